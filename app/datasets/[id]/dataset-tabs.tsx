@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+
+const TABS = [
+  { path: "", label: "Overview" },
+] as const;
+
+/** The dataset's sections; the threshold (`?t=`) travels with every link. */
+export function DatasetTabs({ datasetId }: { datasetId: number }) {
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const t = search.get("t");
+  const query = t ? `?t=${encodeURIComponent(t)}` : "";
+  return (
+    <nav className="tabs" aria-label="Dataset sections">
+      {TABS.map((tab) => {
+        const href = `/datasets/${datasetId}${tab.path}`;
+        return (
+          <Link key={tab.path} href={href + query} className="tab" aria-current={pathname === href ? "page" : undefined}>
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

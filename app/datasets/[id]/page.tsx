@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
+import { loadDataset } from "./load";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await loadDataset(id)).name };
+}
+
+function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="stat">
+      <div className="stat-label">{label}</div>
+      <div className="stat-value">{value}</div>
+      {note ? <div className="stat-note">{note}</div> : null}
+    </div>
+  );
+}
+
+export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const d = await loadDataset(id);
+  const range = d.scoreMin === null || d.scoreMax === null ? "—" : `${formatDecimal(d.scoreMin, 4)} – ${formatDecimal(d.scoreMax, 4)}`;
+  return (
+    <div className="stack">
+      <section aria-label="Summary" className="grid grid-stats">
+        <Stat label="Rows" value={formatCount(d.rows)} note={d.unlabeled ? `${formatCount(d.unlabeled)} not labelled yet` : undefined} />
+        <Stat label="Positives" value={formatCount(d.positives)} note={`label “${d.positiveLabel}”`} />
+        <Stat label="Negatives" value={formatCount(d.negatives)} note={`label “${d.negativeLabel}”`} />
+        <Stat label="Positive share" value={formatPercent(d.positiveShare, 2)} />
+        <Stat label="Score range" value={range} />
+        <Stat label="ROC AUC" value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
+      </section>
+      <p className="small muted">Created {formatDate(d.createdAt)}</p>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Runs once when the server starts: validate configuration, migrate, seed the demo. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { config } = await import("./lib/config");
+  config();
+  const { prepareDatabase } = await import("./lib/db/prepare");
+  await prepareDatabase();
+}

@@ -1,0 +1,41 @@
+import { cumulate, type CumulativeTable } from "../metrics";
+import { prisma } from "./client";
+
+function toFloat64(bytes: Uint8Array): Float64Array {
+  // Copy into a fresh, 8-byte aligned buffer.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float64Array(copy.buffer);
+}
+
+const cache = new Map<string, CumulativeTable>();
+const CACHE_LIMIT = 64;
+
+/**
+ * The score table of a dataset (or of one slice value), ready for binary searches; `null` when the
+ * dataset does not exist. Tables never change after import, so they are cached by key.
+ */
+export async function getScoreTable(datasetId: number, sliceColumn = "", sliceValue = ""): Promise<CumulativeTable | null> {
+  const key = `${datasetId}\u0000${sliceColumn}\u0000${sliceValue}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const row = await prisma().scoreTable.findUnique({
+    where: { datasetId_sliceColumn_sliceValue: { datasetId, sliceColumn, sliceValue } },
+  });
+  if (!row) return null;
+  const table = cumulate({
+    scores: toFloat64(row.scores),
+    positives: toFloat64(row.posCounts),
+    negatives: toFloat64(row.negCounts),
+    totalPositives: row.positives,
+    totalNegatives: row.negatives,
+  });
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, table);
+  return table;
+}
+
+/** Forgets cached tables of a dataset (after it is deleted or rebuilt). */
+export function forgetScoreTables(datasetId: number): void {
+  for (const key of cache.keys()) if (key.startsWith(`${datasetId}\u0000`)) cache.delete(key);
+}

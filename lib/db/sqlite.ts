@@ -1,0 +1,27 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { config, sqlitePath } from "../config";
+
+/**
+ * Opens a raw better-sqlite3 connection with Cutoff's settings: WAL so readers never wait for an
+ * import, a busy timeout so writers queue instead of failing. Used by the migrator and bulk paths;
+ * everything else goes through Prisma (lib/db/client.ts).
+ */
+export function openSqlite(databaseUrl = config().DATABASE_URL): Database.Database {
+  const file = sqlitePath(databaseUrl);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: 10_000 });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+const globalForSqlite = globalThis as unknown as { cutoffSqlite?: Database.Database };
+
+/** One shared raw connection per process, for bulk reads and writes inside lib/db. */
+export function sharedSqlite(): Database.Database {
+  globalForSqlite.cutoffSqlite ??= openSqlite();
+  return globalForSqlite.cutoffSqlite;
+}

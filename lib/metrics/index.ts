@@ -1,0 +1,4 @@
+export * from "./score-table";
+export * from "./confusion";
+export * from "./ranking";
+export * from "./summary";

@@ -1,0 +1,37 @@
+/**
+ * `npm start`: validate the configuration, build when needed, migrate and seed the database,
+ * then serve the app.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { ConfigError, parseConfig } from "../lib/config";
+import { needsBuild } from "./lib/build-state";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+let port: number;
+let host: string;
+try {
+  ({ PORT: port, HOST: host } = parseConfig(process.env));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`cutoff: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+if (needsBuild()) {
+  console.log("cutoff: building the app (first start or changed sources)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { prepareDatabase } = await import("../lib/db/prepare");
+const prepared = await prepareDatabase();
+if (prepared.appliedMigrations.length) console.log(`cutoff: applied ${prepared.appliedMigrations.length} migration(s)`);
+if (prepared.demoDatasetId !== null) console.log(`cutoff: created the demo dataset (id ${prepared.demoDatasetId})`);
+
+console.log(`cutoff: serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const server = spawn("npx", ["next", "start", "-p", String(port), "-H", host], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

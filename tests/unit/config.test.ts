@@ -1,0 +1,16 @@
+import { expect, test } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+test("defaults serve localhost:3000 on ./data/cutoff.db", () => {
+  expect(parseConfig({})).toMatchObject({ PORT: 3000, HOST: "localhost", DATABASE_URL: "file:./data/cutoff.db" });
+});
+
+test.each([
+  [{ PORT: "abc" }, /PORT="abc"/],
+  [{ PORT: "70000" }, /PORT="70000"/],
+  [{ DATABASE_URL: "postgres://x" }, /DATABASE_URL=.*must start with "file:"/],
+  [{ MAX_UPLOAD_BYTES: "-1" }, /MAX_UPLOAD_BYTES/],
+])("a bad value is named: %j", (env, message) => {
+  expect(() => parseConfig(env)).toThrow(ConfigError);
+  expect(() => parseConfig(env)).toThrow(message);
+});
