@@ -1,0 +1,53 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+
+/** Parses `?t=` into a threshold in [0, 1]; anything else falls back. */
+export function parseThreshold(raw: string | null | undefined, fallback = 0.5): number {
+  if (raw === null || raw === undefined || raw.trim() === "") return fallback;
+  const t = Number(raw);
+  return Number.isFinite(t) && t >= 0 && t <= 1 ? t : fallback;
+}
+
+/** Rounds for the URL and display: at most 4 decimals, no float noise (0.30000000000000004 → 0.3). */
+export function roundThreshold(t: number): number {
+  return Math.min(1, Math.max(0, Math.round(t * 10_000) / 10_000));
+}
+
+interface ThresholdState {
+  /** The current threshold: an example is flagged when score >= threshold. */
+  threshold: number;
+  setThreshold: (t: number) => void;
+}
+
+const ThresholdContext = createContext<ThresholdState | null>(null);
+
+/**
+ * Owns the dataset pages' one threshold and mirrors it into the URL (`?t=0.42`) so a link
+ * reproduces the view. The URL is updated with replaceState (no navigation, no server round trip).
+ */
+export function ThresholdProvider({ initial, children }: { initial: number; children: ReactNode }) {
+  const [threshold, setRaw] = useState(() => roundThreshold(initial));
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const setThreshold = useCallback((t: number) => setRaw(roundThreshold(t)), []);
+
+  useEffect(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const url = new URL(window.location.href);
+      url.searchParams.set("t", String(threshold));
+      window.history.replaceState(window.history.state, "", url);
+    }, 150);
+    return () => clearTimeout(timer.current);
+  }, [threshold]);
+
+  const value = useMemo(() => ({ threshold, setThreshold }), [threshold, setThreshold]);
+  return <ThresholdContext.Provider value={value}>{children}</ThresholdContext.Provider>;
+}
+
+/** The current threshold and its setter; must be used under a ThresholdProvider. */
+export function useThreshold(): ThresholdState {
+  const state = useContext(ThresholdContext);
+  if (!state) throw new Error("useThreshold needs a <ThresholdProvider>");
+  return state;
+}
