@@ -1,0 +1,25 @@
+import type { CumulativeTable } from "../metrics/score-table";
+import { confusionAt } from "../metrics/confusion";
+import { dailyCounts, dailyRanges, type DailyCounts, type DailyRanges } from "./daily";
+import { expectedCost } from "./costs";
+import { describeThreshold } from "./sentences";
+import type { ResolvedSettings } from "./settings";
+
+/** What the story says at one threshold: average counts a day, their 95% ranges, the sentences, the cost. */
+export interface StoryAt {
+  threshold: number;
+  /** Average items a day in each outcome (not rounded). */
+  daily: DailyCounts;
+  /** 95% range of each daily count. */
+  ranges: DailyRanges;
+  sentences: string[];
+  /** Expected cost a day (negative = net benefit); null when a count is unknown. */
+  cost: number | null;
+}
+
+/** The story at `threshold` (flagged when score >= threshold), exact from the cumulative table. */
+export function storyAt(table: CumulativeTable, threshold: number, s: ResolvedSettings): StoryAt {
+  const counts = confusionAt(table, threshold);
+  const daily = dailyCounts(counts, s);
+  return { threshold, daily, ranges: dailyRanges(counts, s), sentences: describeThreshold(counts, s), cost: expectedCost(daily, s.costs) };
+}
