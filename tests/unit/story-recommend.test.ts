@@ -1,0 +1,77 @@
+import { describe, expect, test } from "vitest";
+import { costCurve, cutsOf, recommendationMarkers, recommendThresholds } from "@/lib/story";
+import { demoLike, fraudVocabulary, settingsOf, tableOf } from "./story-fixtures";
+
+const base = { volume: 8280, vocabulary: fraudVocabulary };
+
+describe("recommended thresholds, exact over the distinct scores", () => {
+  test("every distinct flagged set, with the plainest threshold that gives it", () => {
+    expect(cutsOf(demoLike, settingsOf(base)).map((c) => [c.threshold, c.daily.flagged])).toEqual([
+      [0, 8280],
+      [0.3, 592],
+      [0.5, 466],
+      [0.8, 0],
+    ]);
+  });
+
+  test("nothing is recommended without costs, capacity or targets", () => {
+    expect(recommendThresholds(demoLike, settingsOf(base))).toEqual([]);
+  });
+
+  test("lowest cost, most caught within capacity, target miss and false alarm rates", () => {
+    const s = settingsOf({ ...base, costs: { falsePositive: 5, falseNegative: 200 }, reviewCapacity: 500, targets: { fnr: 0.03, fpr: 0.03 } });
+    expect(recommendThresholds(demoLike, s)).toEqual([
+      { kind: "lowest-cost", threshold: 0.3, label: "lowest cost", title: "Lowest expected cost", reason: "The lowest expected cost: $3,200 a day." },
+      {
+        kind: "review-capacity",
+        threshold: 0.5,
+        label: "fits capacity",
+        title: "Most caught within review capacity",
+        reason: "Catches 95% of fraudulent transactions while flagging 466 a day (capacity 500).",
+      },
+      {
+        kind: "target-fnr",
+        threshold: 0.3,
+        label: "≤3% missed",
+        title: "Misses at most 3%",
+        reason: "Misses 2.9% of fraudulent transactions with the fewest flagged: 592 a day.",
+      },
+      {
+        kind: "target-fpr",
+        threshold: 0.5,
+        label: "≤3% false alarms",
+        title: "At most 3% false alarms",
+        reason: "Flags 2.5% of valid transactions and catches 95% of fraudulent ones.",
+      },
+    ]);
+  });
+
+  test.each([
+    [600, 0.3],
+    [466, 0.5],
+    [465, 0.8],
+    [0, 0.8],
+  ])("capacity %s a day → threshold %s", (capacity, threshold) => {
+    const [r] = recommendThresholds(demoLike, settingsOf({ ...base, reviewCapacity: capacity }));
+    expect(r.threshold).toBe(threshold);
+  });
+
+  test("a net benefit when catches are worth more than they cost", () => {
+    const s = settingsOf({ ...base, costs: { falsePositive: 1, falseNegative: 0, truePositive: 100 } });
+    expect(recommendThresholds(demoLike, s)[0]).toMatchObject({ threshold: 0.3, reason: "The largest expected net benefit: $26,880 a day." });
+  });
+
+  test("one-class data: no target rate for the absent class; a score of 1 leaves no 'flag nothing' cut", () => {
+    const onlyValid = tableOf([[0.1, 0, 90], [1, 0, 10]]);
+    const s = settingsOf({ volume: 100, prevalence: 0, targets: { fnr: 0.1, fpr: 0.1 } });
+    expect(cutsOf(onlyValid, s).map((c) => c.threshold)).toEqual([0, 0.2]);
+    expect(recommendationMarkers(onlyValid, s)).toEqual([{ threshold: 0.2, label: "≤10% false alarms" }]);
+  });
+
+  test("the cost curve has the exact cost at each grid threshold", () => {
+    const s = settingsOf({ ...base, costs: { falsePositive: 5, falseNegative: 200 } });
+    const curve = costCurve(demoLike, s, s.costs, 10);
+    expect(curve.map((p) => p.cost)).toEqual([40000, 40000, 40000, 3200, 3200, 3800, 3800, 3800, 56000, 56000, 56000]);
+    expect(curve[3].threshold).toBe(0.3);
+  });
+});
