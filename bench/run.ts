@@ -9,7 +9,9 @@ import path from "node:path";
 import type { Benchmark, BenchResult } from "./types";
 
 // Each benchmark is a module in bench/ exporting `benchmark: Benchmark`; add yours here.
-const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [];
+const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
+  () => import("./gallery"),
+];
 
 const only = process.argv.slice(2);
 const results: BenchResult[] = [];
