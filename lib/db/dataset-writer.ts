@@ -1,80 +1,64 @@
 import type Database from "better-sqlite3";
+import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../ingest/types";
+import { UNLABELED } from "../ingest/types";
 import { buildScoreTable, summarize, type ScoreTable } from "../metrics";
-import { sharedSqlite } from "./sqlite";
+import { writerSqlite } from "./sqlite";
 
-/** Label code for a row whose true label is not known yet. */
-export const UNLABELED = 255;
-
-/** What a new dataset is called and how its file was read. */
-export interface DatasetMeta {
-  name: string;
-  sourceFile?: string | null;
-  positiveLabel: string;
-  negativeLabel: string;
-  /** JSON-serialisable column mapping (label, score, id, timestamp, text, image, slices, extras). */
-  mapping: unknown;
-  modelName?: string | null;
-  modelVersion?: string | null;
-  isDemo?: boolean;
-  bytes?: number;
-}
-
-/** One row, already validated and typed. */
-export interface PredictionRow {
-  /** Spreadsheet row number (the header is row 1). */
-  row: number;
-  /** 1 positive, 0 negative, UNLABELED. */
-  label: number;
-  score: number;
-  exampleId: string | null;
-  /** Epoch milliseconds (UTC) or null. */
-  timestamp: number | null;
-  text: string | null;
-  image: string | null;
-  /** JSON array text of slice values, or null. */
-  slices: string | null;
-  /** JSON array text of the other columns' values, or null. */
-  extras: string | null;
-}
-
-export interface WrittenDataset {
-  id: number;
-  rows: number;
-  positives: number;
-  negatives: number;
-  unlabeled: number;
-  durationMs: number;
-}
+export { UNLABELED };
+export type { DatasetMeta, PredictionRow, WrittenDataset };
 
 const ROWS_PER_STATEMENT = 100;
 const COLUMNS = ["datasetId", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras"];
+const WIDTH = COLUMNS.length;
+
+const statements = new WeakMap<Database.Database, { many: Database.Statement; one: Database.Statement }>();
+
+/** The multi-row INSERT statements of a connection, prepared once. */
+function insertStatements(db: Database.Database) {
+  let found = statements.get(db);
+  if (!found) {
+    const placeholders = `(${COLUMNS.map(() => "?").join(",")})`;
+    const sql = (n: number) => `INSERT INTO "Prediction" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${Array(n).fill(placeholders).join(",")}`;
+    found = { many: db.prepare(sql(ROWS_PER_STATEMENT)), one: db.prepare(sql(1)) };
+    statements.set(db, found);
+  }
+  return found;
+}
 
 /**
- * Writes one dataset in a single transaction: nothing is visible to readers until `finish()`
- * commits, and `abort()` (or any error) leaves the database as it was.
+ * Writes one dataset in a single transaction on the writer connection: nothing is visible to
+ * readers until `finish()` commits, and `abort()` (or any error) leaves the database as it was.
+ * Callers serialize imports (lib/db/imports.ts): one connection holds one transaction at a time.
+ * `new DatasetWriter(meta)` begins at once; `new DatasetWriter()` waits for `begin(meta)` (the
+ * ingest core calls it once the header is read).
  */
-export class DatasetWriter {
+export class DatasetWriter implements DatasetSink {
   private readonly db: Database.Database;
-  private readonly started = Date.now();
-  private readonly insertMany: Database.Statement;
-  private readonly insertOne: Database.Statement;
-  private readonly pending: unknown[] = [];
+  private started = Date.now();
+  private meta: DatasetMeta | null = null;
+  private readonly pending: unknown[] = new Array(ROWS_PER_STATEMENT * WIDTH);
   private pendingRows = 0;
-  private scores: Float64Array = new Float64Array(1024);
-  private labels: Uint8Array = new Uint8Array(1024);
+  private scores: Float64Array = new Float64Array(1 << 16);
+  private labels: Uint8Array = new Uint8Array(1 << 16);
   private count = 0;
   private timestampMin = Infinity;
   private timestampMax = -Infinity;
-  private open = true;
-  readonly datasetId: number;
+  private open = false;
+  datasetId = 0;
 
-  constructor(private readonly meta: DatasetMeta, db: Database.Database = sharedSqlite()) {
+  constructor(meta?: DatasetMeta, db: Database.Database = writerSqlite()) {
     this.db = db;
-    const placeholders = `(${COLUMNS.map(() => "?").join(",")})`;
-    const sql = (n: number) => `INSERT INTO "Prediction" (${COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${Array(n).fill(placeholders).join(",")}`;
-    this.insertMany = db.prepare(sql(ROWS_PER_STATEMENT));
-    this.insertOne = db.prepare(sql(1));
+    if (meta) this.begin(meta);
+  }
+
+  /** Opens the transaction and creates the (still invisible) dataset row. */
+  begin(meta: DatasetMeta): void {
+    if (this.meta) throw new Error("dataset writer already begun");
+    this.meta = meta;
+    this.started = Date.now();
+    const db = this.db;
     db.exec("BEGIN IMMEDIATE");
+    this.open = true;
     try {
       const now = Date.now();
       const result = db
@@ -84,7 +68,7 @@ export class DatasetWriter {
         .run(meta.name, meta.sourceFile ?? null, now, now, meta.positiveLabel, meta.negativeLabel, JSON.stringify(meta.mapping), meta.modelName ?? null, meta.modelVersion ?? null, meta.isDemo ? 1 : 0);
       this.datasetId = Number(result.lastInsertRowid);
     } catch (error) {
-      db.exec("ROLLBACK");
+      this.abort();
       throw error;
     }
   }
@@ -95,7 +79,7 @@ export class DatasetWriter {
   }
 
   append(row: PredictionRow): void {
-    if (!this.open) throw new Error("dataset writer is closed");
+    if (!this.open) throw new Error("dataset writer is not open");
     if (this.count === this.scores.length) this.grow();
     this.scores[this.count] = row.score;
     this.labels[this.count] = row.label;
@@ -104,10 +88,18 @@ export class DatasetWriter {
       if (row.timestamp < this.timestampMin) this.timestampMin = row.timestamp;
       if (row.timestamp > this.timestampMax) this.timestampMax = row.timestamp;
     }
-    this.pending.push(
-      this.datasetId, row.row, row.label === UNLABELED ? null : row.label, row.score, row.exampleId,
-      row.timestamp, row.text, row.image, row.slices, row.extras,
-    );
+    const p = this.pending;
+    let at = this.pendingRows * WIDTH;
+    p[at++] = this.datasetId;
+    p[at++] = row.row;
+    p[at++] = row.label === UNLABELED ? null : row.label;
+    p[at++] = row.score;
+    p[at++] = row.exampleId;
+    p[at++] = row.timestamp;
+    p[at++] = row.text;
+    p[at++] = row.image;
+    p[at++] = row.slices;
+    p[at] = row.extras;
     if (++this.pendingRows === ROWS_PER_STATEMENT) this.flush();
   }
 
@@ -121,18 +113,22 @@ export class DatasetWriter {
   }
 
   private flush(): void {
+    const { many, one } = insertStatements(this.db);
     if (this.pendingRows === ROWS_PER_STATEMENT) {
-      this.insertMany.run(this.pending);
+      many.run(this.pending);
     } else {
-      for (let i = 0; i < this.pendingRows; i++) this.insertOne.run(this.pending.slice(i * COLUMNS.length, (i + 1) * COLUMNS.length));
+      for (let i = 0; i < this.pendingRows; i++) one.run(this.pending.slice(i * WIDTH, (i + 1) * WIDTH));
     }
-    this.pending.length = 0;
     this.pendingRows = 0;
   }
 
-  /** Computes the score table and summary, records the import, and commits. */
-  finish(): WrittenDataset {
-    if (!this.open) throw new Error("dataset writer is closed");
+  /**
+   * Computes the score table and summary, records the import (file, mapping, counts, duration)
+   * and commits. `final` overrides the label values and byte count known only at the end.
+   */
+  finish(final: Partial<Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">> = {}): WrittenDataset {
+    if (!this.open || !this.meta) throw new Error("dataset writer is not open");
+    const meta = { ...this.meta, ...final };
     try {
       this.flush();
       const scores = this.scores.subarray(0, this.count);
@@ -142,12 +138,12 @@ export class DatasetWriter {
       const unlabeled = this.count - summary.positives - summary.negatives;
       this.db
         .prepare(
-          `UPDATE "Dataset" SET rowCount = ?, positives = ?, negatives = ?, unlabeled = ?, scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, timestampMin = ?, timestampMax = ? WHERE id = ?`,
+          `UPDATE "Dataset" SET rowCount = ?, positives = ?, negatives = ?, unlabeled = ?, scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, timestampMin = ?, timestampMax = ?, positiveLabel = ?, negativeLabel = ? WHERE id = ?`,
         )
         .run(
           this.count, summary.positives, summary.negatives, unlabeled, summary.scoreMin, summary.scoreMax, summary.rocAuc,
           summary.averagePrecision, summary.brier, Number.isFinite(this.timestampMin) ? this.timestampMin : null,
-          Number.isFinite(this.timestampMax) ? this.timestampMax : null, this.datasetId,
+          Number.isFinite(this.timestampMax) ? this.timestampMax : null, meta.positiveLabel, meta.negativeLabel, this.datasetId,
         );
       insertScoreTable(this.db, this.datasetId, "", "", table);
       const durationMs = Date.now() - this.started;
@@ -155,7 +151,7 @@ export class DatasetWriter {
         .prepare(
           `INSERT INTO "Import" (datasetId, sourceFile, mapping, rows, positives, negatives, unlabeled, bytes, durationMs, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(this.datasetId, this.meta.sourceFile ?? null, JSON.stringify(this.meta.mapping), this.count, summary.positives, summary.negatives, unlabeled, this.meta.bytes ?? 0, durationMs, Date.now());
+        .run(this.datasetId, meta.sourceFile ?? null, JSON.stringify(meta.mapping), this.count, summary.positives, summary.negatives, unlabeled, meta.bytes ?? 0, durationMs, Date.now());
       this.db.exec("COMMIT");
       this.open = false;
       return { id: this.datasetId, rows: this.count, positives: summary.positives, negatives: summary.negatives, unlabeled, durationMs };
@@ -169,6 +165,7 @@ export class DatasetWriter {
   abort(): void {
     if (!this.open) return;
     this.open = false;
+    this.pendingRows = 0;
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
   }
 }

@@ -17,13 +17,13 @@ const globalForPrepare = globalThis as unknown as { cutoffPrepared?: Promise<Pre
  * dataset. Runs once per process; every entry point (server, CLI, tests) calls it first.
  */
 export function prepareDatabase(): Promise<PrepareResult> {
-  globalForPrepare.cutoffPrepared ??= Promise.resolve().then(() => {
+  globalForPrepare.cutoffPrepared ??= Promise.resolve().then(async () => {
     const db = sharedSqlite();
     const { applied, total } = migrate(db);
     let demoDatasetId: number | null = null;
     if (config().CUTOFF_DEMO === "true") {
       const { n } = db.prepare(`SELECT COUNT(*) AS n FROM "Dataset"`).get() as { n: number };
-      if (n === 0) demoDatasetId = writeDemoDataset(db).id;
+      if (n === 0) demoDatasetId = (await writeDemoDataset()).id;
     }
     return { appliedMigrations: applied, totalMigrations: total, demoDatasetId };
   });

@@ -25,3 +25,14 @@ export function sharedSqlite(): Database.Database {
   globalForSqlite.cutoffSqlite ??= openSqlite();
   return globalForSqlite.cutoffSqlite;
 }
+
+const globalForWriter = globalThis as unknown as { cutoffWriterSqlite?: Database.Database };
+
+/**
+ * The connection imports write through, apart from `sharedSqlite()`: its open transaction must
+ * stay invisible to the bulk reads that share the other connection.
+ */
+export function writerSqlite(): Database.Database {
+  globalForWriter.cutoffWriterSqlite ??= openSqlite();
+  return globalForWriter.cutoffWriterSqlite;
+}

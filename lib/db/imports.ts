@@ -1,0 +1,54 @@
+import { ingestCsv, IngestError, trackImport, updateImport, type IngestOptions, type IngestResult } from "../ingest";
+import { DatasetWriter } from "./dataset-writer";
+
+const globalForImports = globalThis as unknown as { cutoffImportQueue?: Promise<unknown> };
+
+/**
+ * Runs `task` after every import started before it: one transaction at a time on the writer
+ * connection, so concurrent uploads queue instead of failing with SQLITE_BUSY.
+ */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const previous = globalForImports.cutoffImportQueue ?? Promise.resolve();
+  const run = previous.then(task, task);
+  globalForImports.cutoffImportQueue = run.catch(() => undefined);
+  return run;
+}
+
+export interface ImportRequest extends IngestOptions {
+  /** Client-chosen key to poll with getImportProgress (lib/ingest/progress.ts). */
+  progressKey?: string;
+  /** The upload's announced size (Content-Length), for progress. */
+  totalBytes?: number | null;
+}
+
+/**
+ * Imports a CSV (or .csv.gz) stream as a new dataset in one transaction, after any import already
+ * running. Throws IngestError for a bad file; the database is then exactly as before.
+ */
+export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequest = {}): Promise<IngestResult> {
+  const { progressKey, totalBytes, ...options } = request;
+  if (progressKey) trackImport(progressKey, totalBytes ?? null);
+  return serialized(async () => {
+    try {
+      const result = await ingestCsv(
+        source,
+        {
+          ...options,
+          onProgress: (p) => {
+            if (progressKey) updateImport(progressKey, p);
+            options.onProgress?.(p);
+          },
+        },
+        new DatasetWriter(),
+      );
+      if (progressKey) updateImport(progressKey, { phase: "done", rows: result.rows, bytes: result.bytes, datasetId: result.id });
+      return result;
+    } catch (error) {
+      if (progressKey) {
+        const known = error instanceof IngestError;
+        updateImport(progressKey, { phase: "failed", error: { code: known ? error.code : "internal", message: known ? error.message : "the import failed on the server" } });
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,92 @@
+import { IngestError } from "./errors";
+import { UNLABELED } from "./types";
+
+/** Well-known two-valued label codings: [positive, negative], compared in lower case. */
+const CODINGS: readonly (readonly [string, string])[] = [
+  ["1", "0"],
+  ["true", "false"],
+  ["yes", "no"],
+  ["t", "f"],
+  ["y", "n"],
+];
+
+/** "1.0" and "0.0" (pandas floats) count as "1" and "0". */
+function normalize(value: string): string {
+  const v = value.trim().toLowerCase();
+  return v === "1.0" ? "1" : v === "0.0" ? "0" : v;
+}
+
+/** The well-known coding all these values belong to, or null. */
+export function knownCoding(values: readonly string[]): readonly [string, string] | null {
+  const seen = values.map(normalize).filter((v) => v !== "");
+  return CODINGS.find(([p, n]) => seen.every((v) => v === p || v === n)) ?? null;
+}
+
+/**
+ * Turns label cells into 1 (positive), 0 (negative) or UNLABELED (empty cell). The positive value
+ * is the user's `positive`, else the positive side of a well-known coding found in the sample.
+ * Any two distinct values are accepted with `positive`; a third one is a problem of its row.
+ */
+export class LabelReader {
+  private readonly coding: readonly [string, string] | null;
+  private readonly positive: string | null;
+  private negative: string | null = null;
+  /** The label values as they appeared first in the file. */
+  positiveSeen: string | null = null;
+  negativeSeen: string | null = null;
+
+  constructor(readonly column: string, sampleValues: readonly string[], positive: string | undefined) {
+    if (positive !== undefined && positive.trim() !== "") {
+      this.positive = positive.trim();
+      this.coding = null;
+      return;
+    }
+    this.positive = null;
+    this.coding = knownCoding(sampleValues);
+    if (!this.coding) {
+      const found = [...new Set(sampleValues.map((v) => v.trim()).filter(Boolean))].slice(0, 10);
+      throw new IngestError(
+        "positive_label_required",
+        `column ${JSON.stringify(column)} has the label values ${found.map((v) => JSON.stringify(v)).join(", ")}: say which one is the positive class (positive=…)`,
+        [{ column, message: `label values found: ${found.join(", ")}` }],
+      );
+    }
+  }
+
+  /** 1, 0, UNLABELED, or the problem with this cell. */
+  read(cell: string): number | string {
+    const raw = cell.trim();
+    if (raw === "") return UNLABELED;
+    if (this.coding) {
+      const v = normalize(raw);
+      if (v === this.coding[0]) {
+        this.positiveSeen ??= raw;
+        return 1;
+      }
+      if (v === this.coding[1]) {
+        this.negativeSeen ??= raw;
+        return 0;
+      }
+      return `${JSON.stringify(raw)} is not a label of this column (expected ${this.coding[0]} or ${this.coding[1]})`;
+    }
+    if (raw === this.positive) {
+      this.positiveSeen ??= raw;
+      return 1;
+    }
+    if (this.negative === null) this.negative = raw;
+    if (raw === this.negative) {
+      this.negativeSeen ??= raw;
+      return 0;
+    }
+    const positiveNote = this.positiveSeen === null ? `; the positive value ${JSON.stringify(this.positive)} has not appeared` : "";
+    return `${JSON.stringify(raw)} is a third label value (the column already has ${JSON.stringify(this.positive)} and ${JSON.stringify(this.negative)}${positiveNote})`;
+  }
+
+  /** The label values to store on the dataset: as seen in the file, else the coding's own. */
+  labelValues(): { positiveLabel: string; negativeLabel: string } {
+    return {
+      positiveLabel: this.positiveSeen ?? this.positive ?? this.coding?.[0] ?? "1",
+      negativeLabel: this.negativeSeen ?? this.negative ?? this.coding?.[1] ?? "0",
+    };
+  }
+}

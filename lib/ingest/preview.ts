@@ -1,0 +1,78 @@
+/**
+ * Reads the first chunk of a CSV: delimiter, header, first rows, proposed mapping and the label
+ * values found. Browser-safe (the upload page calls it on `File.slice`); the server calls it on
+ * the first bytes it receives, so both see the same detection.
+ */
+import { parse } from "csv-parse/browser/esm/sync";
+import { sniffDelimiter, stripBom, type Delimiter } from "./detect";
+import { IngestError } from "./errors";
+import { detectMapping, type DetectedMapping } from "./roles";
+import type { MappingRequest } from "./types";
+
+/** Bytes of a file read for detection. */
+export const SAMPLE_BYTES = 256 * 1024;
+/** Rows shown in a preview. */
+export const PREVIEW_ROWS = 10;
+
+export interface CsvPreview {
+  delimiter: Delimiter;
+  columns: string[];
+  /** The sample's data rows (all complete rows in the sample, at most a few thousand). */
+  rows: string[][];
+  mapping: DetectedMapping;
+  /** Distinct values of the detected label column in the sample, most frequent first. */
+  labelValues: string[];
+}
+
+const MAX_SAMPLE_ROWS = 2000;
+
+function parseSample(text: string, delimiter: Delimiter, complete: boolean): string[][] {
+  // A sample cut mid-file ends in a partial record: drop text after the last line break, and
+  // keep dropping a line while the rest does not parse (a quoted field may span lines).
+  let body = text;
+  if (!complete) body = body.slice(0, Math.max(body.lastIndexOf("\n"), 0));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, to: MAX_SAMPLE_ROWS + 1 }) as string[][];
+    } catch (error) {
+      const cut = body.lastIndexOf("\n");
+      if (complete || attempt >= 20 || cut <= 0) {
+        if (complete) throw error;
+        return [];
+      }
+      body = body.slice(0, cut);
+    }
+  }
+}
+
+/** Distinct non-empty values of a column, most frequent first. */
+export function distinctValues(rows: readonly string[][], index: number, limit = 20): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = (r[index] ?? "").trim();
+    if (v !== "") counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([v]) => v);
+}
+
+/**
+ * Detects the format and proposes a mapping from a sample of the file's text. `complete` says the
+ * sample is the whole file. Throws `empty_file` when there is no header.
+ */
+export function previewCsv(sample: string, complete: boolean, request: MappingRequest = {}): CsvPreview {
+  const text = stripBom(sample);
+  if (text.trim() === "") throw new IngestError("empty_file", "the file is empty");
+  const delimiter = sniffDelimiter(text);
+  const records = parseSample(text, delimiter, complete);
+  if (records.length === 0) {
+    // Even the header did not fit the sample, or it has an unterminated quote: read it alone.
+    const firstLine = text.split(/\r?\n/, 1)[0];
+    records.push(parse(firstLine, { delimiter, relax_quotes: true }) [0] ?? []);
+  }
+  const [header, ...rest] = records;
+  const columns = header.map((c) => c.trim());
+  const rows = rest.filter((r) => !(r.length === 1 && r[0] === ""));
+  const mapping = detectMapping(columns, rows, request);
+  const labelIndex = mapping.label === null ? -1 : columns.indexOf(mapping.label);
+  return { delimiter, columns, rows, mapping, labelValues: labelIndex >= 0 ? distinctValues(rows, labelIndex) : [] };
+}

@@ -1,0 +1,87 @@
+import { jsonStringArray, readScore, readTimestamp } from "./cells";
+import { LabelReader } from "./labels";
+import type { ColumnMapping, IngestProblem, PredictionRow } from "./types";
+
+/**
+ * Turns parsed CSV records into typed prediction rows for one mapping. Problems go to `problems`
+ * with the row's spreadsheet number and the column's name; a row with a problem is not returned.
+ */
+export class RowConverter {
+  private readonly width: number;
+  private readonly labelAt: number;
+  private readonly scoreAt: number;
+  private readonly idAt: number;
+  private readonly timestampAt: number;
+  private readonly textAt: number;
+  private readonly imageAt: number;
+  private readonly sliceAt: number[];
+  private readonly extraAt: number[];
+  private readonly sliceValues: string[];
+  private readonly extraValues: string[];
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    readonly labels: LabelReader,
+    private readonly problems: IngestProblem[],
+  ) {
+    const at = (name: string | null) => (name === null ? -1 : mapping.columns.indexOf(name));
+    this.width = mapping.columns.length;
+    this.labelAt = at(mapping.label);
+    this.scoreAt = at(mapping.score);
+    this.idAt = at(mapping.id);
+    this.timestampAt = at(mapping.timestamp);
+    this.textAt = at(mapping.text);
+    this.imageAt = at(mapping.image);
+    this.sliceAt = mapping.slices.map(at);
+    this.extraAt = mapping.extras.map(at);
+    this.sliceValues = new Array<string>(this.sliceAt.length);
+    this.extraValues = new Array<string>(this.extraAt.length);
+  }
+
+  /** True for a blank line (one empty field), which is skipped but still counts as a row. */
+  static isBlank(record: readonly string[]): boolean {
+    return record.length === 1 && record[0] === "";
+  }
+
+  /** The typed row, or null when the record has a problem (recorded in `problems`). */
+  convert(record: readonly string[], row: number): PredictionRow | null {
+    if (record.length !== this.width) {
+      this.problems.push({ row, message: `has ${record.length} fields, the header has ${this.width}` });
+      return null;
+    }
+    const before = this.problems.length;
+    const label = this.labels.read(record[this.labelAt]);
+    if (typeof label === "string") this.problems.push({ row, column: this.mapping.label, message: label });
+    const score = readScore(record[this.scoreAt]);
+    if (typeof score === "string") this.problems.push({ row, column: this.mapping.score, message: score });
+    let timestamp: number | null = null;
+    if (this.timestampAt >= 0) {
+      const t = readTimestamp(record[this.timestampAt]);
+      if (typeof t === "string") this.problems.push({ row, column: this.mapping.timestamp!, message: t });
+      else timestamp = t;
+    }
+    if (this.problems.length !== before) return null;
+    const cell = (i: number) => (i < 0 ? null : record[i] === "" ? null : record[i]);
+    let slices: string | null = null;
+    if (this.sliceAt.length) {
+      for (let i = 0; i < this.sliceAt.length; i++) this.sliceValues[i] = record[this.sliceAt[i]].trim();
+      slices = jsonStringArray(this.sliceValues);
+    }
+    let extras: string | null = null;
+    if (this.extraAt.length) {
+      for (let i = 0; i < this.extraAt.length; i++) this.extraValues[i] = record[this.extraAt[i]];
+      extras = jsonStringArray(this.extraValues);
+    }
+    return {
+      row,
+      label: label as number,
+      score: score as number,
+      exampleId: cell(this.idAt),
+      timestamp,
+      text: cell(this.textAt),
+      image: cell(this.imageAt),
+      slices,
+      extras,
+    };
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Shared shapes of the ingest core. Pure types: lib/db implements `DatasetSink`, the routes, the
+ * CLI and the demo seed build `IngestOptions`.
+ */
+
+/** Label code for a row whose true label is not known yet (empty label cell). */
+export const UNLABELED = 255;
+
+/** The roles a CSV column can play. */
+export const ROLES = ["label", "score", "id", "timestamp", "text", "image"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Which column plays which role, by header name. `slices` are categorical columns (e.g. country)
+ * to cut the metrics by; `extras` are every other column, kept as text and shown later.
+ */
+export interface ColumnMapping {
+  label: string;
+  score: string;
+  id: string | null;
+  timestamp: string | null;
+  text: string | null;
+  image: string | null;
+  slices: string[];
+  extras: string[];
+  /** Every header name, in file order. */
+  columns: string[];
+}
+
+/**
+ * What the user told us about the file. Every role left undefined is auto-detected; an empty
+ * string (or an empty `slice` list) means "this file has no such column".
+ */
+export interface MappingRequest {
+  label?: string;
+  score?: string;
+  id?: string;
+  timestamp?: string;
+  text?: string;
+  image?: string;
+  slice?: string[];
+  /** The label value of the positive class; needed when labels are not 0/1, true/false or yes/no. */
+  positive?: string;
+}
+
+/** Progress callback: rows parsed so far and bytes read (compressed bytes for .gz). */
+export type ProgressListener = (progress: { phase: ImportPhase; rows: number; bytes: number }) => void;
+
+export type ImportPhase = "waiting" | "reading" | "finishing" | "done" | "failed";
+
+export interface IngestOptions extends MappingRequest {
+  /** Dataset name; defaults to the file name without extension. */
+  name?: string;
+  sourceFile?: string | null;
+  modelName?: string | null;
+  modelVersion?: string | null;
+  isDemo?: boolean;
+  /** Stop with an `upload_too_large` IngestError once more bytes than this were read. */
+  maxBytes?: number;
+  onProgress?: ProgressListener;
+}
+
+/** One problem in the file, numbered as a spreadsheet user counts rows (the header is row 1). */
+export interface IngestProblem {
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+/** What a new dataset is called and how its file was read. */
+export interface DatasetMeta {
+  name: string;
+  sourceFile?: string | null;
+  positiveLabel: string;
+  negativeLabel: string;
+  mapping: ColumnMapping | Record<string, unknown>;
+  modelName?: string | null;
+  modelVersion?: string | null;
+  isDemo?: boolean;
+  bytes?: number;
+}
+
+/** One row, already validated and typed. */
+export interface PredictionRow {
+  /** Spreadsheet row number (the header is row 1). */
+  row: number;
+  /** 1 positive, 0 negative, UNLABELED. */
+  label: number;
+  /** The model's probability of the positive class, in [0, 1]. */
+  score: number;
+  exampleId: string | null;
+  /** Epoch milliseconds (UTC) or null. */
+  timestamp: number | null;
+  text: string | null;
+  image: string | null;
+  /** JSON array text of the slice columns' values (mapping.slices order), or null. */
+  slices: string | null;
+  /** JSON array text of the other columns' values (mapping.extras order), or null. */
+  extras: string | null;
+}
+
+/** The dataset a sink committed. */
+export interface WrittenDataset {
+  id: number;
+  rows: number;
+  positives: number;
+  negatives: number;
+  unlabeled: number;
+  durationMs: number;
+}
+
+/**
+ * Where validated rows go (lib/db's DatasetWriter). `begin` is called once the header and mapping
+ * are known; `finish` commits (with the final label values and byte count); `abort` rolls back.
+ */
+export interface DatasetSink {
+  begin(meta: DatasetMeta): void;
+  append(row: PredictionRow): void;
+  finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">): WrittenDataset;
+  abort(): void;
+}

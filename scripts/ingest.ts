@@ -1,0 +1,101 @@
+/**
+ * `npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL]
+ * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...]`: imports a CSV (or .csv.gz) into
+ * the database of DATABASE_URL through the same core as the API, with a progress bar on a terminal.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+
+const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...]";
+
+const argsSchema = z.object({
+  name: z.string().max(200).optional(),
+  label: z.string().optional(),
+  score: z.string().optional(),
+  positive: z.string().optional(),
+  id: z.string().optional(),
+  timestamp: z.string().optional(),
+  text: z.string().optional(),
+  image: z.string().optional(),
+  slice: z.array(z.string()).optional(),
+});
+
+function fail(message: string): never {
+  process.stderr.write(`cutoff ingest: ${message}\n`);
+  process.exit(1);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+let parsed: ReturnType<typeof parseArgs>;
+try {
+  const stringOption = { type: "string" } as const;
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      name: stringOption, label: stringOption, score: stringOption, positive: stringOption, id: stringOption,
+      timestamp: stringOption, text: stringOption, image: stringOption, slice: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+} catch (error) {
+  fail(`${(error as Error).message}\n${usage}`);
+}
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (parsed.positionals.length !== 1) fail(`give exactly one file\n${usage}`);
+const file = parsed.positionals[0];
+const { help: _help, ...flags } = parsed.values;
+const options = argsSchema.parse(flags);
+let size: number;
+try {
+  size = fs.statSync(file).size;
+} catch {
+  fail(`cannot read ${JSON.stringify(file)}: no such file`);
+}
+
+const { prepareDatabase } = await import("../lib/db/prepare");
+const { importCsv } = await import("../lib/db/imports");
+const { IngestError } = await import("../lib/ingest");
+await prepareDatabase();
+
+const tty = process.stderr.isTTY;
+let lastDraw = 0;
+function draw(rows: number, bytes: number, done = false): void {
+  if (!tty) return;
+  const now = Date.now();
+  if (!done && now - lastDraw < 100) return;
+  lastDraw = now;
+  const share = size ? Math.min(1, bytes / size) : 1;
+  const width = 30;
+  const filled = Math.round(share * width);
+  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString("en-US")} rows  ${formatBytes(bytes)}${done ? "\n" : ""}`);
+}
+
+try {
+  const result = await importCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
+    ...options,
+    sourceFile: path.basename(file),
+    onProgress: (p) => draw(p.rows, p.bytes),
+  });
+  draw(result.rows, result.bytes, true);
+  const share = result.positives + result.negatives ? ((100 * result.positives) / (result.positives + result.negatives)).toFixed(2) : "—";
+  console.log(`dataset ${result.id}: ${JSON.stringify(result.name)}`);
+  console.log(`  ${result.rows.toLocaleString("en-US")} rows: ${result.positives.toLocaleString("en-US")} positive ("${result.positiveLabel}"), ${result.negatives.toLocaleString("en-US")} negative ("${result.negativeLabel}"), ${result.unlabeled.toLocaleString("en-US")} unlabelled; positive share ${share}%`);
+  const m = result.mapping;
+  console.log(`  columns: label=${m.label} score=${m.score}${m.id ? ` id=${m.id}` : ""}${m.timestamp ? ` timestamp=${m.timestamp}` : ""}${m.text ? ` text=${m.text}` : ""}${m.image ? ` image=${m.image}` : ""}${m.slices.length ? ` slices=${m.slices.join(",")}` : ""}${m.extras.length ? ` extras=${m.extras.join(",")}` : ""}`);
+  console.log(`  ${formatBytes(result.bytes)}${result.compressed ? " (gzip)" : ""} in ${(result.durationMs / 1000).toFixed(2)} s`);
+} catch (error) {
+  if (tty) process.stderr.write("\n");
+  if (error instanceof IngestError) {
+    const lines = error.details.length > 1 ? error.details.map((d) => `  - ${[d.row !== undefined ? `row ${d.row}` : "", d.column !== undefined ? `column ${JSON.stringify(d.column)}` : ""].filter(Boolean).join(", ")}: ${d.message}`) : [];
+    fail([error.message, ...lines].join("\n"));
+  }
+  throw error;
+}
