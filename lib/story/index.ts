@@ -5,3 +5,4 @@ export * from "./costs";
 export * from "./sentences";
 export * from "./recommend";
 export * from "./story";
+export * from "./query";

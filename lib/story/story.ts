@@ -1,6 +1,6 @@
 import type { CumulativeTable } from "../metrics/score-table";
 import { confusionAt } from "../metrics/confusion";
-import { dailyCounts, dailyRanges, type DailyCounts, type DailyRanges } from "./daily";
+import { dailyCounts, dailyRanges, type DailyCounts, type DailyRanges, type OutcomeCounts } from "./daily";
 import { expectedCost } from "./costs";
 import { describeThreshold } from "./sentences";
 import type { ResolvedSettings } from "./settings";
@@ -22,4 +22,9 @@ export function storyAt(table: CumulativeTable, threshold: number, s: ResolvedSe
   const counts = confusionAt(table, threshold);
   const daily = dailyCounts(counts, s);
   return { threshold, daily, ranges: dailyRanges(counts, s), sentences: describeThreshold(counts, s), cost: expectedCost(daily, s.costs) };
+}
+
+/** The story fields of the metrics API: average counts a day (not rounded) and the sentences. */
+export function dailyReport(counts: OutcomeCounts, s: ResolvedSettings): { daily: DailyCounts; sentences: string[] } {
+  return { daily: dailyCounts(counts, s), sentences: describeThreshold(counts, s) };
 }
