@@ -9,3 +9,4 @@ export * from "./calibration";
 export * from "./grid";
 export * from "./grid-series";
 export * from "./explorer-data";
+export * from "./curve-report";
