@@ -1,0 +1,168 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+
+const THE_SENTENCES = [
+  "The model has a 5% false negative rate and a 2.5% false positive rate.",
+  "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed.",
+  "An average of 266 fraudulent transactions will be correctly caught.",
+];
+const fraudVocabulary = {
+  itemSingular: "transaction",
+  itemPlural: "transactions",
+  positive: "fraudulent",
+  negative: "valid",
+  flaggedAction: "flagged as fraudulent and sent for manual review",
+};
+
+let demoId = 0;
+
+beforeAll(() => {
+  const db = new Database(databaseFile, { readonly: true });
+  demoId = (db.prepare(`SELECT "id" FROM "Dataset" WHERE "isDemo" = 1`).get() as { id: number }).id;
+  db.close();
+});
+
+afterAll(async () => {
+  await put(`/api/datasets/${demoId}/settings`, {});
+});
+
+const get = async (path: string) => {
+  const response = await fetch(baseUrl + path);
+  return { status: response.status, body: await response.json() };
+};
+const put = async (path: string, body: unknown) => {
+  const response = await fetch(baseUrl + path, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+};
+const post = async (path: string, body: unknown) => {
+  const response = await fetch(baseUrl + path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+};
+
+describe("GET /api/datasets/:id/metrics with the story", () => {
+  test("the demo at 0.5 with volume=8280: exactly 200 false alarms, 14 missed, 266 caught", async () => {
+    const { status, body } = await get(`/api/datasets/${demoId}/metrics?threshold=0.5&volume=8280`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ threshold: 0.5, tp: 532, fp: 400, fn: 28, tn: 15600 });
+    expect(body.daily).toEqual({ flagged: 466, falsePositives: 200, falseNegatives: 14, truePositives: 266, trueNegatives: 7800 });
+    expect(body.sentences).toEqual([
+      "The model has a 5% false negative rate and a 2.5% false positive rate.",
+      "Every day an average of 200 negative items will be flagged as positive, and an average of 14 positive items will be missed.",
+      "An average of 266 positive items will be correctly caught.",
+    ]);
+  });
+
+  test("prevalence from the query scales each class", async () => {
+    const { body } = await get(`/api/datasets/${demoId}/metrics?threshold=0.5&volume=10000&prevalence=0.01`);
+    expect(body.daily).toEqual({ flagged: 342.5, falsePositives: 247.5, falseNegatives: 5, truePositives: 95, trueNegatives: 9652.5 });
+  });
+
+  test.each([
+    ["volume=abc", "invalid query: volume: volume must be a number"],
+    ["volume=-5", "invalid query: volume: volume must be more than 0"],
+    ["prevalence=1.2", "invalid query: prevalence: prevalence must be between 0 and 1"],
+  ])("?%s is a 400", async (query, message) => {
+    const { status, body } = await get(`/api/datasets/${demoId}/metrics?threshold=0.5&${query}`);
+    expect(status).toBe(400);
+    expect(body.error.message).toBe(message);
+  });
+});
+
+describe("settings, saved per dataset", () => {
+  test("defaults before anything is saved: 8,280 a day from the timestamps", async () => {
+    await put(`/api/datasets/${demoId}/settings`, {});
+    const { status, body } = await get(`/api/datasets/${demoId}/settings`);
+    expect(status).toBe(200);
+    expect(body.saved).toEqual({});
+    expect(body.resolved).toMatchObject({ volume: 8280, volumePerDay: 8280, volumeSource: "timestamps", period: "day", prevalenceSource: "dataset" });
+    expect(body.resolved.prevalence).toBeCloseTo(560 / 16560, 12);
+  });
+
+  test("a PUT round-trips through the database and the metrics fall back to it", async () => {
+    const settings = { volume: 57960, period: "week", vocabulary: fraudVocabulary, costs: { falsePositive: 5, falseNegative: 200, currency: "€" }, reviewCapacity: 500 };
+    const saved = await put(`/api/datasets/${demoId}/settings`, settings);
+    expect(saved.status).toBe(200);
+    expect(saved.body.saved).toEqual(settings);
+    const db = new Database(databaseFile, { readonly: true });
+    const stored = db.prepare(`SELECT "settings" FROM "Dataset" WHERE "id" = ?`).get(demoId) as { settings: string };
+    db.close();
+    expect(JSON.parse(stored.settings)).toEqual(settings);
+    expect((await get(`/api/datasets/${demoId}/settings`)).body.saved).toEqual(settings);
+
+    const weekly = await get(`/api/datasets/${demoId}/metrics?threshold=0.5`);
+    expect(weekly.body.daily.falsePositives).toBe(200);
+    expect(weekly.body.sentences.slice(1, 3)).toEqual([
+      "Every week an average of 1,400 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 98 fraudulent transactions will be missed.",
+      "An average of 1,862 fraudulent transactions will be correctly caught.",
+    ]);
+    expect(weekly.body.sentences.slice(3)).toEqual(["That is 466 flagged transactions a day, within the review capacity of 500 a day.", "The expected cost is €26,600 a week."]);
+
+    const daily = await get(`/api/datasets/${demoId}/metrics?threshold=0.5&volume=8280`);
+    expect(daily.body.sentences.slice(0, 3)).toEqual(THE_SENTENCES);
+  });
+
+  test.each([
+    [{ volume: 0 }, "volume", "volume must be more than 0"],
+    [{ period: "year" }, "period", undefined],
+    [{ vocabulary: { itemSingular: "" } }, "vocabulary.itemSingular", "item noun (singular) must not be empty"],
+    [{ shoeSize: 42 }, "", undefined],
+  ])("a bad PUT %j is a 400 naming %s", async (settings, column, message) => {
+    const { status, body } = await put(`/api/datasets/${demoId}/settings`, settings);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_request");
+    expect(body.error.details[0].column ?? "").toBe(column);
+    if (message) expect(body.error.details[0].message).toBe(message);
+  });
+
+  test("not JSON, or no such dataset", async () => {
+    const response = await fetch(`${baseUrl}/api/datasets/${demoId}/settings`, { method: "PUT", body: "{nope" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe("invalid_json");
+    expect((await put(`/api/datasets/999999/settings`, {})).status).toBe(404);
+    expect((await get(`/api/datasets/999999/settings`)).status).toBe(404);
+  });
+});
+
+describe("scenarios", () => {
+  test("create, list, replace by name, delete", async () => {
+    const path = `/api/datasets/${demoId}/scenarios`;
+    const a = await post(path, { name: "Today", threshold: 0.5, settings: { volume: 8280 } });
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({ datasetId: demoId, name: "Today", threshold: 0.5, settings: { volume: 8280 } });
+    const b = await post(path, { name: "Catch more", threshold: 0.3 });
+    expect(b.body.settings).toEqual({});
+    const again = await post(path, { name: "Today", threshold: 0.45, settings: {} });
+    expect(again.body.id).toBe(a.body.id);
+
+    const list = await get(path);
+    expect(list.body.scenarios.map((s: { name: string; threshold: number }) => [s.name, s.threshold])).toEqual([
+      ["Today", 0.45],
+      ["Catch more", 0.3],
+    ]);
+
+    const deleted = await fetch(`${baseUrl}${path}/${b.body.id}`, { method: "DELETE" });
+    expect(deleted.status).toBe(204);
+    expect((await fetch(`${baseUrl}${path}/${b.body.id}`, { method: "DELETE" })).status).toBe(404);
+    expect((await get(path)).body.scenarios).toHaveLength(1);
+    await fetch(`${baseUrl}${path}/${a.body.id}`, { method: "DELETE" });
+  });
+
+  test.each([
+    [{ name: "", threshold: 0.5 }, "name"],
+    [{ name: "x", threshold: 2 }, "threshold"],
+    [{ name: "x" }, "threshold"],
+    [{ name: "x", threshold: 0.5, settings: { prevalence: -1 } }, "settings.prevalence"],
+  ])("a bad scenario %j is a 400 naming %s", async (scenario, column) => {
+    const { status, body } = await post(`/api/datasets/${demoId}/scenarios`, scenario);
+    expect(status).toBe(400);
+    expect(body.error.details[0].column).toBe(column);
+  });
+
+  test("an unknown dataset has no scenarios", async () => {
+    expect((await get(`/api/datasets/999999/scenarios`)).status).toBe(404);
+    expect((await post(`/api/datasets/999999/scenarios`, { name: "x", threshold: 0.5 })).status).toBe(404);
+  });
+});
