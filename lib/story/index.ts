@@ -6,3 +6,5 @@ export * from "./sentences";
 export * from "./recommend";
 export * from "./story";
 export * from "./query";
+export * from "./grid-table";
+export * from "./share";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { costCurve, cutsOf, recommendationMarkers, recommendThresholds } from "@/lib/story";
+import { buildThresholdGrid, confusionAt } from "@/lib/metrics";
+import { costCurve, cutsOf, describeThreshold, recommendationMarkers, recommendThresholds, tableFromGrid } from "@/lib/story";
 import { demoLike, fraudVocabulary, settingsOf, tableOf } from "./story-fixtures";
 
 const base = { volume: 8280, vocabulary: fraudVocabulary };
@@ -73,5 +74,22 @@ describe("recommended thresholds, exact over the distinct scores", () => {
     const curve = costCurve(demoLike, s, s.costs, 10);
     expect(curve.map((p) => p.cost)).toEqual([40000, 40000, 40000, 3200, 3200, 3800, 3800, 3800, 56000, 56000, 56000]);
     expect(curve[3].threshold).toBe(0.3);
+  });
+});
+
+describe("the browser's grid gives the server's numbers", () => {
+  test("recommendations and sentences from the grid table equal those from the exact table", () => {
+    const rows: [number, number, number][] = [];
+    // 400 distinct scores with 7 decimals, every fifth positive.
+    for (let i = 0; i < 400; i++) rows.push([((i * 7919) % 1000) / 1000 + i * 1e-7, i % 5 === 0 ? 1 : 0, i % 5 === 0 ? 0 : 1]);
+    rows.sort((a, b) => a[0] - b[0]);
+    const exact = tableOf(rows);
+    const fromGrid = tableFromGrid(buildThresholdGrid(exact));
+    const s = settingsOf({ volume: 1000, costs: { falsePositive: 3, falseNegative: 40 }, reviewCapacity: 250, targets: { fnr: 0.1, fpr: 0.2 } });
+    const a = recommendThresholds(exact, s);
+    const b = recommendThresholds(fromGrid, s);
+    expect(b.map((r) => r.reason)).toEqual(a.map((r) => r.reason));
+    for (const r of b) expect(confusionAt(exact, r.threshold)).toEqual(confusionAt(fromGrid, r.threshold));
+    for (const t of [0, 0.1234, 0.5, 0.9999, 1]) expect(describeThreshold(confusionAt(fromGrid, t), s)).toEqual(describeThreshold(confusionAt(exact, t), s));
   });
 });
