@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
+import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
+import { loadExplorerData } from "./load-explorer";
+import { parseThreshold, ThresholdProvider } from "./threshold-context";
+import { ThresholdExplorer } from "./threshold-explorer";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +23,11 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
-export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
+  const [{ id }, { t }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
+  const data = await loadExplorerData(d.id);
+  const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
   const range = d.scoreMin === null || d.scoreMax === null ? "—" : `${formatDecimal(d.scoreMin, 4)} – ${formatDecimal(d.scoreMax, 4)}`;
   return (
     <div className="stack">
@@ -33,6 +39,11 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <Stat label="Score range" value={range} />
         <Stat label="ROC AUC" value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
+      {data ? (
+        <ThresholdProvider initial={parseThreshold(typeof t === "string" ? t : undefined)}>
+          <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} />
+        </ThresholdProvider>
+      ) : null}
       <p className="small muted">Created {formatDate(d.createdAt)}</p>
     </div>
   );
