@@ -1,6 +1,7 @@
 import type { Dataset } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { forgetScoreTables } from "./score-tables";
+import { writerSqlite } from "./sqlite";
 
 /** A dataset as the app and the API show it (JSON fields parsed, dates as ISO strings). */
 export interface DatasetView {
@@ -98,9 +99,13 @@ export async function saveDatasetSettings(id: number, settings: Record<string, u
   return toDatasetView(await prisma().dataset.update({ where: { id }, data: { settings: JSON.stringify(settings) } }));
 }
 
-/** Deletes a dataset and every row, tag and scenario of it; false when it did not exist. */
+/**
+ * Deletes a dataset and every row, tag, note and scenario of it, in one transaction; false when it
+ * did not exist. Runs on the writer connection, which enforces the schema's ON DELETE CASCADE
+ * (Prisma's connection does not turn SQLite's foreign keys on).
+ */
 export async function deleteDataset(id: number): Promise<boolean> {
-  const result = await prisma().dataset.deleteMany({ where: { id } });
+  const { changes } = writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id);
   forgetScoreTables(id);
-  return result.count > 0;
+  return changes > 0;
 }

@@ -7,7 +7,7 @@ const globalForImports = globalThis as unknown as { cutoffImportQueue?: Promise<
  * Runs `task` after every import started before it: one transaction at a time on the writer
  * connection, so concurrent uploads queue instead of failing with SQLITE_BUSY.
  */
-function serialized<T>(task: () => Promise<T>): Promise<T> {
+export function serialized<T>(task: () => Promise<T>): Promise<T> {
   const previous = globalForImports.cutoffImportQueue ?? Promise.resolve();
   const run = previous.then(task, task);
   globalForImports.cutoffImportQueue = run.catch(() => undefined);

@@ -67,9 +67,10 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 /** Turns parser and decompression failures into IngestErrors naming the row. */
 function asIngestError(error: unknown, nextRow: number): unknown {
   if (error instanceof IngestError) return error;
-  if (error instanceof CsvError) {
+  if (error instanceof CsvError || String((error as { code?: unknown } | null)?.code ?? "").startsWith("CSV_")) {
+    const csvError = error as CsvError;
     const message =
-      error.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (unterminated quote)" : error.message.replace(/^Invalid /, "invalid ").replace(/:.*$/, "");
+      csvError.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (unterminated quote)" : csvError.message.replace(/^Invalid /, "invalid ").replace(/:.*$/, "");
     return new IngestError("invalid_csv", describeProblem({ row: nextRow, message }), [{ row: nextRow, message }]);
   }
   const code = (error as { code?: string } | null)?.code ?? "";

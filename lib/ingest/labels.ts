@@ -16,10 +16,14 @@ function normalize(value: string): string {
   return v === "1.0" ? "1" : v === "0.0" ? "0" : v;
 }
 
-/** The well-known coding all these values belong to, or null. */
+/**
+ * The well-known coding of a column's values, judged by its first two distinct values (a third
+ * value is then reported on its own row), or null.
+ */
 export function knownCoding(values: readonly string[]): readonly [string, string] | null {
-  const seen = values.map(normalize).filter((v) => v !== "");
-  return CODINGS.find(([p, n]) => seen.every((v) => v === p || v === n)) ?? null;
+  const first = [...new Set(values.map(normalize).filter((v) => v !== ""))].slice(0, 2);
+  if (first.length === 0) return null;
+  return CODINGS.find(([p, n]) => first.every((v) => v === p || v === n)) ?? null;
 }
 
 /**
@@ -42,9 +46,10 @@ export class LabelReader {
       return;
     }
     this.positive = null;
-    this.coding = knownCoding(sampleValues);
+    const found = [...new Set(sampleValues.map((v) => v.trim()).filter(Boolean))].slice(0, 10);
+    // No label in the sample at all (unlabelled rows, or no rows): assume 1/0.
+    this.coding = found.length === 0 ? CODINGS[0] : knownCoding(sampleValues);
     if (!this.coding) {
-      const found = [...new Set(sampleValues.map((v) => v.trim()).filter(Boolean))].slice(0, 10);
       throw new IngestError(
         "positive_label_required",
         `column ${JSON.stringify(column)} has the label values ${found.map((v) => JSON.stringify(v)).join(", ")}: say which one is the positive class (positive=…)`,

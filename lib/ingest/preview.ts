@@ -34,12 +34,10 @@ function parseSample(text: string, delimiter: Delimiter, complete: boolean): str
   for (let attempt = 0; ; attempt++) {
     try {
       return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, to: MAX_SAMPLE_ROWS + 1 }) as string[][];
-    } catch (error) {
+    } catch {
+      // The streaming parse reports the problem with its row; detection uses what parses.
       const cut = body.lastIndexOf("\n");
-      if (complete || attempt >= 20 || cut <= 0) {
-        if (complete) throw error;
-        return [];
-      }
+      if (attempt >= 50 || cut <= 0) return [];
       body = body.slice(0, cut);
     }
   }
@@ -67,7 +65,7 @@ export function previewCsv(sample: string, complete: boolean, request: MappingRe
   if (records.length === 0) {
     // Even the header did not fit the sample, or it has an unterminated quote: read it alone.
     const firstLine = text.split(/\r?\n/, 1)[0];
-    records.push(parse(firstLine, { delimiter, relax_quotes: true }) [0] ?? []);
+    records.push(firstLine.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
   }
   const [header, ...rest] = records;
   const columns = header.map((c) => c.trim());

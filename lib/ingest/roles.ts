@@ -23,7 +23,7 @@ interface ColumnProfile {
 }
 
 const NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
-const TIME_VALUE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}|$)/;
+const TIME_VALUE = /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}|$)|\d{9,13}(\.\d+)?$)/;
 const IMAGE_FILE = /\.(png|jpe?g|gif|webp|bmp|svg|avif)(\?.*)?$/i;
 
 function profile(name: string, index: number, rows: readonly string[][]): ColumnProfile {
@@ -58,9 +58,17 @@ export const MAX_SLICE_VALUES = 50;
 const isLabelLike = (p: ColumnProfile) => p.distinct <= 2;
 const isScoreLike = (p: ColumnProfile) => p.inUnitInterval;
 
-/** The best column by name first, then by content; null when none fits. */
-function pick(free: ColumnProfile[], names: RegExp, fits: (p: ColumnProfile) => boolean, byContent?: (p: ColumnProfile) => boolean): ColumnProfile | null {
-  return free.find((p) => names.test(p.key) && fits(p)) ?? (byContent ? free.find((p) => fits(p) && byContent(p)) ?? null : null);
+/**
+ * The best column: a name match whose values fit, else a column whose values clearly fit, else
+ * (when `strict` is false) the first name match anyway, so that row validation can say what is
+ * wrong with its values; null when nothing matches.
+ */
+function pick(free: ColumnProfile[], names: RegExp, fits: (p: ColumnProfile) => boolean, byContent?: (p: ColumnProfile) => boolean, strict = true): ColumnProfile | null {
+  return (
+    free.find((p) => names.test(p.key) && fits(p)) ??
+    (byContent ? free.find((p) => fits(p) && byContent(p)) : undefined) ??
+    (strict ? null : free.find((p) => names.test(p.key)) ?? null)
+  );
 }
 
 /** Auto-detected roles; `label`/`score` are null when nothing fits. */
@@ -85,10 +93,10 @@ export function detectMapping(columns: readonly string[], rows: readonly string[
     if (p) taken.add(p.name);
     return p?.name ?? null;
   };
-  const label = given(request.label) !== undefined ? given(request.label)! : claim(pick(free(), LABEL_NAMES, isLabelLike, (p) => p.distinct === 2 && knownCoding(p.values) !== null && p.values.length >= 4));
-  const score = given(request.score) !== undefined ? given(request.score)! : claim(pick(free(), SCORE_NAMES, isScoreLike, (p) => !p.integers));
+  const label = given(request.label) !== undefined ? given(request.label)! : claim(pick(free(), LABEL_NAMES, isLabelLike, (p) => p.distinct === 2 && knownCoding(p.values) !== null && p.values.length >= 4, false));
+  const score = given(request.score) !== undefined ? given(request.score)! : claim(pick(free(), SCORE_NAMES, isScoreLike, (p) => !p.integers, false));
   const id = given(request.id) !== undefined ? given(request.id)! : claim(pick(free(), ID_NAMES, (p) => p.distinct === p.values.length));
-  const timestamp = given(request.timestamp) !== undefined ? given(request.timestamp)! : claim(pick(free(), TIME_NAMES, (p) => p.timeLike || (p.numeric && p.integers && !p.inUnitInterval), (p) => p.timeLike));
+  const timestamp = given(request.timestamp) !== undefined ? given(request.timestamp)! : claim(pick(free(), TIME_NAMES, (p) => p.timeLike, (p) => p.timeLike && !p.numeric, false));
   const image = given(request.image) !== undefined ? given(request.image)! : claim(pick(free(), IMAGE_NAMES, (p) => p.urlLike || p.imageLike || !p.numeric, (p) => p.imageLike));
   const text = given(request.text) !== undefined ? given(request.text)! : claim(pick(free(), TEXT_NAMES, (p) => !p.numeric, (p) => !p.numeric && p.averageLength >= 30 && p.values.some((v) => v.includes(" "))));
   let slices: string[];
