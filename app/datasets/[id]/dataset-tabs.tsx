@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 
 const TABS = [
   { path: "", label: "Overview" },
+  { path: "/impact", label: "Daily impact" },
 ] as const;
 
 /** The dataset's sections; the threshold (`?t=`) travels with every link. */
