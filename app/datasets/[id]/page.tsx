@@ -3,7 +3,8 @@ import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/for
 import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
 import { loadExplorerData } from "./load-explorer";
-import { parseThreshold, ThresholdProvider } from "./threshold-context";
+import { thresholdFromParam } from "@/lib/story/share";
+import { ThresholdProvider } from "./threshold-context";
 import { ThresholdExplorer } from "./threshold-explorer";
 
 export const dynamic = "force-dynamic";
@@ -40,7 +41,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         <Stat label="ROC AUC" value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
       {data ? (
-        <ThresholdProvider initial={parseThreshold(typeof t === "string" ? t : undefined)}>
+        <ThresholdProvider initial={thresholdFromParam(Array.isArray(t) ? t[0] : t) ?? 0.5}>
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} />
         </ThresholdProvider>
       ) : null}
