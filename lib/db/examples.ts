@@ -93,7 +93,7 @@ function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold
     row: r.row,
     label: r.label,
     score: r.score,
-    distance: Math.abs(r.score - threshold),
+    distance: Math.round(Math.abs(r.score - threshold) * 1e12) / 1e12,
     exampleId: r.exampleId,
     timestamp: isoInstant(r.timestamp),
     text: r.text,

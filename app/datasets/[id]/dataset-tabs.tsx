@@ -6,6 +6,8 @@ import { usePathname, useSearchParams } from "next/navigation";
 const TABS = [
   { path: "", label: "Overview" },
   { path: "/impact", label: "Daily impact" },
+  { path: "/brief", label: "Brief" },
+  { path: "/gallery", label: "Failures" },
 ] as const;
 
 /** The dataset's sections; the threshold (`?t=`) travels with every link. */

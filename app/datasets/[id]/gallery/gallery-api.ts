@@ -1,0 +1,79 @@
+import type { Example, ExamplePage } from "@/lib/db/examples";
+import type { ExampleKind } from "@/lib/db/example-filter";
+import type { FailureModes } from "@/lib/db/failure-modes";
+import type { SliceReport } from "@/lib/db/slices";
+import type { TagView } from "@/lib/db/tags";
+
+export type { Example, ExamplePage, ExampleKind, FailureModes, SliceReport, TagView };
+
+/** What the gallery shows: one kind of outcome at a threshold, filtered and sorted. */
+export interface GalleryQuery {
+  threshold: number;
+  kind: ExampleKind;
+  sort?: string;
+  order?: "asc" | "desc";
+  slices: Record<string, string>;
+  q: string;
+}
+
+/** The query string of a gallery query (the API's and the page's). */
+export function galleryParams(query: GalleryQuery, extra: Record<string, string | number> = {}): URLSearchParams {
+  const search = new URLSearchParams({ threshold: String(query.threshold), kind: query.kind });
+  if (query.sort) search.set("sort", query.sort);
+  if (query.order) search.set("order", query.order);
+  for (const [column, value] of Object.entries(query.slices)) search.set(`slice.${column}`, value);
+  if (query.q.trim()) search.set("q", query.q.trim());
+  for (const [key, value] of Object.entries(extra)) search.set(key, String(value));
+  return search;
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
+  }
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+const base = (datasetId: number) => `/api/datasets/${datasetId}`;
+
+export const fetchExamples = (datasetId: number, query: GalleryQuery, limit: number, offset: number, signal?: AbortSignal) =>
+  call<ExamplePage>(`${base(datasetId)}/examples?${galleryParams(query, { limit, offset })}`, { signal });
+
+export const fetchFailureModes = (datasetId: number, threshold: number, signal?: AbortSignal) =>
+  call<FailureModes>(`${base(datasetId)}/failure-modes?threshold=${threshold}`, { signal });
+
+export const fetchSlices = (datasetId: number, threshold: number, signal?: AbortSignal) =>
+  call<SliceReport>(`${base(datasetId)}/slices?threshold=${threshold}`, { signal });
+
+export const createTag = (datasetId: number, tag: { name: string; color: string; description?: string }) =>
+  call<TagView>(`${base(datasetId)}/tags`, { method: "POST", body: JSON.stringify(tag) });
+
+export const deleteTag = (datasetId: number, tagId: number) => call<null>(`${base(datasetId)}/tags/${tagId}`, { method: "DELETE" });
+
+export const applyTag = (datasetId: number, exampleId: number, tagId: number, reviewer: string) =>
+  call<unknown>(`${base(datasetId)}/examples/${exampleId}/tags`, { method: "POST", body: JSON.stringify({ tagId, reviewer: reviewer || null }) });
+
+export const removeTag = (datasetId: number, exampleId: number, tagId: number) =>
+  call<null>(`${base(datasetId)}/examples/${exampleId}/tags/${tagId}`, { method: "DELETE" });
+
+export const addNote = (datasetId: number, exampleId: number, body: string, reviewer: string) =>
+  call<Example["notes"][number]>(`${base(datasetId)}/examples/${exampleId}/notes`, { method: "POST", body: JSON.stringify({ body, reviewer: reviewer || null }) });
+
+/** Where an example's image comes from: its URL, or the file stored with the dataset. */
+export function imageSrc(datasetId: number, image: string): string | null {
+  if (/^https?:\/\//i.test(image)) return image;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image)) return null; // no javascript:, data: or other schemes
+  return `${base(datasetId)}/images/${encodeURIComponent(image.replace(/^.*[\\/]/, ""))}`;
+}
+
+/** Okabe–Ito colours offered for new tags, in order. */
+export const TAG_COLOURS = ["#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#f0e442", "#999999"];
+
+export const KIND_LABELS: Record<ExampleKind, { one: string; many: string }> = {
+  fp: { one: "False positive", many: "False positives" },
+  fn: { one: "False negative", many: "False negatives" },
+  tp: { one: "True positive", many: "True positives" },
+  tn: { one: "True negative", many: "True negatives" },
+};

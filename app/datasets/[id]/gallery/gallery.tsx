@@ -1,0 +1,183 @@
+"use client";
+
+import type { PaginationState, SortingState } from "@tanstack/react-table";
+import { useCallback, useEffect, useState } from "react";
+import { useThreshold } from "../threshold-context";
+import { ExamplesTable, type ColumnsShown } from "./examples-table";
+import { FailureModesPanel } from "./failure-modes-panel";
+import { GalleryToolbar } from "./gallery-toolbar";
+import { addNote, createTag, deleteTag, galleryParams, KIND_LABELS, TAG_COLOURS, type Example, type ExampleKind, type GalleryQuery, type TagView } from "./gallery-api";
+import { MeetingMode } from "./meeting-mode";
+import { SliceTable } from "./slice-table";
+import { toggleTagOnServer, withTagToggled } from "./tag-actions";
+import { useExamplePage, useFailureModes, useReviewer, useSlices } from "./use-gallery-data";
+
+export interface GalleryProps {
+  datasetId: number;
+  columns: ColumnsShown;
+  labels: { positive: string; negative: string };
+  initialTags: TagView[];
+  initialKind: ExampleKind;
+  initialSlices: Record<string, string>;
+  initialQ: string;
+}
+
+/** Keeps the gallery's own filters in the URL next to `?t=`, so a link reproduces the view. */
+function useUrlState(kind: ExampleKind, slices: Record<string, string>, q: string) {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    for (const key of [...url.searchParams.keys()]) if (key === "kind" || key === "q" || key.startsWith("slice.")) url.searchParams.delete(key);
+    const own = galleryParams({ threshold: 0, kind, slices, q });
+    own.delete("threshold");
+    if (kind === "fp") own.delete("kind");
+    for (const [key, value] of own) url.searchParams.set(key, value);
+    window.history.replaceState(window.history.state, "", url);
+  }, [kind, slices, q]);
+}
+
+/** The failure-mode gallery: the examples of one outcome at the current threshold, tagged into failure modes. */
+export function Gallery({ datasetId, columns, labels, initialTags, initialKind, initialSlices, initialQ }: GalleryProps) {
+  const { threshold } = useThreshold();
+  const [kind, setKind] = useState<ExampleKind>(initialKind);
+  const [slices, setSlices] = useState(initialSlices);
+  const [q, setQ] = useState(initialQ);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
+  const [tags, setTags] = useState(initialTags);
+  const [meeting, setMeeting] = useState(false);
+  const [reviewer, setReviewer] = useReviewer();
+  const [actionError, setActionError] = useState<string | null>(null);
+  useUrlState(kind, slices, q);
+
+  const sort = sorting[0];
+  const query: GalleryQuery = { threshold, kind, slices, q, sort: sort?.id, order: sort ? (sort.desc ? "desc" : "asc") : undefined };
+  const page = useExamplePage(datasetId, query, pagination.pageSize, pagination.pageIndex * pagination.pageSize);
+  const modes = useFailureModes(datasetId, threshold);
+  const sliceReport = useSlices(datasetId, threshold);
+  const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
+
+  const onToggleTag = useCallback(
+    async (example: Example, tag: TagView, applied: boolean) => {
+      try {
+        await toggleTagOnServer(datasetId, example, tag, applied, reviewer);
+        page.setData((d) => d && { ...d, items: d.items.map((e) => (e.id === example.id ? withTagToggled(e, tag, applied, reviewer) : e)) });
+        modes.reload();
+        setActionError(null);
+      } catch (error) {
+        setActionError(error instanceof Error ? error.message : String(error));
+      }
+    },
+    // page.setData and modes.reload are stable
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [datasetId, reviewer],
+  );
+  const onAddNote = useCallback(
+    async (example: Example, body: string) => {
+      const note = await addNote(datasetId, example.id, body, reviewer);
+      page.setData((d) => d && { ...d, items: d.items.map((e) => (e.id === example.id ? { ...e, notes: [...e.notes, note] } : e)) });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [datasetId, reviewer],
+  );
+  const onCreateTag = async (name: string, color: string, description: string) => {
+    const tag = await createTag(datasetId, { name, color, description });
+    setTags((list) => [...list, tag]);
+    modes.reload();
+  };
+  const onDeleteTag = async (tag: TagView) => {
+    if (!window.confirm(`Delete the tag “${tag.name}” from every example?`)) return;
+    await deleteTag(datasetId, tag.id);
+    setTags((list) => list.filter((t) => t.id !== tag.id));
+    page.reload();
+    modes.reload();
+  };
+  const pickSlice = (column: string, value: string) => {
+    setSlices((s) => {
+      const next = { ...s };
+      if (next[column] === value) delete next[column];
+      else next[column] = value;
+      return next;
+    });
+    firstPage();
+  };
+
+  return (
+    <div className="gallery stack">
+      <GalleryToolbar
+        datasetId={datasetId}
+        query={query}
+        total={page.data?.total ?? null}
+        counts={modes.data ? { fp: modes.data.fp, fn: modes.data.fn } : null}
+        reviewer={reviewer}
+        onReviewer={setReviewer}
+        onKind={(k) => {
+          setKind(k);
+          setSorting([]);
+          firstPage();
+        }}
+        onSearch={(text) => {
+          setQ(text);
+          firstPage();
+        }}
+        onClearSlice={(column) => pickSlice(column, slices[column])}
+        onMeeting={() => setMeeting(true)}
+      />
+      {actionError ? <p className="alert alert-error small" role="alert">{actionError}</p> : null}
+      <div className="gallery-overview">
+        <FailureModesPanel tags={tags} modes={modes.data} onCreate={onCreateTag} onDelete={onDeleteTag} />
+        <section className="card stack-sm" aria-label="Slices">
+          <h2>Errors by slice</h2>
+          <p className="small muted">Worst first at threshold {threshold}. Click one to show only its examples.</p>
+          <SliceTable report={sliceReport.data} active={slices} onPick={pickSlice} />
+        </section>
+      </div>
+      <section aria-label={KIND_LABELS[kind].many} className="card gallery-main">
+        {page.error ? <p className="alert alert-error" role="alert">{page.error}</p> : null}
+        {page.data ? (
+          page.data.total === 0 ? (
+            <p className="empty">No {KIND_LABELS[kind].many.toLowerCase()} at threshold {threshold} with these filters.</p>
+          ) : (
+            <ExamplesTable
+              datasetId={datasetId}
+              items={page.data.items}
+              total={page.data.total}
+              columns={columns}
+              tags={tags}
+              labels={labels}
+              sorting={sorting}
+              onSortingChange={(s) => {
+                setSorting(s);
+                firstPage();
+              }}
+              pagination={pagination}
+              onPaginationChange={setPagination}
+              onToggleTag={onToggleTag}
+              onAddNote={onAddNote}
+            />
+          )
+        ) : (
+          <div className="skeleton" style={{ height: "20rem" }} />
+        )}
+      </section>
+      {meeting ? (
+        <MeetingMode
+          datasetId={datasetId}
+          threshold={threshold}
+          initialKind={kind}
+          filters={{ slices, q }}
+          tags={tags}
+          modes={modes.data}
+          columns={columns}
+          labels={labels}
+          reviewer={reviewer}
+          onTagsChanged={(example) => {
+            page.setData((d) => d && { ...d, items: d.items.map((e) => (e.id === example.id ? example : e)) });
+            modes.reload();
+          }}
+          onCreateTag={(name) => onCreateTag(name, TAG_COLOURS[tags.length % TAG_COLOURS.length], "")}
+          onClose={() => setMeeting(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

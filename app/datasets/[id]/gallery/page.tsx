@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { listTags } from "@/lib/db/tags";
+import { EXAMPLE_KINDS, type ExampleKind } from "@/lib/db/example-filter";
+import { loadDataset } from "../load";
+import { thresholdFromParam } from "@/lib/story/share";
+import { ThresholdProvider } from "../threshold-context";
+import { Gallery } from "./gallery";
+import "./gallery.css";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Failures · ${(await loadDataset(id)).name}` };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const name = (value: unknown) => (typeof value === "string" && value ? value : null);
+
+/**
+ * The failure-mode gallery: misclassified examples at the threshold of `?t=`, tagged into failure
+ * modes; `?kind=fn`, `?q=` and `?slice.<column>=` restore the filters of a shared link.
+ */
+export default async function GalleryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const dataset = await loadDataset(id);
+  const tags = await listTags(dataset.id);
+  const mapping = dataset.mapping;
+  const slices = Array.isArray(mapping.slices) ? mapping.slices.map(String) : [];
+  const extras = Array.isArray(mapping.extras) ? mapping.extras.map(String) : [];
+  const rawKind = first(search.kind);
+  const kind: ExampleKind = (EXAMPLE_KINDS as readonly string[]).includes(rawKind ?? "") ? (rawKind as ExampleKind) : "fp";
+  const initialSlices = Object.fromEntries(
+    Object.entries(search)
+      .filter(([key]) => key.startsWith("slice.") && slices.includes(key.slice(6)))
+      .map(([key, value]) => [key.slice(6), first(value) ?? ""]),
+  );
+  return (
+    <ThresholdProvider initial={thresholdFromParam(first(search.t)) ?? 0.5}>
+      <Gallery
+        datasetId={dataset.id}
+        columns={{ text: name(mapping.text) !== null, image: name(mapping.image) !== null, timestamp: name(mapping.timestamp) !== null, slices, extras }}
+        labels={{ positive: dataset.positiveLabel, negative: dataset.negativeLabel }}
+        initialTags={tags}
+        initialKind={kind}
+        initialSlices={initialSlices}
+        initialQ={first(search.q) ?? ""}
+      />
+    </ThresholdProvider>
+  );
+}

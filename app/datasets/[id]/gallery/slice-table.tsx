@@ -1,0 +1,68 @@
+"use client";
+
+import { useState } from "react";
+import { formatAverage } from "@/lib/story/numbers";
+import { formatCount, formatPercent } from "@/lib/format";
+import type { SliceReport } from "./gallery-api";
+
+interface Props {
+  report: SliceReport | null;
+  active: Record<string, string>;
+  onPick: (column: string, value: string) => void;
+  limit?: number;
+}
+
+/** Error rates and daily counts per slice value, worst first; a click filters the gallery. */
+export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
+  const [all, setAll] = useState(false);
+  if (!report) return <div className="skeleton" style={{ height: "12rem" }} />;
+  if (report.slices.length === 0) return <p className="small muted">This dataset has no slice columns.</p>;
+  const rows = all ? report.slices : report.slices.slice(0, limit);
+  return (
+    <div className="table-scroll">
+      <table className="table slice-table" aria-label="Errors by slice">
+        <thead>
+          <tr>
+            <th scope="col">Slice</th>
+            <th scope="col" className="num">Rows</th>
+            <th scope="col" className="num">Error rate</th>
+            <th scope="col" className="num">FP</th>
+            <th scope="col" className="num">FP rate</th>
+            <th scope="col" className="num">FP a day</th>
+            <th scope="col" className="num">FN</th>
+            <th scope="col" className="num">FN rate</th>
+            <th scope="col" className="num">FN a day</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => {
+            const on = active[s.column] === s.value;
+            return (
+              <tr key={`${s.column}\u0000${s.value}`} className={on ? "row-active" : undefined}>
+                <td>
+                  <button type="button" className="link-button" aria-pressed={on} onClick={() => onPick(s.column, s.value)}>
+                    {s.column} = {s.value || "(empty)"}
+                  </button>
+                </td>
+                <td className="num">{formatCount(s.rows)}</td>
+                <td className="num">{formatPercent(s.errorRate, 1)}</td>
+                <td className="num">{formatCount(s.fp)}</td>
+                <td className="num">{formatPercent(s.fpr, 1)}</td>
+                <td className="num">{s.fpPerDay === null ? "—" : formatAverage(s.fpPerDay)}</td>
+                <td className="num">{formatCount(s.fn)}</td>
+                <td className="num">{formatPercent(s.fnr, 1)}</td>
+                <td className="num">{s.fnPerDay === null ? "—" : formatAverage(s.fnPerDay)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {report.slices.length > limit ? (
+        <p className="small muted">
+          {all ? `All ${report.slices.length} slice values.` : `The ${rows.length} worst of ${report.slices.length} slice values.`}{" "}
+          <button type="button" className="link-button" onClick={() => setAll(!all)}>{all ? "Show fewer" : "Show all"}</button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
