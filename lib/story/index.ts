@@ -8,3 +8,4 @@ export * from "./story";
 export * from "./query";
 export * from "./grid-table";
 export * from "./share";
+export * from "./brief";

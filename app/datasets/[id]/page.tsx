@@ -3,6 +3,7 @@ import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/for
 import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
 import { loadExplorerData } from "./load-explorer";
+import { recommendedMarkers } from "./recommended-markers";
 import { thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "./threshold-context";
 import { ThresholdExplorer } from "./threshold-explorer";
@@ -28,6 +29,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const [{ id }, { t }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
   const data = await loadExplorerData(d.id);
+  const markers = data ? recommendedMarkers(data.grid, d) : [];
   const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
   const range = d.scoreMin === null || d.scoreMax === null ? "—" : `${formatDecimal(d.scoreMin, 4)} – ${formatDecimal(d.scoreMax, 4)}`;
   return (
@@ -42,7 +44,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
       </section>
       {data ? (
         <ThresholdProvider initial={thresholdFromParam(Array.isArray(t) ? t[0] : t) ?? 0.5}>
-          <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} />
+          <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} />
         </ThresholdProvider>
       ) : null}
       <p className="small muted">Created {formatDate(d.createdAt)}</p>

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { loadBrief } from "@/lib/db/brief";
+import { getScoreTable } from "@/lib/db/score-tables";
+import { buildThresholdGrid, cumulateGrid } from "@/lib/metrics/grid";
+import { histogramFromGrid } from "@/lib/metrics/grid-series";
+import { dailyRows, exampleLine, type BriefExample } from "@/lib/story/brief";
+import { formatAverage, formatMoney, formatRate, formatThreshold } from "@/lib/story/numbers";
+import { settingsFromParam, settingsToParam, thresholdFromParam } from "@/lib/story/share";
+import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
+import { StaticDistribution } from "@/app/ui/charts/static-distribution";
+import { formatDate } from "@/lib/format";
+import { loadDataset } from "../load";
+import { PrintButton } from "./print-button";
+
+export const dynamic = "force-dynamic";
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Brief · ${(await loadDataset(id)).name}` };
+}
+
+function Examples({ title, items, empty }: { title: string; items: BriefExample[]; empty: string }) {
+  return (
+    <section className="brief-examples">
+      <h3>{title}</h3>
+      {items.length ? (
+        <ol>
+          {items.map((x) => <li key={x.row}>{exampleLine(x)}</li>)}
+        </ol>
+      ) : (
+        <p className="muted small">{empty}</p>
+      )}
+    </section>
+  );
+}
+
+/** One page for people who will never open the app: `?t=` threshold, `?s=` settings of a shared link. */
+export default async function BriefPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const dataset = await loadDataset(id);
+  const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
+  const shared = settingsFromParam(first(search.s));
+  const [brief, table] = await Promise.all([loadBrief(dataset.id, threshold, shared), getScoreTable(dataset.id)]);
+  if (!brief || !table) notFound();
+  const s = brief.settings;
+  const v = s.vocabulary;
+  const bins = histogramFromGrid(cumulateGrid(buildThresholdGrid(table)), 50);
+  const query = new URLSearchParams({ t: String(threshold) });
+  const sParam = shared ? settingsToParam(shared) : null;
+  if (sParam) query.set("s", sParam);
+  const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return (
+    <article className="brief stack" aria-labelledby="brief-title">
+      <header className="brief-header">
+        <div>
+          <h2 id="brief-title">Brief: threshold {formatThreshold(threshold)}</h2>
+          <p className="muted small">
+            {dataset.name} · {formatAverage(s.volumePerDay)} {v.itemPlural} a day, {formatRate(s.prevalence)} {v.positive} · made {formatDate(brief.generatedAt)}
+          </p>
+        </div>
+        <div className="brief-actions no-print">
+          <PrintButton />
+          <a className="button" href={`/api/datasets/${dataset.id}/brief?${query}`} download>Download Markdown</a>
+          <Link className="button" href={`/datasets/${dataset.id}/impact?${query}`}>Back to daily impact</Link>
+        </div>
+      </header>
+      <section aria-label="In plain words">
+        <p className="brief-sentences">{brief.story.sentences.join(" ")}</p>
+      </section>
+      <div className="brief-grid">
+        <section>
+          <h3>Every day, on average</h3>
+          <table className="table story-table" aria-label="Average counts a day">
+            <thead>
+              <tr><th scope="col">Outcome</th><th scope="col" className="num">A day (95% range)</th></tr>
+            </thead>
+            <tbody>
+              {dailyRows(brief).map(([label, value]) => (
+                <tr key={label}><th scope="row">{label}</th><td className="num">{value}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          {brief.story.cost !== null && (s.costs.falsePositive || s.costs.falseNegative || s.costs.truePositive) ? (
+            <p>Expected cost: <strong>{formatMoney(brief.story.cost, s.costs.currency)} a day</strong>.</p>
+          ) : null}
+        </section>
+        <section>
+          <h3>On the evaluation set</h3>
+          <ConfusionMatrix matrix={brief.counts} positiveName={v.positive} negativeName={v.negative} />
+        </section>
+      </div>
+      <section>
+        <h3>How the model scores {v.positive} and {v.negative} {v.itemPlural}</h3>
+        <StaticDistribution bins={bins} threshold={threshold} positiveName={v.positive} negativeName={v.negative} />
+      </section>
+      {brief.recommendations.length ? (
+        <section>
+          <h3>Other thresholds worth considering</h3>
+          <ul>
+            {brief.recommendations.map((r) => (
+              <li key={r.kind}><strong>{formatThreshold(r.threshold)}</strong> — {r.title}. {r.reason}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="brief-grid">
+        <Examples title={cap(`${v.negative} ${v.itemPlural} flagged with the highest scores`)} items={brief.falsePositives} empty="No false alarms at this threshold." />
+        <Examples title={cap(`${v.positive} ${v.itemPlural} missed with the lowest scores`)} items={brief.falseNegatives} empty="Nothing missed at this threshold." />
+      </div>
+    </article>
+  );
+}

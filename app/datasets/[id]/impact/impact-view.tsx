@@ -1,0 +1,139 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import type { ScenarioView } from "@/lib/db/scenarios";
+import type { ThresholdGrid } from "@/lib/metrics/grid";
+import { formatMoney, formatThreshold } from "@/lib/story/numbers";
+import { hasCosts } from "@/lib/story/costs";
+import { settingsToParam } from "@/lib/story/share";
+import { parseStoredSettings, PERIOD_DAYS, type DatasetFacts, type StorySettings } from "@/lib/story/settings";
+import { CostChart } from "@/app/ui/charts/cost-chart";
+import { ThresholdControl } from "@/app/ui/charts/threshold-control";
+import { useThreshold } from "../threshold-context";
+import { DailyTable } from "./daily-table";
+import { Recommendations } from "./recommendations";
+import { Scenarios } from "./scenarios";
+import { SettingsForm } from "./settings-form";
+import { ShareLink } from "./share-link";
+import { useStory } from "./use-story";
+
+interface Props {
+  datasetId: number;
+  grid: ThresholdGrid;
+  facts: DatasetFacts;
+  savedSettings: StorySettings;
+  /** Settings from a shared link (`?s=`), shown instead of the saved ones until saved. */
+  sharedSettings: StorySettings | null;
+  reference: number;
+  scenarios: ScenarioView[];
+}
+
+const same = (a: StorySettings, b: StorySettings) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The daily-impact page: sentences, ranges, costs, recommendations and scenarios, live with the threshold. */
+export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettings, reference: initialReference, scenarios }: Props) {
+  const { threshold, setThreshold } = useThreshold();
+  const [saved, setSaved] = useState(savedSettings);
+  const [settings, setSettings] = useState(sharedSettings ?? savedSettings);
+  const [formKey, setFormKey] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [reference, setReference] = useState(initialReference);
+  const { table, resolved, story, tradeOff, curve, recommendations } = useStory(grid, facts, settings, threshold, reference);
+
+  useEffect(() => {
+    const id = setTimeout(() => {
+      const url = new URL(window.location.href);
+      if (reference === threshold) url.searchParams.delete("ref");
+      else url.searchParams.set("ref", String(reference));
+      window.history.replaceState(window.history.state, "", url);
+    }, 200);
+    return () => clearTimeout(id);
+  }, [reference, threshold]);
+
+  async function save() {
+    setSaving(true);
+    setSaveError(null);
+    const response = await fetch(`/api/datasets/${datasetId}/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+    const body = await response.json().catch(() => null);
+    setSaving(false);
+    if (!response.ok) return setSaveError(body?.error?.message ?? "the parameters could not be saved");
+    setSaved(body.saved);
+  }
+
+  function applyScenario(s: ScenarioView) {
+    setSettings(parseStoredSettings(s.settings));
+    setFormKey((k) => k + 1);
+    setThreshold(s.threshold);
+  }
+
+  const v = resolved.vocabulary;
+  const markers = recommendations.map(({ threshold: t, label }) => ({ threshold: t, label }));
+  const saveState = saving ? "saving" : saveError ? "error" : same(settings, saved) ? "saved" : "unsaved";
+  const unsaved = same(settings, saved) ? null : settingsToParam(settings);
+  const briefHref = `/datasets/${datasetId}/brief?t=${threshold}${unsaved ? `&s=${encodeURIComponent(unsaved)}` : ""}`;
+  return (
+    <div className="impact stack">
+      <section className="card impact-controls" aria-label="Threshold">
+        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[1] ?? ""}`} />
+        <div className="impact-actions">
+          <ShareLink threshold={threshold} reference={reference} settings={same(settings, saved) ? null : settings} />
+          <Link className="button" href={briefHref}>Open the brief</Link>
+        </div>
+      </section>
+      {sharedSettings && !same(sharedSettings, saved) ? (
+        <p className="alert" role="note">These parameters come from a shared link; save them to make them this dataset&apos;s.</p>
+      ) : null}
+      <div className="impact-layout">
+        <div className="stack">
+          <section className="card" aria-labelledby="impact-words">
+            <h2 id="impact-words">What this threshold means every {resolved.period}</h2>
+            <p className="impact-sentences" data-testid="impact-sentences">{story.sentences.join(" ")}</p>
+            <div className="impact-tradeoff">
+              <p>{tradeOff ?? `Compared with the reference threshold ${formatThreshold(reference)}: move the threshold to see the trade-off.`}</p>
+              <div className="impact-reference no-print">
+                <span className="small muted">Reference threshold {formatThreshold(reference)}</span>
+                <button type="button" className="button" onClick={() => setReference(threshold)} disabled={reference === threshold}>
+                  Make {formatThreshold(threshold)} the reference
+                </button>
+              </div>
+            </div>
+          </section>
+          <section className="card" aria-labelledby="impact-daily">
+            <h2 id="impact-daily">Average {v.itemPlural} a day</h2>
+            <DailyTable daily={story.daily} ranges={story.ranges} settings={resolved} />
+            <p className="small muted">
+              Ranges are 95% intervals from the evaluation set&apos;s size ({facts.positives.toLocaleString("en-US")} {v.positive}, {facts.negatives.toLocaleString("en-US")} {v.negative}); a smaller set gives wider ranges.
+            </p>
+          </section>
+          <section className="card" aria-labelledby="impact-cost">
+            <h2 id="impact-cost">Expected cost</h2>
+            {hasCosts(resolved.costs) && story.cost !== null ? (
+              <>
+                <p className="stat-value" data-testid="impact-cost">
+                  {formatMoney(story.cost * PERIOD_DAYS[resolved.period], resolved.costs.currency)} a {resolved.period}
+                </p>
+                <CostChart curve={curve} currency={resolved.costs.currency} threshold={threshold} onThresholdChange={setThreshold} markers={markers} />
+              </>
+            ) : (
+              <p className="muted small">Enter the cost of a false alarm and of a miss (and the value of a catch) to see the expected cost and the threshold that minimises it.</p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="impact-recommendations">
+            <h2 id="impact-recommendations">Recommended thresholds</h2>
+            <Recommendations items={recommendations} threshold={threshold} onUse={setThreshold} />
+          </section>
+        </div>
+        <section className="card impact-parameters" aria-labelledby="impact-parameters">
+          <h2 id="impact-parameters">Parameters</h2>
+          <SettingsForm key={formKey} initial={settings} resolved={resolved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} />
+        </section>
+      </div>
+      <section className="card" aria-labelledby="impact-scenarios">
+        <h2 id="impact-scenarios">Scenarios</h2>
+        <Scenarios datasetId={datasetId} initial={scenarios} table={table} facts={facts} threshold={threshold} settings={settings} onUse={applyScenario} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { listScenarios } from "@/lib/db/scenarios";
+import { getScoreTable } from "@/lib/db/score-tables";
+import { buildThresholdGrid } from "@/lib/metrics/grid";
+import { parseStoredSettings } from "@/lib/story/settings";
+import { settingsFromParam, thresholdFromParam } from "@/lib/story/share";
+import { ThresholdProvider } from "../threshold-context";
+import { loadDataset } from "../load";
+import { ImpactView } from "./impact-view";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Daily impact · ${(await loadDataset(id)).name}` };
+}
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The stakeholder view: what a threshold means every day, in words. `?t=` is the threshold,
+ * `?ref=` the reference threshold of the trade-off sentence, `?s=` settings from a shared link.
+ */
+export default async function ImpactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const dataset = await loadDataset(id);
+  const [table, scenarios] = await Promise.all([getScoreTable(dataset.id), listScenarios(dataset.id)]);
+  if (!table || !scenarios) notFound();
+  const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
+  const shared = settingsFromParam(first(search.s));
+  return (
+    <ThresholdProvider initial={threshold}>
+      <ImpactView
+        datasetId={dataset.id}
+        grid={buildThresholdGrid(table)}
+        facts={{
+          rows: dataset.rows,
+          positives: dataset.positives,
+          negatives: dataset.negatives,
+          positiveLabel: dataset.positiveLabel,
+          negativeLabel: dataset.negativeLabel,
+          timestampMin: dataset.timestampMin,
+          timestampMax: dataset.timestampMax,
+        }}
+        savedSettings={parseStoredSettings(dataset.settings)}
+        sharedSettings={shared}
+        reference={thresholdFromParam(first(search.ref)) ?? threshold}
+        scenarios={scenarios}
+      />
+    </ThresholdProvider>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { formatAverage } from "@/lib/story/numbers";
+import type { ResolvedSettings, StorySettings } from "@/lib/story/settings";
+import { fromFormValues, toFormValues, type FormErrors, type FormValues } from "./form-values";
+
+interface Props {
+  /** Settings as the form starts (saved, or from a shared link). */
+  initial: StorySettings;
+  /** The settings in use, for the placeholders (what a blank field means). */
+  resolved: ResolvedSettings;
+  onChange: (settings: StorySettings) => void;
+  onSave: () => void;
+  saveState: "saved" | "unsaved" | "saving" | "error";
+  saveError: string | null;
+}
+
+function Field({ label, error, children, hint }: { label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <label className="impact-field">
+      <span>{label}</span>
+      {children}
+      {error ? <span className="impact-field-error" role="alert">{error}</span> : hint ? <span className="impact-field-hint">{hint}</span> : null}
+    </label>
+  );
+}
+
+/** The stakeholder parameters; every change updates the sentences at once, Save keeps them. */
+export function SettingsForm({ initial, resolved, onChange, onSave, saveState, saveError }: Props) {
+  const [values, setValues] = useState<FormValues>(() => toFormValues(initial));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const set = (field: keyof FormValues) => (event: { target: { value: string } }) => {
+    const next = { ...values, [field]: event.target.value } as FormValues;
+    setValues(next);
+    const result = fromFormValues(next);
+    setErrors(result.errors);
+    onChange(result.settings);
+  };
+  const v = resolved.vocabulary;
+  const input = (field: keyof FormValues, placeholder: string, extra: Record<string, string> = {}) => (
+    <input name={field} value={values[field]} onChange={set(field)} placeholder={placeholder} aria-invalid={errors[field] ? true : undefined} {...extra} />
+  );
+  const volumeHint = resolved.volumeSource === "timestamps" ? "blank: rows per day of the timestamps" : resolved.volumeSource === "rows" ? "blank: the dataset's row count — enter your real volume" : undefined;
+  return (
+    <form className="impact-form" aria-label="Parameters" onSubmit={(e) => (e.preventDefault(), onSave())}>
+      <fieldset>
+        <legend>Traffic</legend>
+        <div className="impact-row">
+          <Field label={`Volume (${v.itemPlural})`} error={errors.volume} hint={volumeHint}>
+            {input("volume", formatAverage(resolved.volume), { inputMode: "decimal" })}
+          </Field>
+          <Field label="Per">
+            <select name="period" value={values.period} onChange={set("period")}>
+              <option value="day">day</option>
+              <option value="week">week</option>
+              <option value="month">month (30 days)</option>
+            </select>
+          </Field>
+        </div>
+        <Field label={`${v.positive} share in production (%)`} error={errors.prevalencePercent} hint="blank: the evaluation set's share">
+          {input("prevalencePercent", String(Number((resolved.prevalence * 100).toPrecision(3))), { inputMode: "decimal" })}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Words</legend>
+        <div className="impact-row">
+          <Field label="An item is a…" error={errors.itemSingular}>{input("itemSingular", v.itemSingular)}</Field>
+          <Field label="Plural" error={errors.itemPlural}>{input("itemPlural", v.itemPlural)}</Field>
+        </div>
+        <div className="impact-row">
+          <Field label="Positive class" error={errors.positive}>{input("positive", v.positive)}</Field>
+          <Field label="Negative class" error={errors.negative}>{input("negative", v.negative)}</Field>
+        </div>
+        <Field label="A flagged item is…" error={errors.flaggedAction}>{input("flaggedAction", v.flaggedAction)}</Field>
+      </fieldset>
+      <fieldset>
+        <legend>Costs and capacity</legend>
+        <div className="impact-row">
+          <Field label="Cost of a false alarm" error={errors.falsePositiveCost}>{input("falsePositiveCost", "0", { inputMode: "decimal" })}</Field>
+          <Field label="Cost of a miss" error={errors.falseNegativeCost}>{input("falseNegativeCost", "0", { inputMode: "decimal" })}</Field>
+        </div>
+        <div className="impact-row">
+          <Field label="Value of a catch" error={errors.truePositiveValue}>{input("truePositiveValue", "0", { inputMode: "decimal" })}</Field>
+          <Field label="Currency" error={errors.currency}>{input("currency", resolved.costs.currency)}</Field>
+        </div>
+        <Field label="Review capacity (flagged a day)" error={errors.reviewCapacity} hint="blank: unlimited">
+          {input("reviewCapacity", "unlimited", { inputMode: "decimal" })}
+        </Field>
+        <div className="impact-row">
+          <Field label="Target miss rate (%)" error={errors.targetFnrPercent}>{input("targetFnrPercent", "none", { inputMode: "decimal" })}</Field>
+          <Field label="Target false alarm rate (%)" error={errors.targetFprPercent}>{input("targetFprPercent", "none", { inputMode: "decimal" })}</Field>
+        </div>
+      </fieldset>
+      <div className="impact-save">
+        <button type="submit" className="button button-primary" disabled={saveState === "saving" || saveState === "saved"}>
+          {saveState === "saving" ? "Saving…" : "Save parameters"}
+        </button>
+        <span className="small muted" role="status">
+          {saveState === "saved" ? "Saved for this dataset." : saveState === "unsaved" ? "Not saved yet." : saveState === "error" ? saveError : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+import type { OutcomeCounts } from "./daily";
+import { formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange } from "./numbers";
+import type { Recommendation } from "./recommend";
+import type { ResolvedSettings } from "./settings";
+import type { StoryAt } from "./story";
+
+/** One failure example as the brief shows it. */
+export interface BriefExample {
+  /** Spreadsheet row in the uploaded file (header = row 1). */
+  row: number;
+  exampleId: string | null;
+  score: number;
+  text: string | null;
+  /** Slice and extra columns, name → value. */
+  details: Record<string, string | null>;
+}
+
+/** Everything the one-page brief says (the page and the Markdown export render the same thing). */
+export interface Brief {
+  datasetName: string;
+  /** ISO instant the brief was made. */
+  generatedAt: string;
+  settings: ResolvedSettings;
+  counts: OutcomeCounts & { threshold: number };
+  story: StoryAt;
+  recommendations: Recommendation[];
+  /** Negatives scoring highest (the most confident false alarms). */
+  falsePositives: BriefExample[];
+  /** Positives scoring lowest (the most confident misses). */
+  falseNegatives: BriefExample[];
+}
+
+/**
+ * Markdown text is user-supplied: escape what could format it, break a table or make a link or
+ * HTML (an underscore inside a word, as in merchant_category, formats nothing and stays).
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r?\n/g, " ")
+    .replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`)
+    .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace("_", "\\_"));
+}
+
+/** The rows of the daily table: label, average a day with its 95% range. */
+export function dailyRows(b: Pick<Brief, "settings" | "story">): [string, string][] {
+  const v = b.settings.vocabulary;
+  const { daily, ranges } = b.story;
+  return [
+    [`All flagged (${v.flaggedAction})`, formatWithRange(daily.flagged, ranges.flagged)],
+    [cap(`${v.negative} ${v.itemPlural} flagged (false alarms)`), formatWithRange(daily.falsePositives, ranges.falsePositives)],
+    [cap(`${v.positive} ${v.itemPlural} caught`), formatWithRange(daily.truePositives, ranges.truePositives)],
+    [cap(`${v.positive} ${v.itemPlural} missed`), formatWithRange(daily.falseNegatives, ranges.falseNegatives)],
+    [cap(`${v.negative} ${v.itemPlural} left alone`), formatWithRange(daily.trueNegatives, ranges.trueNegatives)],
+  ];
+}
+
+/** A short description of an example: its id or row, score, text and a few column values. */
+export function exampleLine(e: BriefExample): string {
+  const name = e.exampleId ? `${e.exampleId} (row ${e.row})` : `row ${e.row}`;
+  const details = Object.entries(e.details)
+    .filter(([, value]) => value !== null && value !== "")
+    .slice(0, 4)
+    .map(([k, value]) => `${k}: ${value}`)
+    .join(", ");
+  return [`${name}, score ${e.score.toFixed(4)}`, e.text ? `“${e.text.length > 140 ? `${e.text.slice(0, 139)}…` : e.text}”` : "", details].filter(Boolean).join(" — ");
+}
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const count = (n: number) => n.toLocaleString("en-US");
+
+const table = (header: string[], rows: string[][]) =>
+  [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? " --- " : " ---: ")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+
+/** The brief as Markdown, for pasting into a document or an email. */
+export function briefMarkdown(b: Brief): string {
+  const v = b.settings.vocabulary;
+  const e = escapeMarkdown;
+  const { tp, fp, tn, fn } = b.counts;
+  const out: string[] = [
+    `# ${e(b.datasetName)}: threshold ${formatThreshold(b.counts.threshold)}`,
+    "",
+    `_Brief made ${b.generatedAt.slice(0, 16).replace("T", " ")} UTC for ${formatAverage(b.settings.volumePerDay)} ${e(v.itemPlural)} a day, ${formatRate(b.settings.prevalence)} of them ${e(v.positive)}._`,
+    "",
+    e(b.story.sentences.join(" ")),
+    "",
+    "## Every day, on average",
+    "",
+    table(["Outcome", "A day (95% range)"], dailyRows(b).map(([label, value]) => [e(label), value])),
+  ];
+  if (b.story.cost !== null && (b.settings.costs.falsePositive || b.settings.costs.falseNegative || b.settings.costs.truePositive)) {
+    out.push("", `Expected cost: **${e(formatMoney(b.story.cost, b.settings.costs.currency))} a day**.`);
+  }
+  out.push(
+    "",
+    "## On the evaluation set",
+    "",
+    table(
+      ["Actually", "Flagged", "Not flagged"],
+      [
+        [e(cap(v.positive)), `${count(tp)} caught`, `${count(fn)} missed`],
+        [e(cap(v.negative)), `${count(fp)} false alarms`, `${count(tn)} correctly not flagged`],
+      ],
+    ),
+  );
+  if (b.recommendations.length) {
+    out.push("", "## Recommended thresholds", "", ...b.recommendations.map((r) => `- **${formatThreshold(r.threshold)}**: ${e(r.title)}. ${e(r.reason)}`));
+  }
+  const examples = (title: string, items: BriefExample[]) =>
+    items.length ? ["", `## ${title}`, "", ...items.map((x) => `- ${e(exampleLine(x))}`)] : [];
+  out.push(
+    ...examples(cap(`${v.negative} ${v.itemPlural} flagged with the highest scores`), b.falsePositives),
+    ...examples(cap(`${v.positive} ${v.itemPlural} missed with the lowest scores`), b.falseNegatives),
+  );
+  return `${out.join("\n")}\n`;
+}
