@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav className="site-nav" aria-label="Main">
             <Link href="/">Datasets</Link>
+            <Link href="/upload">Upload</Link>
           </nav>
         </header>
         <main className="page">{children}</main>

@@ -65,3 +65,9 @@ export function sniffDelimiter(sample: string): Delimiter {
 export function delimiterName(d: Delimiter): string {
   return d === "," ? "comma" : d === ";" ? "semicolon" : "tab";
 }
+
+/** The dataset name a file suggests: its name without directories and .csv/.tsv/.txt(.gz). */
+export function nameFromFile(file: string | null | undefined): string {
+  const base = (file ?? "").split(/[\\/]/).pop() ?? "";
+  return base.replace(/\.gz$/i, "").replace(/\.(csv|tsv|txt)$/i, "").trim() || "Untitled dataset";
+}

@@ -6,7 +6,9 @@ import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { CsvError, Parser } from "csv-parse";
-import { isGzip, type Delimiter } from "./detect";
+import { isGzip, nameFromFile, type Delimiter } from "./detect";
+
+export { nameFromFile };
 import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
 import { LabelReader } from "./labels";
 import { SAMPLE_BYTES, previewCsv } from "./preview";
@@ -29,11 +31,6 @@ export interface IngestResult extends WrittenDataset {
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 16_384;
 
-/** The dataset name a file suggests: its name without directories and .csv/.gz/.tsv. */
-export function nameFromFile(file: string | null | undefined): string {
-  const base = (file ?? "").split(/[\\/]/).pop() ?? "";
-  return base.replace(/(\.gz)?$/i, "").replace(/\.(csv|tsv|txt)$/i, "").trim() || "Untitled dataset";
-}
 
 /** Reads chunks from `iterator` until `bytes` are buffered or it ends. */
 async function readHead(iterator: AsyncIterator<Uint8Array>, bytes: number): Promise<{ head: Uint8Array[]; size: number; done: boolean }> {

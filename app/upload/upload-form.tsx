@@ -1,0 +1,139 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { nameFromFile } from "@/lib/ingest/detect";
+import { IngestError } from "@/lib/ingest/errors";
+import { knownCoding } from "@/lib/ingest/labels";
+import { distinctValues, previewCsv, type CsvPreview } from "@/lib/ingest/preview";
+import type { ErrorDetail } from "@/lib/http";
+import { formatCount } from "@/lib/format";
+import { MappingEditor } from "./mapping-editor";
+import { PreviewTable } from "./preview-table";
+import { readSample } from "./read-sample";
+import { UploadErrors } from "./upload-errors";
+import { UploadFailed, uploadDataset, type MappingChoice, type UploadProgress } from "./upload-request";
+
+interface Chosen {
+  file: File;
+  compressed: boolean;
+  preview: CsvPreview;
+}
+
+function choiceFrom(file: File, preview: CsvPreview): MappingChoice {
+  const m = preview.mapping;
+  return { name: nameFromFile(file.name), label: m.label ?? "", score: m.score ?? "", id: m.id ?? "", timestamp: m.timestamp ?? "", text: m.text ?? "", image: m.image ?? "", slices: m.slices, positive: "" };
+}
+
+const megabytes = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MB`;
+
+/** Pick or drop a file, check the detected columns on a preview, upload with progress. */
+export function UploadForm() {
+  const router = useRouter();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [choice, setChoice] = useState<MappingChoice | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const dropZone = useRef<HTMLDivElement>(null);
+  const busy = progress !== null;
+
+  // Errors appear next to the file: bring them into view when the import button is far below.
+  useEffect(() => {
+    if (failure) dropZone.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [failure]);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setFailure(null);
+    setChosen(null);
+    setChoice(null);
+    try {
+      const sample = await readSample(file);
+      const preview = previewCsv(sample.text, sample.complete);
+      setChosen({ file, compressed: sample.compressed, preview });
+      setChoice(choiceFrom(file, preview));
+    } catch (error) {
+      const message = error instanceof IngestError ? error.message : `the file cannot be read as CSV (${(error as Error).message})`;
+      setFailure({ message, details: error instanceof IngestError ? error.details : [] });
+    }
+  }
+
+  const chosenLabel = choice?.label ?? "";
+  const labelValues = useMemo(() => {
+    if (!chosen || !chosenLabel) return [];
+    return distinctValues(chosen.preview.rows, chosen.preview.columns.indexOf(chosenLabel), 20);
+  }, [chosen, chosenLabel]);
+  const labelCodingKnown = labelValues.length === 0 || knownCoding(labelValues) !== null;
+  const missing = !choice ? [] : [!choice.label && "a label column", !choice.score && "a score column", !labelCodingKnown && !choice.positive && "the positive class"].filter(Boolean);
+
+  async function upload() {
+    if (!chosen || !choice) return;
+    setFailure(null);
+    setProgress({ phase: "uploading", sentBytes: 0, totalBytes: chosen.file.size, rows: 0 });
+    try {
+      const id = await uploadDataset(chosen.file, choice, chosen.compressed, setProgress);
+      router.push(`/datasets/${id}`);
+    } catch (error) {
+      setProgress(null);
+      setFailure(error instanceof UploadFailed ? { message: error.message, details: error.details } : { message: (error as Error).message, details: [] });
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    if (!busy) void choose(event.dataTransfer.files[0]);
+  }
+
+  return (
+    <div className="stack">
+      <div
+        ref={dropZone}
+        className={`card upload-drop${dragging ? " upload-drop-active" : ""}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>Drop a CSV file here (.csv, .tsv or .csv.gz), or choose one:</p>
+        <label htmlFor="csv-file" className="upload-file-label">CSV file</label>
+        <input id="csv-file" type="file" accept=".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,application/gzip" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
+        {chosen ? (
+          <p className="small muted" aria-live="polite">
+            {chosen.file.name} · {megabytes(chosen.file.size)}
+            {chosen.compressed ? " · gzip" : ""} · {chosen.preview.columns.length} columns
+          </p>
+        ) : null}
+        {failure ? <UploadErrors message={failure.message} details={failure.details} /> : null}
+      </div>
+
+      {chosen && choice ? (
+        <div className="upload-layout">
+          <div className="card">
+            <MappingEditor columns={chosen.preview.columns} choice={choice} labelValues={labelValues} labelCodingKnown={labelCodingKnown} onChange={setChoice} disabled={busy} />
+            {progress ? (
+              <div className="upload-progress" aria-live="polite">
+                <label htmlFor="upload-bar">{progress.phase === "uploading" ? "Uploading" : "Processing rows"}</label>
+                <progress id="upload-bar" max={progress.totalBytes || 1} value={progress.sentBytes} />
+                <p className="small muted">
+                  {megabytes(progress.sentBytes)} of {megabytes(progress.totalBytes)} sent · {formatCount(progress.rows)} rows processed
+                </p>
+              </div>
+            ) : null}
+            <button type="button" className="button button-primary" disabled={busy || missing.length > 0} onClick={() => void upload()}>
+              Import dataset
+            </button>
+            {missing.length ? <p className="small muted">Choose {missing.join(", ")} to import.</p> : null}
+          </div>
+          <div className="card">
+            <h2>First rows</h2>
+            <PreviewTable columns={chosen.preview.columns} rows={chosen.preview.rows} choice={choice} />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
