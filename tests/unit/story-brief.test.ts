@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { confusionAt } from "@/lib/metrics";
+import { briefMarkdown, escapeMarkdown, exampleLine, recommendThresholds, storyAt, type Brief } from "@/lib/story";
+import { toFormValues, fromFormValues } from "@/app/datasets/[id]/impact/form-values";
+import { demoLike, fraudVocabulary, settingsOf } from "./story-fixtures";
+
+function briefAt(threshold: number, saved = {}): Brief {
+  const settings = settingsOf({ volume: 8280, vocabulary: fraudVocabulary, ...saved });
+  return {
+    datasetName: "Fraud [v3] <test>",
+    generatedAt: "2026-11-27T09:30:00.000Z",
+    settings,
+    counts: confusionAt(demoLike, threshold),
+    story: storyAt(demoLike, threshold, settings),
+    recommendations: recommendThresholds(demoLike, settings),
+    falsePositives: [{ row: 12, exampleId: "tx-11", score: 0.95, text: null, details: { merchant_category: "gift_cards", country: "GB" } }],
+    falseNegatives: [],
+  };
+}
+
+describe("the brief as Markdown", () => {
+  test("the demo at 0.5, word for word", () => {
+    expect(briefMarkdown(briefAt(0.5, { costs: { falsePositive: 5, falseNegative: 200 } }))).toBe(
+      [
+        "# Fraud \\[v3\\] \\<test\\>: threshold 0.50",
+        "",
+        "_Brief made 2026-11-27 09:30 UTC for 8,280 transactions a day, 3.4% of them fraudulent._",
+        "",
+        "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day.",
+        "",
+        "## Every day, on average",
+        "",
+        "| Outcome | A day (95% range) |",
+        "| --- | ---: |",
+        "| All flagged (flagged as fraudulent and sent for manual review) | 466 (442–491) |",
+        "| Valid transactions flagged (false alarms) | 200 (182–220) |",
+        "| Fraudulent transactions caught | 266 (260–270) |",
+        "| Fraudulent transactions missed | 14 (9.7–20) |",
+        "| Valid transactions left alone | 7,800 (7,780–7,818) |",
+        "",
+        "Expected cost: **$3,800 a day**.",
+        "",
+        "## On the evaluation set",
+        "",
+        "| Actually | Flagged | Not flagged |",
+        "| --- | ---: | ---: |",
+        "| Fraudulent | 532 caught | 28 missed |",
+        "| Valid | 400 false alarms | 15,600 correctly not flagged |",
+        "",
+        "## Recommended thresholds",
+        "",
+        "- **0.30**: Lowest expected cost. The lowest expected cost: $3,200 a day.",
+        "",
+        "## Valid transactions flagged with the highest scores",
+        "",
+        "- tx-11 (row 12), score 0.9500 — merchant_category: gift_cards, country: GB",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test.each([
+    ["plain words", "plain words"],
+    ["merchant_category", "merchant_category"],
+    ["_italic_ and *bold*", "\\_italic\\_ and \\*bold\\*"],
+    ["a | b", "a \\| b"],
+    ["[link](http://x)", "\\[link\\](http://x)"],
+    ["<script>", "\\<script\\>"],
+    ["two\nlines", "two lines"],
+  ])("escapeMarkdown(%j)", (text, escaped) => expect(escapeMarkdown(text)).toBe(escaped));
+
+  test("an example's line: id, row, score, text cut at 140 characters, up to 4 columns", () => {
+    expect(exampleLine({ row: 3, exampleId: null, score: 0.12345, text: "x".repeat(200), details: { a: "1", b: null, c: "", d: "4", e: "5", f: "6", g: "7" } })).toBe(
+      `row 3, score 0.1235 — “${"x".repeat(139)}…” — a: 1, d: 4, e: 5, f: 6`,
+    );
+  });
+});
+
+describe("the parameter form", () => {
+  test("round-trips settings; percentages are typed as percent", () => {
+    const settings = { volume: 8280, period: "week" as const, prevalence: 0.034, vocabulary: fraudVocabulary, costs: { falsePositive: 5, falseNegative: 200, currency: "€" }, reviewCapacity: 500, targets: { fnr: 0.05 } };
+    const values = toFormValues(settings);
+    expect([values.prevalencePercent, values.targetFnrPercent, values.targetFprPercent]).toEqual(["3.4", "5", ""]);
+    expect(fromFormValues(values)).toEqual({ settings, errors: {} });
+  });
+
+  test("blank fields are left out; bad ones are left out with a message", () => {
+    const values = { ...toFormValues({}), volume: "1,000", prevalencePercent: "150", falsePositiveCost: "abc", reviewCapacity: "-3" };
+    expect(fromFormValues(values)).toEqual({
+      settings: { volume: 1000, period: "day" },
+      errors: {
+        falsePositiveCost: '"abc" is not a number',
+        prevalencePercent: "prevalence must be between 0 and 100%",
+        reviewCapacity: "review capacity must be 0 or more",
+      },
+    });
+  });
+});
