@@ -106,12 +106,14 @@ function compileOrder(query: ExampleQuery, layout: ColumnLayout): string {
     const scoreDir = isFlaggedKind(query.kind) === (order === "asc") ? "ASC" : "DESC";
     return `"score" ${scoreDir}, "id" ${scoreDir}`;
   }
-  if ((BUILTIN_SORTS as readonly string[]).includes(sort)) return `"${sort}" IS NULL, "${sort}" ${dir}, ${tieBreak}`;
+  // Ties on another column keep the kind's default order: most confident mistakes first.
+  const thenDefault = `"score" ${defaultOrder(query.kind) === "desc" ? "DESC" : "ASC"}, "id" ASC`;
+  if ((BUILTIN_SORTS as readonly string[]).includes(sort)) return `"${sort}" IS NULL, "${sort}" ${dir}, ${thenDefault}`;
   const sliceIndex = layout.slices.indexOf(sort);
   const extraIndex = layout.extras.indexOf(sort);
   const expr = sliceIndex >= 0 ? jsonItem("slices", sliceIndex) : extraIndex >= 0 ? jsonItem("extras", extraIndex) : null;
   if (!expr) throw new UnknownColumnError(sort, [...BUILTIN_SORTS, ...layout.slices, ...layout.extras]);
   // Numbers stored as text ("12.50") sort as numbers, before words; empty values go last.
   const isNumber = numericLike(expr);
-  return `(${expr} IS NULL OR ${expr} = '') ASC, ${isNumber} DESC, CASE WHEN ${isNumber} THEN CAST(${expr} AS REAL) END ${dir}, ${expr} ${dir}, ${tieBreak}`;
+  return `(${expr} IS NULL OR ${expr} = '') ASC, ${isNumber} DESC, CASE WHEN ${isNumber} THEN CAST(${expr} AS REAL) END ${dir}, ${expr} ${dir}, ${thenDefault}`;
 }

@@ -66,7 +66,7 @@ export function ExamplesTable(props: Props) {
         ...shown.extras.map((name) => columnHelper.accessor((e) => e.extras[name], { id: name, header: name, cell: (c) => <FoldedText text={c.getValue() ?? null} foldAt={80} /> })),
         columnHelper.display({
           id: "tags",
-          header: "Failure modes",
+          header: "Tags",
           cell: (c) => <TagToggles example={c.row.original} tags={tags} onToggle={(tag, applied) => onToggleTag(c.row.original, tag, applied)} />,
         }),
         columnHelper.display({

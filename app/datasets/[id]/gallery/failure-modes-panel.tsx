@@ -52,8 +52,8 @@ export function FailureModesPanel({ tags, modes, onCreate, onDelete }: Props) {
                     </span>
                   </div>
                   {tag.description ? <div className="small muted">{tag.description}</div> : null}
-                  {fpDaily && m?.fp ? <div className="small">{fpDaily}</div> : null}
-                  {fnDaily && m?.fn ? <div className="small">{fnDaily}</div> : null}
+                  {fpDaily && m?.fp ? <div className="small">{fpDaily} (from {modes?.reviewedFp} reviewed)</div> : null}
+                  {fnDaily && m?.fn ? <div className="small">{fnDaily} (from {modes?.reviewedFn} reviewed)</div> : null}
                 </div>
                 <button type="button" className="link-button small" onClick={() => onDelete(tag)} aria-label={`Delete tag ${tag.name}`}>
                   delete

@@ -122,7 +122,7 @@ export function MeetingMode(props: Props) {
       {error || walk.error ? <p className="alert alert-error" role="alert">{error ?? walk.error}</p> : null}
       <div className="meeting-body">
         <article className="meeting-card" aria-label="Example">
-          {example ? <ExampleCard example={example} datasetId={datasetId} columns={columns} labels={labels} tags={tags} onToggle={toggle} onNote={async (body) => {
+          {example ? <ExampleCard example={example} datasetId={datasetId} columns={columns} labels={labels} vocabulary={modes?.vocabulary} tags={tags} onToggle={toggle} onNote={async (body) => {
             const note = await addNote(datasetId, example.id, body, reviewer);
             const updated = { ...example, notes: [...example.notes, note] };
             walk.replace(updated);
@@ -147,8 +147,8 @@ export function MeetingMode(props: Props) {
   );
 }
 
-function ExampleCard({ example, datasetId, columns, labels, tags, onToggle, onNote }: {
-  example: Example; datasetId: number; columns: ColumnsShown; labels: { positive: string; negative: string }; tags: TagView[];
+function ExampleCard({ example, datasetId, columns, labels, vocabulary, tags, onToggle, onNote }: {
+  example: Example; datasetId: number; columns: ColumnsShown; labels: { positive: string; negative: string }; vocabulary: FailureModes["vocabulary"] | undefined; tags: TagView[];
   onToggle: (tag: TagView, applied: boolean) => void; onNote: (body: string) => Promise<void>;
 }) {
   const fields = [...columns.slices.map((c) => [c, example.slices[c]] as const), ...columns.extras.map((c) => [c, example.extras[c]] as const)];
@@ -156,7 +156,8 @@ function ExampleCard({ example, datasetId, columns, labels, tags, onToggle, onNo
     <>
       <div className="meeting-stats">
         <div><span className="meeting-stat-label">Score</span><span className="meeting-stat">{formatDecimal(example.score, 4)}</span></div>
-        <div><span className="meeting-stat-label">True label</span><span className="meeting-stat">{example.label === 1 ? labels.positive : labels.negative}</span></div>
+        <div><span className="meeting-stat-label">True label</span><span className="meeting-stat">{example.label === 1 ? labels.positive : labels.negative}</span>
+          <span className="meeting-stat-note">{example.label === 1 ? vocabulary?.positive ?? "positive" : vocabulary?.negative ?? "negative"}</span></div>
         <div><span className="meeting-stat-label">Distance to threshold</span><span className="meeting-stat">{formatDecimal(example.distance, 4)}</span></div>
         <div><span className="meeting-stat-label">Row</span><span className="meeting-stat">{example.row}</span></div>
       </div>

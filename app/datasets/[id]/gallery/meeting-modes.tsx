@@ -34,7 +34,9 @@ export function MeetingModes({ tags, modes, kind, newTagRef, tagName, onTagName,
                 {m?.fp ?? 0} FP · {m?.fn ?? 0} FN
               </span>
               {perDay !== null && perDay !== undefined && errorsPerDay !== null && errorsPerDay !== undefined && (kind === "fn" ? m?.fn : m?.fp) ? (
-                <span className="meeting-mode-daily">≈ {formatAverage(perDay)} of {formatAverage(errorsPerDay)} a day</span>
+                <span className="meeting-mode-daily">
+                  ≈ {formatAverage(perDay)} of the {formatAverage(errorsPerDay)} a day (from {kind === "fn" ? modes?.reviewedFn : modes?.reviewedFp} reviewed)
+                </span>
               ) : null}
             </li>
           );

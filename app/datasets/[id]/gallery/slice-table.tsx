@@ -26,12 +26,10 @@ export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
             <th scope="col">Slice</th>
             <th scope="col" className="num">Rows</th>
             <th scope="col" className="num">Error rate</th>
-            <th scope="col" className="num">FP</th>
-            <th scope="col" className="num">FP rate</th>
-            <th scope="col" className="num">FP a day</th>
-            <th scope="col" className="num">FN</th>
-            <th scope="col" className="num">FN rate</th>
-            <th scope="col" className="num">FN a day</th>
+            <th scope="col" className="num" title="false positives (share of the negatives flagged)">False positives</th>
+            <th scope="col" className="num">a day</th>
+            <th scope="col" className="num" title="false negatives (share of the positives missed)">False negatives</th>
+            <th scope="col" className="num">a day</th>
           </tr>
         </thead>
         <tbody>
@@ -41,16 +39,14 @@ export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
               <tr key={`${s.column}\u0000${s.value}`} className={on ? "row-active" : undefined}>
                 <td>
                   <button type="button" className="link-button" aria-pressed={on} onClick={() => onPick(s.column, s.value)}>
-                    {s.column} = {s.value || "(empty)"}
+                    <span className="slice-column">{s.column}</span> {s.value || "(empty)"}
                   </button>
                 </td>
                 <td className="num">{formatCount(s.rows)}</td>
                 <td className="num">{formatPercent(s.errorRate, 1)}</td>
-                <td className="num">{formatCount(s.fp)}</td>
-                <td className="num">{formatPercent(s.fpr, 1)}</td>
+                <td className="num">{formatCount(s.fp)} <span className="muted">({formatPercent(s.fpr, 1)})</span></td>
                 <td className="num">{s.fpPerDay === null ? "—" : formatAverage(s.fpPerDay)}</td>
-                <td className="num">{formatCount(s.fn)}</td>
-                <td className="num">{formatPercent(s.fnr, 1)}</td>
+                <td className="num">{formatCount(s.fn)} <span className="muted">({formatPercent(s.fnr, 1)})</span></td>
                 <td className="num">{s.fnPerDay === null ? "—" : formatAverage(s.fnPerDay)}</td>
               </tr>
             );
