@@ -26,10 +26,10 @@ export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
             <th scope="col">Slice</th>
             <th scope="col" className="num">Rows</th>
             <th scope="col" className="num">Error rate</th>
-            <th scope="col" className="num" title="false positives (share of the negatives flagged)">False positives</th>
-            <th scope="col" className="num">a day</th>
-            <th scope="col" className="num" title="false negatives (share of the positives missed)">False negatives</th>
-            <th scope="col" className="num">a day</th>
+            <th scope="col" className="num" title="false positives (share of the negatives flagged)">FP (rate)</th>
+            <th scope="col" className="num">per day</th>
+            <th scope="col" className="num" title="false negatives (share of the positives missed)">FN (rate)</th>
+            <th scope="col" className="num">per day</th>
           </tr>
         </thead>
         <tbody>
