@@ -1,5 +1,5 @@
 import { cumulate, type CumulativeTable } from "../metrics";
-import { prisma } from "./client";
+import { sharedSqlite } from "./sqlite";
 
 function toFloat64(bytes: Uint8Array): Float64Array {
   // Copy into a fresh, 8-byte aligned buffer.
@@ -19,9 +19,10 @@ export async function getScoreTable(datasetId: number, sliceColumn = "", sliceVa
   const key = `${datasetId}\u0000${sliceColumn}\u0000${sliceValue}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const row = await prisma().scoreTable.findUnique({
-    where: { datasetId_sliceColumn_sliceValue: { datasetId, sliceColumn, sliceValue } },
-  });
+  // The raw driver: Prisma takes ~1 s to hand over the 24 MB of a 1,000,000-score table, SQLite ~0.1 s.
+  const row = sharedSqlite()
+    .prepare(`SELECT positives, negatives, scores, posCounts, negCounts FROM "ScoreTable" WHERE datasetId = ? AND sliceColumn = ? AND sliceValue = ?`)
+    .get(datasetId, sliceColumn, sliceValue) as { positives: number; negatives: number; scores: Uint8Array; posCounts: Uint8Array; negCounts: Uint8Array } | undefined;
   if (!row) return null;
   const table = cumulate({
     scores: toFloat64(row.scores),

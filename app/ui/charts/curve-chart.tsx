@@ -48,11 +48,25 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
   const size = Math.max(140, Math.min(width - margin.left - margin.right, 360));
   const x = scaleLinear().domain([0, 1]).range([0, size]);
   const y = scaleLinear().domain([0, 1]).range([size, 0]);
-  const path = useMemo(() => {
+  // Axes, reference line and curve do not move with the threshold: built once per size and data.
+  const referenceY = reference.kind === "horizontal" ? reference.y : null;
+  const layer = useMemo(() => {
     const sx = scaleLinear().domain([0, 1]).range([0, size]);
     const sy = scaleLinear().domain([0, 1]).range([size, 0]);
-    return line<GridCurvePoint>((p) => sx(p.x), (p) => sy(p.y))(drawn) ?? "";
-  }, [drawn, size]);
+    const path = line<GridCurvePoint>((p) => sx(p.x), (p) => sy(p.y))(drawn) ?? "";
+    return (
+      <>
+        <AxisLeft scale={sy} width={size} label={yLabel} format={pct} />
+        <AxisBottom scale={sx} y={size} label={xLabel} format={pct} />
+        {referenceY === null ? (
+          <line className="reference-line" x1={0} y1={size} x2={size} y2={0} />
+        ) : (
+          <line className="reference-line" x1={0} x2={size} y1={sy(referenceY)} y2={sy(referenceY)} />
+        )}
+        <path d={path} fill="none" stroke={color} strokeWidth={2.5} />
+      </>
+    );
+  }, [drawn, size, xLabel, yLabel, color, referenceY]);
   const pointAt = (e: React.MouseEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     return nearest(points, e.clientX - box.left, e.clientY - box.top, x, y);
@@ -62,14 +76,7 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
       <Legend items={[{ label: title, color, line: true }, { label: reference.label, color: "var(--ink-3)", dashed: true }, { label: `at threshold ${threshold}`, color: "var(--c-threshold)" }]} />
       <svg width={size + margin.left + margin.right} height={size + margin.top + margin.bottom} role="img" aria-label={`${title}; current point ${current ? describe({ ...current, threshold }) : "none"}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
-          <AxisLeft scale={y} width={size} label={yLabel} format={pct} />
-          <AxisBottom scale={x} y={size} label={xLabel} format={pct} />
-          {reference.kind === "diagonal" ? (
-            <line className="reference-line" x1={0} y1={size} x2={size} y2={0} />
-          ) : (
-            <line className="reference-line" x1={0} x2={size} y1={y(reference.y)} y2={y(reference.y)} />
-          )}
-          <path d={path} fill="none" stroke={color} strokeWidth={2.5} />
+          {layer}
           {markers?.map((m) => (
             <g key={`${m.label}-${m.threshold}`} className="curve-marker" transform={`translate(${x(m.x)},${y(m.y)})`}>
               <path d="M0,-7 L7,0 L0,7 L-7,0 Z" />

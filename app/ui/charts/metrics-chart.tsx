@@ -30,13 +30,26 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
   const [hover, setHover] = useState<ThresholdSeriesPoint | null>(null);
   const innerWidth = Math.max(120, width - margin.left - margin.right);
   const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
-  const y = scaleLinear().domain([0, 1]).range([HEIGHT, 0]);
   const dragRef = useThresholdDrag(x, onThresholdChange);
-  const paths = useMemo(() => {
+  // Axes and lines do not move with the threshold: built once per size and data.
+  const layer = useMemo(() => {
     const sx = scaleLinear().domain([0, 1]).range([0, innerWidth]);
     const sy = scaleLinear().domain([0, 1]).range([HEIGHT, 0]);
-    return METRIC_LINES.map(({ key }) =>
-      line<ThresholdSeriesPoint>((p) => sx(p.threshold), (p) => sy(p[key] ?? 0)).defined((p) => p[key] !== null)(series) ?? "",
+    return (
+      <>
+        <AxisLeft scale={sy} width={innerWidth} label="share (%)" format={pct} />
+        <AxisBottom scale={sx} y={HEIGHT} label="threshold (flagged when score ≥ threshold)" ticks={10} />
+        {METRIC_LINES.map((m) => (
+          <path
+            key={m.key}
+            d={line<ThresholdSeriesPoint>((p) => sx(p.threshold), (p) => sy(p[m.key] ?? 0)).defined((p) => p[m.key] !== null)(series) ?? ""}
+            fill="none"
+            stroke={m.color}
+            strokeWidth={2.5}
+            strokeDasharray={m.dash}
+          />
+        ))}
+      </>
     );
   }, [series, innerWidth]);
   return (
@@ -44,11 +57,7 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
       <Legend items={[...METRIC_LINES.map((m) => ({ label: m.label, color: m.color, line: true, dashed: !!m.dash })), { label: "threshold (drag it)", color: "var(--c-threshold)", line: true }]} />
       <svg width={width} height={HEIGHT + margin.top + margin.bottom} role="img" aria-label="Metrics against threshold">
         <g transform={`translate(${margin.left},${margin.top})`}>
-          <AxisLeft scale={y} width={innerWidth} label="share (%)" format={pct} />
-          <AxisBottom scale={x} y={HEIGHT} label="threshold (flagged when score ≥ threshold)" ticks={10} />
-          {METRIC_LINES.map((m, i) => (
-            <path key={m.key} d={paths[i]} fill="none" stroke={m.color} strokeWidth={2.5} strokeDasharray={m.dash} />
-          ))}
+          {layer}
           {hover ? <line className="hover-line" x1={x(hover.threshold)} x2={x(hover.threshold)} y1={0} y2={HEIGHT} /> : null}
           <rect
             ref={dragRef}

@@ -1,7 +1,7 @@
 "use client";
 
 import { format, max, scaleLinear, scaleLog } from "d3";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { HistogramBin } from "@/lib/metrics";
 import { AxisBottom } from "./axes";
 import { Legend } from "./legend";
@@ -16,6 +16,7 @@ interface Props extends ThresholdChartProps {
   logScale: boolean;
 }
 
+const countFormat = format(",~s");
 const margin = { top: 34, right: 16, bottom: 48, left: 64 };
 const PANEL = 120;
 const GAP = 28;
@@ -31,16 +32,16 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
   const innerHeight = 2 * PANEL + GAP;
   const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
   const dragRef = useThresholdDrag(x, onThresholdChange);
-  const panels = [
-    { key: "positives" as const, name: positiveName, color: "var(--c-positive)", top: 0 },
-    { key: "negatives" as const, name: negativeName, color: "var(--c-negative)", top: PANEL + GAP },
-  ];
-  const countFormat = format(",~s");
-  return (
-    <figure className="chart" ref={ref} aria-label={`Score distribution of ${positiveName} and ${negativeName} examples`}>
-      <Legend items={[{ label: `actually ${positiveName}`, color: "var(--c-positive)" }, { label: `actually ${negativeName}`, color: "var(--c-negative)" }, { label: "threshold (drag it)", color: "var(--c-threshold)", line: true }]} />
-      <svg width={width} height={innerHeight + margin.top + margin.bottom} role="img" aria-label="Histograms of scores by class with the threshold line">
-        <g transform={`translate(${margin.left},${margin.top})`}>
+  // Everything that does not move with the threshold, built once per size and data: a drag only
+  // re-renders the veil and the line.
+  const layer = useMemo(() => {
+    const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
+    const panels = [
+      { key: "positives" as const, name: positiveName, color: "var(--c-positive)", top: 0 },
+      { key: "negatives" as const, name: negativeName, color: "var(--c-negative)", top: PANEL + GAP },
+    ];
+    return (
+      <>
           {panels.map((panel) => {
             const top = max(bins, (b) => b[panel.key]) ?? 0;
             const y = logScale
@@ -61,7 +62,6 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
                 {bins.map((b) => {
                   const count = b[panel.key];
                   const h = count > 0 ? PANEL - y(count) : 0;
-                  const flagged = b.lower >= threshold;
                   return (
                     <rect
                       key={b.lower}
@@ -70,7 +70,6 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
                       width={Math.max(0, x(b.upper) - x(b.lower) - 1)}
                       height={h}
                       fill={panel.color}
-                      opacity={flagged ? 1 : 0.45}
                     />
                   );
                 })}
@@ -80,6 +79,16 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
           })}
           <text className="axis-label" transform={`translate(-48,${innerHeight / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">examples per bin</text>
           <AxisBottom scale={x} y={innerHeight} label="model score (flagged when score ≥ threshold)" ticks={10} />
+      </>
+    );
+  }, [bins, logScale, innerWidth, innerHeight, positiveName, negativeName]);
+  return (
+    <figure className="chart" ref={ref} aria-label={`Score distribution of ${positiveName} and ${negativeName} examples`}>
+      <Legend items={[{ label: `actually ${positiveName}`, color: "var(--c-positive)" }, { label: `actually ${negativeName}`, color: "var(--c-negative)" }, { label: "threshold (drag it)", color: "var(--c-threshold)", line: true }]} />
+      <svg width={width} height={innerHeight + margin.top + margin.bottom} role="img" aria-label="Histograms of scores by class with the threshold line">
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          {layer}
+          <rect className="not-flagged-veil" width={Math.max(0, x(threshold))} height={innerHeight} />
           <rect
             ref={dragRef}
             className="drag-surface"
@@ -104,7 +113,7 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
           Scores {hover.bin.lower.toFixed(2)}–{hover.bin.upper.toFixed(2)}: {format(",")(hover.bin[hover.panel === 0 ? "positives" : "negatives"])} {hover.panel === 0 ? positiveName : negativeName}
         </div>
       ) : (
-        <div className="chart-tooltip muted">Drag the line or press anywhere on the chart to move the threshold.</div>
+        <div className="chart-tooltip muted">Faded bars are below the threshold (not flagged). Drag the line, or press anywhere on the chart, to move it.</div>
       )}
     </figure>
   );
