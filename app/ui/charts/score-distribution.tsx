@@ -88,7 +88,8 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
       <svg width={width} height={innerHeight + margin.top + margin.bottom} role="img" aria-label="Histograms of scores by class with the threshold line">
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
-          <rect className="not-flagged-veil" width={Math.max(0, x(threshold))} height={innerHeight} />
+          <rect className="not-flagged-veil" width={Math.max(0, x(threshold))} height={PANEL} />
+          <rect className="not-flagged-veil" y={PANEL + GAP} width={Math.max(0, x(threshold))} height={PANEL} />
           <rect
             ref={dragRef}
             className="drag-surface"
