@@ -3,6 +3,7 @@ import type { ExampleKind } from "@/lib/db/example-filter";
 import type { FailureModes } from "@/lib/db/failure-modes";
 import type { SliceReport } from "@/lib/db/slices";
 import type { TagView } from "@/lib/db/tags";
+import { safeImageName } from "@/lib/images/names";
 
 export type { Example, ExamplePage, ExampleKind, FailureModes, SliceReport, TagView };
 
@@ -65,7 +66,8 @@ export const addNote = (datasetId: number, exampleId: number, body: string, revi
 export function imageSrc(datasetId: number, image: string): string | null {
   if (/^https?:\/\//i.test(image)) return image;
   if (/^[a-z][a-z0-9+.-]*:/i.test(image)) return null; // no javascript:, data: or other schemes
-  return `${base(datasetId)}/images/${encodeURIComponent(image.replace(/^.*[\\/]/, ""))}`;
+  const name = safeImageName(image);
+  return name ? `${base(datasetId)}/images/${name}` : null;
 }
 
 /** Okabe–Ito colours offered for new tags, in order. */

@@ -1,0 +1,14 @@
+import { handle } from "@/lib/http";
+import { importZipUpload } from "@/lib/images/import-zip";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/datasets/zip — imports a .zip holding one CSV and the image files its image column
+ * names (multipart `file` field, or a raw `application/zip` body), with the same mapping
+ * parameters as POST /api/datasets. 201 with the dataset and `images: {stored, missing, rejected}`.
+ */
+export const POST = handle(async (request: Request) => {
+  const imported = await importZipUpload(request);
+  return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
+});
