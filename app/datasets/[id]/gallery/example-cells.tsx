@@ -23,13 +23,14 @@ export function FoldedText({ text, foldAt = FOLD_AT }: { text: string | null; fo
 /** The example's image as a thumbnail; a click opens it larger in a dialog. */
 export function ImageThumb({ datasetId, image, alt, large = false }: { datasetId: number; image: string | null; alt: string; large?: boolean }) {
   const dialog = useRef<HTMLDialogElement | null>(null);
+  const [broken, setBroken] = useState(false);
   const src = image ? imageSrc(datasetId, image) : null;
   if (!image) return <span className="muted">—</span>;
-  if (!src) return <span className="muted small">{image}</span>;
+  if (!src || broken) return <span className="muted small" title="no such image">{image}</span>;
   return (
     <>
       <button type="button" className="thumb-button" onClick={() => dialog.current?.showModal()} aria-label={`Show ${alt} larger`}>
-        <img src={src} alt={alt} className={large ? "thumb thumb-large" : "thumb"} loading="lazy" />
+        <img src={src} alt={alt} className={large ? "thumb thumb-large" : "thumb"} loading="lazy" onError={() => setBroken(true)} />
       </button>
       <dialog ref={dialog} className="image-dialog" onClick={(e) => e.target === dialog.current && dialog.current?.close()}>
         <img src={src} alt={alt} />
@@ -42,9 +43,11 @@ export function ImageThumb({ datasetId, image, alt, large = false }: { datasetId
 }
 
 /** The tags of an example: applied ones filled; a click toggles a tag on the example. */
-export function TagToggles({ example, tags, onToggle, keys = false }: { example: Example; tags: TagView[]; onToggle: (tag: TagView, applied: boolean) => void; keys?: boolean }) {
+export function TagToggles({ example, tags, onToggle, keys = false, empty = "no tags yet" }: {
+  example: Example; tags: TagView[]; onToggle: (tag: TagView, applied: boolean) => void; keys?: boolean; empty?: string;
+}) {
   const applied = new Set(example.tags.map((t) => t.id));
-  if (tags.length === 0) return <span className="muted small">no tags yet</span>;
+  if (tags.length === 0) return <span className="muted small">{empty}</span>;
   return (
     <span className="tag-toggles">
       {tags.map((tag, i) => {

@@ -21,6 +21,7 @@ const columnHelper = createColumnHelper<typeof features, Example>();
 
 /** Which optional columns the dataset has. */
 export interface ColumnsShown {
+  id: boolean;
   text: boolean;
   image: boolean;
   timestamp: boolean;
@@ -56,7 +57,7 @@ export function ExamplesTable(props: Props) {
         columnHelper.accessor("label", { header: "Label", cell: (c) => (c.getValue() === 1 ? labels.positive : labels.negative) }),
         columnHelper.accessor("score", { header: "Score", cell: (c) => <span className="num">{formatDecimal(c.getValue(), 4)}</span> }),
         columnHelper.accessor("distance", { header: "Distance", cell: (c) => <span className="num">{formatDecimal(c.getValue(), 4)}</span> }),
-        columnHelper.accessor("exampleId", { header: "Id", cell: (c) => <span className="mono small nowrap">{c.getValue() ?? "—"}</span> }),
+        ...(shown.id ? [columnHelper.accessor("exampleId", { header: "Id", cell: (c) => <span className="mono small nowrap">{c.getValue() ?? "—"}</span> })] : []),
         ...(shown.timestamp ? [columnHelper.accessor("timestamp", { header: "Time", cell: (c) => <span className="small nowrap">{formatDate(c.getValue())}</span> })] : []),
         ...(shown.text ? [columnHelper.accessor("text", { header: "Text", cell: (c) => <FoldedText text={c.getValue()} /> })] : []),
         ...(shown.image

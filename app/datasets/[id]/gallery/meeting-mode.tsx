@@ -173,7 +173,7 @@ function ExampleCard({ example, datasetId, columns, labels, vocabulary, tags, on
           ))}
         </dl>
       ) : null}
-      <div className="meeting-tags"><TagToggles example={example} tags={tags} onToggle={onToggle} keys /></div>
+      <div className="meeting-tags"><TagToggles example={example} tags={tags} onToggle={onToggle} keys empty="No failure modes yet: press t to name one." /></div>
       <NoteList notes={example.notes} />
       <NoteForm label="Note on this example (n)" onAdd={onNote} />
     </>

@@ -40,7 +40,7 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
     <ThresholdProvider initial={thresholdFromParam(first(search.t)) ?? 0.5}>
       <Gallery
         datasetId={dataset.id}
-        columns={{ text: name(mapping.text) !== null, image: name(mapping.image) !== null, timestamp: name(mapping.timestamp) !== null, slices, extras }}
+        columns={{ id: name(mapping.id) !== null, text: name(mapping.text) !== null, image: name(mapping.image) !== null, timestamp: name(mapping.timestamp) !== null, slices, extras }}
         labels={{ positive: dataset.positiveLabel, negative: dataset.negativeLabel }}
         initialTags={tags}
         initialKind={kind}
