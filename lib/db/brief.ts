@@ -8,7 +8,7 @@ import { listExamples, type Example, type ExampleKind } from "./examples";
 import { getScoreTable } from "./score-tables";
 
 /** Failure examples of each kind shown in a brief. */
-export const BRIEF_EXAMPLES = 5;
+export const BRIEF_EXAMPLES = 3;
 
 const toBriefExample = (x: Example): BriefExample => ({
   row: x.row,

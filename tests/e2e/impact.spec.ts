@@ -103,7 +103,7 @@ test("the brief renders the sentences, matrix, distribution and failure examples
   await expect(page.getByTestId("cm-fn-count")).toHaveText("28");
   await expect(page.getByRole("figure", { name: /Score distribution/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Valid transactions flagged with the highest scores" })).toBeVisible();
-  await expect(page.locator(".brief-examples").first().getByRole("listitem")).toHaveCount(5);
+  await expect(page.locator(".brief-examples").first().getByRole("listitem")).toHaveCount(3);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
   expect(download.suggestedFilename()).toBe("demo-card-fraud-model-2-days-brief-0.5.md");
