@@ -68,12 +68,13 @@ test("moving the threshold updates the words live; recommendations are one click
   await expect(page.getByTestId("impact-cost")).toHaveText("$3,620 a day");
   await expect(page.getByRole("list", { name: "Recommended thresholds" })).toContainText("Catches 95.4% of fraudulent transactions while flagging 490 a day (capacity 500).");
 
+  const compare = page.getByRole("table", { name: "Scenarios side by side" });
   await page.getByLabel("Scenario name").fill("Lowest cost");
   await page.getByRole("button", { name: "Save current view as scenario" }).click();
+  await expect(compare.getByRole("columnheader", { name: "Lowest cost" })).toBeVisible();
   await page.getByRole("spinbutton", { name: "Threshold value" }).fill("0.3");
   await page.getByLabel("Scenario name").fill("Catch more");
   await page.getByRole("button", { name: "Save current view as scenario" }).click();
-  const compare = page.getByRole("table", { name: "Scenarios side by side" });
   await expect(compare.getByRole("columnheader")).toHaveText(["Per day", "Current view", "Lowest cost", "Catch more"]);
   await expect(compare.getByRole("row", { name: /Threshold/ })).toHaveText(/0\.30\s*0\.5122\s*0\.30/);
   await expect(compare.getByRole("row", { name: /Expected cost a day/ })).toContainText("$3,620");

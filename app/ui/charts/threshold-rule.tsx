@@ -21,11 +21,32 @@ export function ThresholdRule({ x, threshold, height }: { x: ScaleLinear<number,
 }
 
 /**
+ * A text row for each marker label so that labels never overlap: in order of position, each takes
+ * the first row whose previous label ends before it starts (widths estimated from 12px text).
+ */
+function labelRows(pxs: number[], labels: string[], right: number): number[] {
+  const spans = pxs.map((px, i) => {
+    const width = labels[i].length * 6.6 + 8;
+    return px > right - 80 ? [px - width, px] : [px, px + width];
+  });
+  const rowEnds: number[] = [];
+  const rows = new Array<number>(pxs.length);
+  for (const i of pxs.map((_, k) => k).sort((a, b) => spans[a][0] - spans[b][0])) {
+    let row = rowEnds.findIndex((end) => end < spans[i][0]);
+    if (row < 0) row = rowEnds.push(0) - 1;
+    rowEnds[row] = spans[i][1];
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/**
  * Labelled ticks under the top edge for `markers` (e.g. recommended thresholds); clicking one, or
  * pressing Enter on it, makes it the current threshold.
  */
 export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<number, number>; markers?: ThresholdMarker[]; height: number; onPick: (t: number) => void }) {
   if (!markers?.length) return null;
+  const rows = labelRows(markers.map((m) => x(m.threshold)), markers.map((m) => m.label), x.range()[1]);
   return (
     <g className="marker-ticks">
       {markers.map((m, i) => {
@@ -44,7 +65,7 @@ export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<num
             <title>{`${m.label}: threshold ${m.threshold}`}</title>
             <line y1={0} y2={height} />
             <path d="M-6,0 L6,0 L0,9 Z" />
-            <text y={20 + (i % 2) * 14} textAnchor={px > x.range()[1] - 80 ? "end" : "start"} dx={px > x.range()[1] - 80 ? -4 : 4}>{m.label}</text>
+            <text y={20 + rows[i] * 14} textAnchor={px > x.range()[1] - 80 ? "end" : "start"} dx={px > x.range()[1] - 80 ? -4 : 4}>{m.label}</text>
           </g>
         );
       })}

@@ -30,16 +30,17 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
 
   async function save() {
     setError(null);
+    const saving = name;
     const response = await fetch(`/api/datasets/${datasetId}/scenarios`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name, threshold, settings }),
+      body: JSON.stringify({ name: saving, threshold, settings }),
     });
     const body = await response.json();
     if (!response.ok) return setError(body.error?.message ?? "the scenario could not be saved");
     setScenarios((list) => [...list.filter((s) => s.id !== body.id), body]);
     setCompared((ids) => [...ids.filter((id) => id !== body.id), body.id].slice(-MAX_COMPARED));
-    setName("");
+    setName((current) => (current === saving ? "" : current));
   }
 
   async function remove(id: number) {
