@@ -166,3 +166,43 @@ describe("scenarios", () => {
     expect((await post(`/api/datasets/999999/scenarios`, { name: "x", threshold: 0.5 })).status).toBe(404);
   });
 });
+
+describe("the brief", () => {
+  test("GET /api/datasets/:id/brief is the Markdown download of the brief", async () => {
+    await put(`/api/datasets/${demoId}/settings`, { volume: 8280, vocabulary: fraudVocabulary });
+    const response = await fetch(`${baseUrl}/api/datasets/${demoId}/brief?t=0.5`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="demo-card-fraud-model-2-days-brief-0.5.md"');
+    const markdown = await response.text();
+    expect(markdown.split("\n").slice(0, 5)).toEqual([
+      "# Demo: card fraud model (2 days): threshold 0.50",
+      "",
+      expect.stringMatching(/^_Brief made \d{4}-\d\d-\d\d \d\d:\d\d UTC for 8,280 transactions a day, 3\.4% of them fraudulent\._$/),
+      "",
+      THE_SENTENCES.join(" "),
+    ]);
+    expect(markdown).toContain("| Valid transactions flagged (false alarms) | 200 (182–220) |");
+    expect(markdown).toContain("| Fraudulent | 532 caught | 28 missed |");
+    const falseAlarms = markdown.split("## Valid transactions flagged with the highest scores\n\n")[1].split("\n\n")[0].split("\n");
+    expect(falseAlarms).toHaveLength(3);
+    for (const line of falseAlarms) expect(line).toMatch(/^- tx-\d+ \(row \d+\), score 0\.9\d{3} — merchant_category: /);
+  });
+
+  test("settings of a shared link replace the saved ones; bad thresholds are a 400", async () => {
+    const s = encodeURIComponent(JSON.stringify({ volume: 57960, period: "week", vocabulary: fraudVocabulary }));
+    const markdown = await (await fetch(`${baseUrl}/api/datasets/${demoId}/brief?t=0.5&s=${s}`)).text();
+    expect(markdown).toContain("Every week an average of 1,400 valid transactions will be flagged as fraudulent");
+    const bad = await get(`/api/datasets/${demoId}/brief?t=2`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("invalid query: t: t must be between 0 and 1");
+    expect((await fetch(`${baseUrl}/api/datasets/999999/brief?t=0.5`)).status).toBe(404);
+  });
+
+  test("the brief page renders the sentences for people who never open the app", async () => {
+    await put(`/api/datasets/${demoId}/settings`, { volume: 8280, vocabulary: fraudVocabulary });
+    const html = await (await fetch(`${baseUrl}/datasets/${demoId}/brief?t=0.5`)).text();
+    expect(html).toContain(THE_SENTENCES.join(" "));
+    expect(html).toContain("Download Markdown");
+  });
+});
