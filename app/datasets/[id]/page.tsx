@@ -44,7 +44,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
       </section>
       {data ? (
         <ThresholdProvider initial={thresholdFromParam(Array.isArray(t) ? t[0] : t) ?? 0.5}>
-          <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} />
+          <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}
       <p className="small muted">Created {formatDate(d.createdAt)}</p>

@@ -6,6 +6,7 @@ import { cumulateGrid, downsampleCurve, gridConfusionAt, gridCurve, histogramFro
 import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
 import { CurveChart } from "@/app/ui/charts/curve-chart";
 import { MetricsChart } from "@/app/ui/charts/metrics-chart";
+import { ReliabilityChart } from "@/app/ui/charts/reliability-chart";
 import { ScoreDistribution } from "@/app/ui/charts/score-distribution";
 import { ThresholdControl } from "@/app/ui/charts/threshold-control";
 import type { ThresholdMarker } from "@/app/ui/charts/types";
@@ -18,6 +19,8 @@ interface Props {
   negativeName: string;
   /** Thresholds to mark on every chart (e.g. recommendations); clicking one selects it. */
   markers?: ThresholdMarker[];
+  /** Brier score of the dataset (shown with the reliability diagram). */
+  brier?: number | null;
 }
 
 const drawable = (points: GridCurvePoint[]) => downsampleCurve(points, (p) => p.x, (p) => p.y, 400, 0.002).points;
@@ -26,7 +29,7 @@ const drawable = (points: GridCurvePoint[]) => downsampleCurve(points, (p) => p.
  * The threshold explorer: every number is recomputed in the browser from the dataset's threshold
  * grid (exact counts at every 4-decimal threshold), so dragging never waits for the server.
  */
-export function ThresholdExplorer({ data, positiveName, negativeName, markers }: Props) {
+export function ThresholdExplorer({ data, positiveName, negativeName, markers, brier = null }: Props) {
   const { threshold, setThreshold } = useThreshold();
   const [logScale, setLogScale] = useState(true);
   const grid = useMemo(() => cumulateGrid(data.grid), [data.grid]);
@@ -131,6 +134,10 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers }:
             reference={{ kind: "horizontal", y: P / (P + N), label: `${positiveName} share (${formatPercent(P / (P + N), 1)})` }}
             describe={(p) => `threshold ${p.threshold}: ${formatPercent(p.x, 1)} recall, ${formatPercent(p.y, 1)} precision`}
           />
+        </div>
+        <div className="card">
+          <h2>Reliability</h2>
+          <ReliabilityChart bins={data.calibration} threshold={threshold} brier={brier} />
         </div>
       </div>
       <div className="card">
