@@ -33,7 +33,7 @@ export function AxisLeft({ scale, width, label, ticks = 4, format }: { scale: Sc
           <text x={-8} dy="0.32em" textAnchor="end">{fmt(v)}</text>
         </g>
       ))}
-      <text className="axis-label" transform={`translate(-44,${(y0 + y1) / 2}) rotate(-90)`} textAnchor="middle">{label}</text>
+      <text className="axis-label" transform={`translate(-52,${(y0 + y1) / 2}) rotate(-90)`} textAnchor="middle">{label}</text>
     </g>
   );
 }

@@ -28,7 +28,7 @@ interface Props {
   describe: (p: GridCurvePoint) => string;
 }
 
-const margin = { top: 16, right: 20, bottom: 48, left: 64 };
+const margin = { top: 16, right: 20, bottom: 48, left: 72 };
 const pct = format(".0%");
 
 function nearest(points: GridCurvePoint[], px: number, py: number, sx: (v: number) => number, sy: (v: number) => number): GridCurvePoint | null {
@@ -39,6 +39,18 @@ function nearest(points: GridCurvePoint[], px: number, py: number, sx: (v: numbe
     if (d < bestDistance) [best, bestDistance] = [p, d];
   }
   return best;
+}
+
+/** Markers whose points fall within 8 px of each other share one diamond and one label. */
+function groupMarkers(markers: (ThresholdMarker & { x: number; y: number })[], x: (v: number) => number, y: (v: number) => number) {
+  const groups: { key: string; px: number; py: number; labels: string[] }[] = [];
+  for (const m of markers) {
+    const [px, py] = [x(m.x), y(m.y)];
+    const near = groups.find((g) => Math.hypot(g.px - px, g.py - py) < 8);
+    if (near) near.labels.push(m.label);
+    else groups.push({ key: `${m.label}-${m.threshold}`, px, py, labels: [m.label] });
+  }
+  return groups;
 }
 
 /** A ROC or PR curve with the current operating point; clicking the plot picks the nearest point's threshold. */
@@ -77,10 +89,11 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
       <svg width={size + margin.left + margin.right} height={size + margin.top + margin.bottom} role="img" aria-label={`${title}; current point ${current ? describe({ ...current, threshold }) : "none"}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
-          {markers?.map((m) => (
-            <g key={`${m.label}-${m.threshold}`} className="curve-marker" transform={`translate(${x(m.x)},${y(m.y)})`}>
+          {groupMarkers(markers ?? [], x, y).map((g) => (
+            <g key={g.key} className="curve-marker" transform={`translate(${g.px},${g.py})`}>
+              <title>{g.labels.join(", ")}</title>
               <path d="M0,-7 L7,0 L0,7 L-7,0 Z" />
-              <text x={9} dy="0.32em">{m.label}</text>
+              <text x={g.px > size - 90 ? -10 : 10} textAnchor={g.px > size - 90 ? "end" : "start"} dy="0.32em">{g.labels.join(", ")}</text>
             </g>
           ))}
           {current ? <circle className="operating-point" cx={x(current.x)} cy={y(current.y)} r={7} /> : null}

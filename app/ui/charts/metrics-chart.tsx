@@ -19,7 +19,7 @@ export const METRIC_LINES: { key: MetricKey; label: string; color: string; dash?
   { key: "flagRate", label: "flag rate (share of all flagged)", color: "var(--c-negative)", dash: "7 4" },
 ];
 
-const margin = { top: 34, right: 16, bottom: 48, left: 64 };
+const margin = { top: 34, right: 16, bottom: 48, left: 72 };
 const HEIGHT = 260;
 const pct = format(".0%");
 const pct1 = (v: number | null) => (v === null ? "—" : format(".1%")(v));

@@ -7,7 +7,7 @@ import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
 import { useWidth } from "./use-width";
 
-const margin = { top: 16, right: 20, bottom: 48, left: 64 };
+const margin = { top: 16, right: 20, bottom: 48, left: 72 };
 const pct = format(".0%");
 const count = format(",");
 
