@@ -11,6 +11,7 @@ import type { Benchmark, BenchResult } from "./types";
 // Each benchmark is a module in bench/ exporting `benchmark: Benchmark`; add yours here.
 const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./gallery"),
+  () => import("./ingest"),
   () => import("./explorer"),
 ];
 

@@ -27,6 +27,11 @@ const SECONDS_LIMIT = 1e11;
  * seconds, or Unix milliseconds (told apart by size). `null` for an empty cell.
  */
 export function readTimestamp(cell: string): number | null | string {
+  // Fast path for the common canonical form, e.g. 2026-11-02T10:00:00Z or …:00.123Z.
+  if (cell.length >= 20 && cell.length <= 24 && cell.charCodeAt(10) === 84 /* T */ && cell.charCodeAt(cell.length - 1) === 90 /* Z */) {
+    const ms = Date.parse(cell);
+    if (!Number.isNaN(ms)) return ms;
+  }
   const text = cell.trim();
   if (text === "") return null;
   if (UNIX_TIME.test(text)) {

@@ -2,10 +2,10 @@
  * The one CSV ingest core (Node): bytes in, validated rows out to a DatasetSink, streaming. The
  * REST API, the CLI, the demo seed and zip uploads all call `ingestCsv`.
  */
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
-import { CsvError, Parser } from "csv-parse";
+import { CsvRecordReader, CsvSyntaxError } from "./csv-reader";
 import { isGzip, nameFromFile, type Delimiter } from "./detect";
 
 export { nameFromFile };
@@ -61,14 +61,11 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-/** Turns parser and decompression failures into IngestErrors naming the row. */
-function asIngestError(error: unknown, nextRow: number): unknown {
+/** Turns reader and decompression failures into IngestErrors naming the row. */
+function asIngestError(error: unknown): unknown {
   if (error instanceof IngestError) return error;
-  if (error instanceof CsvError || String((error as { code?: unknown } | null)?.code ?? "").startsWith("CSV_")) {
-    const csvError = error as CsvError;
-    const message =
-      csvError.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (unterminated quote)" : csvError.message.replace(/^Invalid /, "invalid ").replace(/:.*$/, "");
-    return new IngestError("invalid_csv", describeProblem({ row: nextRow, message }), [{ row: nextRow, message }]);
+  if (error instanceof CsvSyntaxError) {
+    return new IngestError("invalid_csv", describeProblem({ row: error.record, message: error.message }), [{ row: error.record, message: error.message }]);
   }
   const code = (error as { code?: string } | null)?.code ?? "";
   if (code.startsWith("Z_")) return new IngestError("invalid_gzip", "the file looks gzip-compressed but cannot be decompressed (truncated or corrupt)");
@@ -105,7 +102,6 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
   }
 
   let begun = false;
-  let nextRow = 2;
   try {
     const sample = await readHead(decoded, SAMPLE_BYTES);
     const sampleText = new TextDecoder().decode(concat(sample.head, sample.size));
@@ -120,29 +116,24 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     begun = true;
     report("reading");
 
-    let record = 0;
-    const parser = new Parser({
-      delimiter: preview.delimiter,
-      bom: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      on_record: (fields: string[]) => {
-        const row = ++record; // the header is record 1, as in a spreadsheet
-        nextRow = row + 1;
-        if (row === 1 || RowConverter.isBlank(fields)) return null;
-        const converted = converter.convert(fields, row);
-        if (converted && problems.length === 0) {
-          sink.append(converted);
-          if (++rows % PROGRESS_EVERY === 0) report("reading");
-        }
-        if (problems.length >= MAX_PROBLEMS) throw new IngestError("invalid_rows", "too many problems");
-        return null;
-      },
+    const reader = new CsvRecordReader(preview.delimiter, (fields, row) => {
+      // The header is record 1, as in a spreadsheet.
+      if (row === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
+      const converted = converter.convert(fields, row);
+      if (converted && problems.length === 0) {
+        sink.append(converted);
+        if (++rows % PROGRESS_EVERY === 0) report("reading");
+      }
     });
-    const discard = new Writable({ objectMode: true, write: (_chunk, _encoding, done) => done() });
-    await pipeline(Readable.from(chain(sample.head, decoded, sample.done)), parser, discard).catch((error: unknown) => {
-      if (!(error instanceof IngestError && error.code === "invalid_rows")) throw error;
-    });
+    const decoder = new TextDecoder();
+    for await (const chunk of chain(sample.head, decoded, sample.done)) {
+      reader.push(decoder.decode(chunk, { stream: true }));
+      if (problems.length >= MAX_PROBLEMS) break;
+    }
+    if (problems.length < MAX_PROBLEMS) {
+      reader.push(decoder.decode());
+      reader.end();
+    }
 
     if (problems.length) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}${problems.length >= MAX_PROBLEMS ? " at least" : ""})` : "";
@@ -155,6 +146,6 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed };
   } catch (error) {
     if (begun) sink.abort();
-    throw asIngestError(error, nextRow);
+    throw asIngestError(error);
   }
 }

@@ -3,7 +3,7 @@
  * values found. Browser-safe (the upload page calls it on `File.slice`); the server calls it on
  * the first bytes it receives, so both see the same detection.
  */
-import { parse } from "csv-parse/browser/esm/sync";
+import { CsvRecordReader, CsvSyntaxError } from "./csv-reader";
 import { sniffDelimiter, stripBom, type Delimiter } from "./detect";
 import { IngestError } from "./errors";
 import { detectMapping, type DetectedMapping } from "./roles";
@@ -27,20 +27,19 @@ export interface CsvPreview {
 const MAX_SAMPLE_ROWS = 2000;
 
 function parseSample(text: string, delimiter: Delimiter, complete: boolean): string[][] {
-  // A sample cut mid-file ends in a partial record: drop text after the last line break, and
-  // keep dropping a line while the rest does not parse (a quoted field may span lines).
-  let body = text;
-  if (!complete) body = body.slice(0, Math.max(body.lastIndexOf("\n"), 0));
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return parse(body, { delimiter, relax_quotes: true, relax_column_count: true, to: MAX_SAMPLE_ROWS + 1 }) as string[][];
-    } catch {
-      // The streaming parse reports the problem with its row; detection uses what parses.
-      const cut = body.lastIndexOf("\n");
-      if (attempt >= 50 || cut <= 0) return [];
-      body = body.slice(0, cut);
-    }
+  // A sample cut mid-file ends in a partial record, which the reader keeps back (never emits).
+  const records: string[][] = [];
+  const reader = new CsvRecordReader(delimiter, (fields) => {
+    if (records.length <= MAX_SAMPLE_ROWS) records.push(fields);
+  });
+  try {
+    reader.push(text);
+    if (complete) reader.end();
+  } catch (error) {
+    // The streaming pass reports the problem with its row; detection uses what was read.
+    if (!(error instanceof CsvSyntaxError)) throw error;
   }
+  return records;
 }
 
 /** Distinct non-empty values of a column, most frequent first. */

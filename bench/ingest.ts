@@ -1,0 +1,81 @@
+/**
+ * Ingest benchmark (issue 3): a 1,000,000-row CSV shaped like the demo, POSTed as a stream to the
+ * built server (end to end: HTTP, parse, validate, insert, score table, commit), against the
+ * `sqlite3` CLI's `.import` of the same file into a bare table in the same run; plus the server's
+ * peak RSS growth during the import.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "../tests/support/server";
+import { BENCH_ROWS, benchCsv, memoryOf, postFile, resetPeak, startBenchServer } from "./ingest-support";
+import type { Benchmark } from "./types";
+
+const TMP = path.join(import.meta.dirname, "tmp");
+const RUNS = 3;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function sqliteImport(file: string): number {
+  const db = path.join(TMP, "ingest-reference.db");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(db + suffix, { force: true });
+  const started = performance.now();
+  const result = spawnSync("sqlite3", [db, "-cmd", ".mode csv", `.import ${file} predictions`], { encoding: "utf8" });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`);
+  return elapsed;
+}
+
+export const benchmark: Benchmark = {
+  name: "ingest",
+  description: `End-to-end API ingest of a ${BENCH_ROWS.toLocaleString("en-US")}-row CSV shaped like the demo (7 columns), streamed to POST /api/datasets, against \`sqlite3\` \`.import\` of the same file into a bare table; median of ${RUNS} runs each, interleaved.`,
+  run: async () => {
+    const file = await benchCsv(TMP);
+    const size = fs.statSync(file).size;
+    const databaseFile = path.join(TMP, "ingest-server.db");
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    const server = await startBenchServer(databaseFile, await freePort());
+    try {
+      // Warm-up: load the route and the SQLite connections.
+      const small = path.join(TMP, "ingest-warmup.csv");
+      fs.writeFileSync(small, "label,score\n1,0.9\n0,0.1\n");
+      await postFile(server.url, small, "name=warmup");
+      const ours: number[] = [];
+      const reference: number[] = [];
+      let growth = 0;
+      let baseline = 0;
+      for (let run = 0; run < RUNS; run++) {
+        reference.push(sqliteImport(file));
+        console.log(`  run ${run + 1}: sqlite3 .import ${seconds(reference[run])}`);
+        baseline = memoryOf(server.pid).rss;
+        resetPeak(server.pid);
+        const started = performance.now();
+        const { status, body } = await postFile(server.url, file, `name=bench-${run}`);
+        ours.push(performance.now() - started);
+        if (status !== 201 || body.rows !== BENCH_ROWS) throw new Error(`import failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+        growth = Math.max(growth, memoryOf(server.pid).peak - baseline);
+        console.log(`  run ${run + 1}: API ingest ${seconds(ours[run])}, peak RSS ${megabytes(memoryOf(server.pid).peak)} (from ${megabytes(baseline)})`);
+        const deleted = await fetch(`${server.url}/api/datasets/${body.id}`, { method: "DELETE" });
+        if (deleted.status !== 204) throw new Error(`delete failed: ${deleted.status}`);
+      }
+      const ingest = median(ours);
+      const importTime = median(reference);
+      const ratio = ingest / importTime;
+      return {
+        name: "ingest",
+        description: benchmark.description,
+        rows: [
+          { metric: `API ingest, ${BENCH_ROWS.toLocaleString("en-US")} rows (${megabytes(size)})`, value: seconds(ingest), reference: `${seconds(importTime)} (sqlite3 .import)`, ratio: `${ratio.toFixed(2)}×`, goal: "≤ 1.5×", met: ratio <= 1.5 },
+          { metric: "server peak RSS growth during the import", value: megabytes(growth), reference: `${megabytes(baseline)} RSS before`, goal: "≤ 300 MB", met: growth <= 300 * 1024 ** 2 },
+        ],
+        notes: [
+          `Runs: API ${ours.map(seconds).join(", ")}; .import ${reference.map(seconds).join(", ")}.`,
+          "The API run includes HTTP upload, CSV parsing (csv-parse), validation of every row, inserts into the indexed Prediction table, the score table and the commit; .import writes untyped text into a table without indexes.",
+        ],
+      };
+    } finally {
+      await server.stop();
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { afterAll, expect, test } from "vitest";
+
+// The CLI end to end: `npm run ingest` (tsx scripts/ingest.ts) against a temporary database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-cli-"));
+const databaseFile = path.join(dir, "cli.db");
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function ingest(...args: string[]) {
+  const result = spawnSync("npx", ["tsx", "scripts/ingest.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, CUTOFF_DEMO: "false", TZ: "UTC" },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function counts() {
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const n = (t: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n;
+    return { datasets: n("Dataset"), predictions: n("Prediction") };
+  } finally {
+    db.close();
+  }
+}
+
+test("imports a gzip CSV with string labels and prints the id and summary", () => {
+  const csv = "message_id,text,label,spam_score,channel\n" + Array.from({ length: 40 }, (_, i) => `m${i},"hello, ${i}",${i % 4 === 0 ? "spam" : "ham"},${(i / 40).toFixed(3)},${i % 2 ? "sms" : "email"}`).join("\n") + "\n";
+  const file = path.join(dir, "messages.csv.gz");
+  fs.writeFileSync(file, gzipSync(csv));
+  const result = ingest(file, "--name", "Spam (CLI)", "--positive", "spam", "--slice", "channel");
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('dataset 1: "Spam (CLI)"');
+  expect(result.stdout).toContain('40 rows: 10 positive ("spam"), 30 negative ("ham"), 0 unlabelled; positive share 25.00%');
+  expect(result.stdout).toContain("columns: label=label score=spam_score id=message_id text=text slices=channel");
+  expect(result.stdout).toContain("(gzip)");
+  expect(counts()).toEqual({ datasets: 1, predictions: 40 });
+}, 60_000);
+
+test("a bad file exits with status 1, the problems, and nothing kept", () => {
+  const file = path.join(dir, "bad.csv");
+  fs.writeFileSync(file, "label,score\n1,0.5\n0,high\n1,2\n");
+  const result = ingest(file);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('cutoff ingest: row 3, column "score": "high" is not a number (and 1 more problem)');
+  expect(result.stderr).toContain('- row 4, column "score": "2" is outside [0, 1]');
+  expect(counts()).toEqual({ datasets: 1, predictions: 40 });
+}, 60_000);
+
+test("usage errors", () => {
+  expect(ingest().status).toBe(1);
+  const missing = ingest(path.join(dir, "nope.csv"));
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toContain("no such file");
+  const flag = ingest(path.join(dir, "bad.csv"), "--labell", "x");
+  expect(flag.status).toBe(1);
+  expect(flag.stderr).toContain("usage: npm run ingest");
+}, 120_000);
