@@ -58,7 +58,7 @@ export function SettingsForm({ initial, resolved, onChange, onSave, saveState, s
             </select>
           </Field>
         </div>
-        <Field label={`${v.positive} share in production (%)`} error={errors.prevalencePercent} hint="blank: the evaluation set's share">
+        <Field label={`Share of ${v.positive} ${v.itemPlural} in production (%)`} error={errors.prevalencePercent} hint="blank: the evaluation set's share">
           {input("prevalencePercent", String(Number((resolved.prevalence * 100).toPrecision(3))), { inputMode: "decimal" })}
         </Field>
       </fieldset>
