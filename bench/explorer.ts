@@ -43,7 +43,9 @@ export const benchmark: Benchmark = {
     const databaseUrl = `file:${path.join(dir, "bench.db")}`;
     process.env.DATABASE_URL = databaseUrl;
     process.env.CUTOFF_DEMO = "false";
-    const { prepareDatabase } = await import("../lib/db/prepare");
+    // Its own connection: other benchmarks in this process may have opened the shared ones elsewhere.
+    const { openSqlite } = await import("../lib/db/sqlite");
+    const { migrate } = await import("../lib/db/migrate");
     const { DatasetWriter } = await import("../lib/db/dataset-writer");
     const { seededRandom } = await import("../lib/demo/random");
     const metrics = await import("../lib/metrics");
@@ -51,11 +53,12 @@ export const benchmark: Benchmark = {
     const notes: string[] = [];
     let app: Awaited<ReturnType<typeof startApp>> | null = null;
     try {
-      await prepareDatabase();
+      const db = openSqlite(databaseUrl);
+      migrate(db);
       const random = seededRandom(11);
       const scores = new Float64Array(ROWS);
       const labels = new Uint8Array(ROWS);
-      const writer = new DatasetWriter({ name: "explorer bench", positiveLabel: "1", negativeLabel: "0", mapping: {} });
+      const writer = new DatasetWriter({ name: "explorer bench", positiveLabel: "1", negativeLabel: "0", mapping: {} }, db);
       for (let i = 0; i < ROWS; i++) {
         const positive = random() < 0.03;
         const u = random();
@@ -64,11 +67,12 @@ export const benchmark: Benchmark = {
         writer.append({ row: i + 2, label: labels[i], score: scores[i], exampleId: null, timestamp: null, text: null, image: null, slices: null, extras: null });
       }
       const datasetId = writer.finish().id;
-      const small = new DatasetWriter({ name: "warm-up", positiveLabel: "1", negativeLabel: "0", mapping: {} });
+      const small = new DatasetWriter({ name: "warm-up", positiveLabel: "1", negativeLabel: "0", mapping: {} }, db);
       small.append({ row: 2, label: 1, score: 0.7, exampleId: null, timestamp: null, text: null, image: null, slices: null, extras: null });
       const warmUpId = small.finish().id;
       // An import finishes long before anyone opens the page: fold the write-ahead log in, as SQLite would by then.
-      (await import("../lib/db/sqlite")).writerSqlite().pragma("wal_checkpoint(TRUNCATE)");
+      db.pragma("wal_checkpoint(TRUNCATE)");
+      db.close();
 
       // Node: confusion matrix at a new threshold.
       const table = metrics.cumulate(metrics.buildScoreTable(scores, labels));
@@ -157,11 +161,12 @@ export const benchmark: Benchmark = {
         const frames = (await page.evaluate("window.frames_")) as { dt: number; changed: boolean }[];
         const changed = frames.filter((f) => f.changed).map((f) => f.dt);
         const idle = frames.filter((f) => !f.changed).map((f) => f.dt);
-        rows.push({ metric: "frame interval while dragging, p95 (Chromium, vsync-bound: 16.7 ms is a frame every tick)", value: ms(percentile(changed, 95)), reference: `${ms(percentile(idle, 95))} (frames without a change)`, goal: "≤ 16 ms", met: percentile(changed, 95) <= 16 });
+        rows.push({ metric: "frame interval while dragging, p95 (Chromium, vsync-bound: 16.7 ms is a frame every tick)", value: ms(percentile(changed, 95)), reference: `${ms(percentile(idle, 95))} (frames without a change)`, goal: "a new frame every 60 Hz tick (16.7 ms)", met: percentile(changed, 95) <= 17.5 });
         notes.push(`Drag: 400 pointer moves over the score histogram; ${changed.length} frames redrew a new threshold (median ${ms(percentile(changed, 50))}, max ${ms(Math.max(...changed))}). Frame intervals cannot go below the 60 Hz tick, so the work per change (the row above) is the figure to hold against the 16 ms budget.`);
         await browser.close();
       }
       notes.push("The browser gets a grid of counts at every 4-decimal threshold (10,001 cells per class), exact at every threshold the page can take, whatever the row count; the server keeps the full score table for /metrics.");
+      notes.push(`Load average at the end of the run: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores (shared with other work): times are upper bounds.`);
       return { name: "explorer", description: benchmark.description, rows, notes };
     } finally {
       app?.stop();
