@@ -75,7 +75,7 @@ export function compileExampleQuery(datasetId: number, query: ExampleQuery, layo
   for (const [column, value] of Object.entries(query.slices ?? {})) {
     const index = layout.slices.indexOf(column);
     if (index < 0) throw new UnknownColumnError(column, layout.slices);
-    clauses.push(`CAST(${jsonItem("slices", index)} AS TEXT) = ?`);
+    clauses.push(`COALESCE(CAST(${jsonItem("slices", index)} AS TEXT), '') = ?`);
     params.push(value);
   }
   const q = query.q?.trim();

@@ -1,8 +1,9 @@
-import { confusionAt } from "../metrics";
+import { confusionAt, type CumulativeTable } from "../metrics";
 import { loadAnnotations, isoInstant, type AppliedTag, type ExampleNote } from "./annotations";
 import { compileExampleQuery, type ColumnLayout, type CompiledQuery, type ExampleKind, type ExampleQuery } from "./example-filter";
 import { pageScores } from "./page-scores";
 import { getScoreTable } from "./score-tables";
+import { peekSliceTable } from "./slice-tables";
 import { sharedSqlite } from "./sqlite";
 
 export { EXAMPLE_KINDS, BUILTIN_SORTS, UnknownColumnError, defaultOrder, type ExampleKind, type ExampleQuery, type SortOrder } from "./example-filter";
@@ -105,39 +106,54 @@ function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold
   }));
 }
 
-async function countMatching(datasetId: number, query: ExampleQuery, compiled: CompiledQuery): Promise<number> {
-  if (compiled.unfiltered) {
-    const table = await getScoreTable(datasetId);
-    if (table) {
-      const m = confusionAt(table, query.threshold);
-      return m[query.kind];
-    }
-  }
-  const { n } = sharedSqlite().prepare(`SELECT COUNT(*) AS n FROM "Prediction" WHERE ${compiled.where}`).get(...compiled.params) as { n: number };
-  return n;
-}
-
 const SELECT = `SELECT "id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras" FROM "Prediction"`;
 
 /**
- * Reads one page. Unfiltered pages in score order look up only the distinct scores that hold
- * them (see pageScores); everything else is one range scan of the (datasetId, score) index.
+ * The score table that counts exactly the query's rows, when one is at hand: the dataset's for an
+ * unfiltered query, a slice value's (if already built by the slice report) for one slice filter.
  */
-async function readPage(datasetId: number, query: ExampleQuery, compiled: CompiledQuery, limit: number, offset: number): Promise<PredictionRecord[]> {
-  let where = compiled.where;
-  let params = compiled.params;
-  if (compiled.unfiltered && compiled.scoreDirection && limit > 0) {
-    const table = await getScoreTable(datasetId);
-    const scores = table ? pageScores(table, query.kind, query.threshold, compiled.scoreDirection, offset + limit) : null;
-    if (scores?.length === 0) return [];
-    if (scores) {
-      where += ` AND "score" IN (${scores.map(() => "?").join(",")})`;
-      params = [...params, ...scores];
-    }
+async function tableFor(datasetId: number, query: ExampleQuery, compiled: CompiledQuery): Promise<CumulativeTable | null> {
+  if (compiled.unfiltered) return getScoreTable(datasetId);
+  const filters = Object.entries(query.slices ?? {});
+  if (filters.length === 1 && !query.q?.trim()) return peekSliceTable(datasetId, filters[0][0], filters[0][1]);
+  return null;
+}
+
+function readByIds(ids: number[]): PredictionRecord[] {
+  if (ids.length === 0) return [];
+  const rows = sharedSqlite().prepare(`${SELECT} WHERE "id" IN (${ids.map(() => "?").join(",")})`).all(...ids) as PredictionRecord[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is PredictionRecord => r !== undefined);
+}
+
+/**
+ * Reads one page and the total. With a score table at hand (see tableFor), the total is a binary
+ * search and a page in score order looks up only the distinct scores that hold it (pageScores).
+ * Otherwise one scan of the (datasetId, score) range yields the page's ids and, through a window
+ * count, the total.
+ */
+async function readPage(datasetId: number, query: ExampleQuery, compiled: CompiledQuery, limit: number, offset: number): Promise<{ records: PredictionRecord[]; total: number }> {
+  const db = sharedSqlite();
+  const table = await tableFor(datasetId, query, compiled);
+  if (table) {
+    const total = confusionAt(table, query.threshold)[query.kind];
+    const scores = compiled.scoreDirection && limit > 0 ? pageScores(table, query.kind, query.threshold, compiled.scoreDirection, offset + limit) : null;
+    if (scores?.length === 0 || limit === 0) return { records: [], total };
+    const inScores = scores ? ` AND "score" IN (${scores.map(() => "?").join(",")})` : "";
+    const records = db
+      .prepare(`${SELECT} WHERE ${compiled.where}${inScores} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
+      .all(...compiled.params, ...(scores ?? []), limit, offset) as PredictionRecord[];
+    return { records, total };
   }
-  return sharedSqlite()
-    .prepare(`${SELECT} WHERE ${where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-    .all(...params, limit, offset) as PredictionRecord[];
+  const page = db
+    .prepare(`SELECT "id", COUNT(*) OVER () AS total FROM "Prediction" WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
+    .all(...compiled.params, Math.max(limit, 1), offset) as { id: number; total: number }[];
+  const total = page.length
+    ? page[0].total
+    : offset === 0
+      ? 0
+      : (db.prepare(`SELECT COUNT(*) AS n FROM "Prediction" WHERE ${compiled.where}`).get(...compiled.params) as { n: number }).n;
+  return { records: readByIds(page.slice(0, limit).map((r) => r.id)), total };
 }
 
 /**
@@ -152,8 +168,7 @@ export async function listExamples(datasetId: number, query: ExampleQuery, page:
   const compiled = compileExampleQuery(datasetId, query, layout);
   const limit = Math.min(Math.max(page.limit ?? 50, 0), MAX_PAGE);
   const offset = Math.max(page.offset ?? 0, 0);
-  const records = await readPage(datasetId, query, compiled, limit, offset);
-  const total = await countMatching(datasetId, query, compiled);
+  const { records, total } = await readPage(datasetId, query, compiled, limit, offset);
   return { total, threshold: query.threshold, kind: query.kind, items: toExamples(records, layout, query.threshold) };
 }
 
@@ -166,10 +181,4 @@ export function exportExamples(datasetId: number, query: ExampleQuery, max = 100
     .prepare(`${SELECT} WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
     .all(...compiled.params, max) as PredictionRecord[];
   return { layout, items: toExamples(records, layout, query.threshold) };
-}
-
-/** The dataset a prediction belongs to, or null when there is no such prediction. */
-export function getPredictionDataset(predictionId: number): number | null {
-  const found = sharedSqlite().prepare(`SELECT "datasetId" FROM "Prediction" WHERE "id" = ?`).get(predictionId) as { datasetId: number } | undefined;
-  return found?.datasetId ?? null;
 }

@@ -1,12 +1,11 @@
-import { buildScoreTable, confusionAt, cumulate, type CumulativeTable } from "../metrics";
+import { confusionAt } from "../metrics";
 import { dailyShare, errorsAt } from "./daily-errors";
 import { getDataset } from "./datasets";
 import { getColumnLayout } from "./examples";
 import { getScoreTable } from "./score-tables";
-import { sharedSqlite } from "./sqlite";
+import { sliceTablesOf } from "./slice-tables";
 
-/** Most values kept per slice column (the ones with the most rows). */
-export const MAX_SLICE_VALUES = 200;
+export { MAX_SLICE_VALUES } from "./slice-tables";
 
 /** The errors of one value of a slice column at a threshold. */
 export interface SliceErrors {
@@ -37,57 +36,6 @@ export interface SliceReport {
   slices: SliceErrors[];
 }
 
-interface SliceTable {
-  column: string;
-  value: string;
-  rows: number;
-  table: CumulativeTable;
-}
-
-interface SliceTables {
-  tables: SliceTable[];
-  omitted: Record<string, number>;
-}
-
-const cache = new Map<string, SliceTables>();
-const CACHE_LIMIT = 8;
-
-/** One scan of the dataset builds a score table per slice value; any threshold is then a binary search. */
-function buildSliceTables(datasetId: number, columns: string[]): SliceTables {
-  const groups = columns.map(() => new Map<string, { scores: number[]; labels: number[]; rows: number }>());
-  const rows = sharedSqlite().prepare(`SELECT "score", "label", "slices" FROM "Prediction" WHERE "datasetId" = ?`).raw(true).iterate(datasetId) as IterableIterator<[number, number | null, string | null]>;
-  for (const [score, label, slices] of rows) {
-    let values: unknown[] = [];
-    try {
-      const parsed: unknown = slices ? JSON.parse(slices) : [];
-      if (Array.isArray(parsed)) values = parsed;
-    } catch {
-      // unreadable slices: counted under the empty value
-    }
-    for (let c = 0; c < columns.length; c++) {
-      const raw = values[c];
-      const value = raw === null || raw === undefined ? "" : String(raw);
-      let group = groups[c].get(value);
-      if (!group) groups[c].set(value, (group = { scores: [], labels: [], rows: 0 }));
-      group.rows++;
-      if (label === 0 || label === 1) {
-        group.scores.push(score);
-        group.labels.push(label);
-      }
-    }
-  }
-  const tables: SliceTable[] = [];
-  const omitted: Record<string, number> = {};
-  columns.forEach((column, c) => {
-    const entries = [...groups[c].entries()].sort((a, b) => b[1].rows - a[1].rows);
-    if (entries.length > MAX_SLICE_VALUES) omitted[column] = entries.length - MAX_SLICE_VALUES;
-    for (const [value, group] of entries.slice(0, MAX_SLICE_VALUES)) {
-      tables.push({ column, value, rows: group.rows, table: cumulate(buildScoreTable(group.scores, group.labels)) });
-    }
-  });
-  return { tables, omitted };
-}
-
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
 /**
@@ -98,13 +46,7 @@ export async function sliceErrors(datasetId: number, threshold: number): Promise
   const [dataset, whole] = await Promise.all([getDataset(datasetId), getScoreTable(datasetId)]);
   const layout = getColumnLayout(datasetId);
   if (!dataset || !whole || !layout) return null;
-  const key = `${datasetId}:${dataset.rows}`;
-  let built = cache.get(key);
-  if (!built) {
-    built = buildSliceTables(datasetId, layout.slices);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(key, built);
-  }
+  const built = sliceTablesOf(datasetId, layout.slices);
   const { matrix, daily } = errorsAt(dataset, whole, threshold);
   const slices = built.tables.map(({ column, value, rows, table }): SliceErrors => {
     const m = confusionAt(table, threshold);

@@ -45,4 +45,14 @@ test("slice filters agree with the slice table", async () => {
   const filtered = await page(`threshold=0.5&kind=fp&slice.merchant_category=gift_cards&limit=500`);
   expect(filtered.total).toBe(gift.fp);
   expect(filtered.items.every((i) => i.slices.merchant_category === "gift_cards")).toBe(true);
+  // After the slice report, a one-slice filter reads the slice's score table; the scanning path agrees.
+  const scanned = await page(`threshold=0.5&kind=fp&slice.merchant_category=gift_cards&limit=500&q=tx-`);
+  expect(scanned.items.map((i) => i.row)).toEqual(filtered.items.map((i) => i.row));
+  const paged: Item[] = [];
+  for (let offset = 0; offset < gift.fp; offset += 25) paged.push(...(await page(`threshold=0.5&kind=fp&slice.merchant_category=gift_cards&limit=25&offset=${offset}`)).items);
+  expect(paged.map((i) => i.row)).toEqual(filtered.items.map((i) => i.row));
+  const travelMissed = await page(`threshold=0.9&kind=fn&slice.merchant_category=travel&limit=500`);
+  const travelScanned = await page(`threshold=0.9&kind=fn&slice.merchant_category=travel&limit=500&q=tx-`);
+  expect(travelMissed.total).toBe(travelScanned.total);
+  expect(travelMissed.items.map((i) => i.row)).toEqual(travelScanned.items.map((i) => i.row));
 });
