@@ -13,6 +13,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./gallery"),
   () => import("./ingest"),
   () => import("./explorer"),
+  () => import("./story"),
 ];
 
 const only = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import type { CumulativeTable } from "../metrics/score-table";
-import { dailyCounts, type DailyCounts } from "./daily";
+import { classVolumes, dailyCounts, type DailyCounts } from "./daily";
 import { expectedCost, hasCosts } from "./costs";
 import { formatAverage, formatMoney, formatRate, niceThresholdBetween } from "./numbers";
 import type { ResolvedSettings } from "./settings";
@@ -27,55 +27,96 @@ interface Cut {
   daily: DailyCounts;
 }
 
+/** How many cuts the table has: every distinct score, plus "flag nothing" when some threshold <= 1 flags nothing. */
+const cutCount = (table: CumulativeTable) => {
+  const n = table.scores.length;
+  return n === 0 || table.scores[n - 1] < 1 ? n + 1 : n;
+};
+
+/** The plainest threshold flagging exactly the examples at or above distinct score i (i = n: none). */
+function thresholdOfCut(table: CumulativeTable, i: number): number {
+  const n = table.scores.length;
+  if (i === 0) return n && table.scores[0] < 0 ? table.scores[0] : 0;
+  return niceThresholdBetween(table.scores[i - 1], i < n ? table.scores[i] : 1);
+}
+
+function cutAt(table: CumulativeTable, i: number, s: ResolvedSettings): Cut {
+  const tp = table.positivesAtOrAbove[i];
+  const fp = table.negativesAtOrAbove[i];
+  const counts = { tp, fp, fn: table.totalPositives - tp, tn: table.totalNegatives - fp };
+  return { threshold: thresholdOfCut(table, i), ...counts, daily: dailyCounts(counts, s) };
+}
+
 /**
  * Every distinct flagged set the table allows, from "flag everything" (index 0) to "flag nothing"
  * (last, when some threshold <= 1 flags nothing). Exact counts from the suffix sums.
  */
 export function cutsOf(table: CumulativeTable, s: ResolvedSettings): Cut[] {
-  const n = table.scores.length;
-  const cuts: Cut[] = [];
-  for (let i = 0; i <= n; i++) {
-    let threshold: number;
-    if (i === 0) threshold = n && table.scores[0] < 0 ? table.scores[0] : 0;
-    else if (i < n) threshold = niceThresholdBetween(table.scores[i - 1], table.scores[i]);
-    else if (table.scores[n - 1] < 1) threshold = niceThresholdBetween(table.scores[n - 1], 1);
-    else break;
-    const tp = table.positivesAtOrAbove[i];
-    const fp = table.negativesAtOrAbove[i];
-    const counts = { tp, fp, fn: table.totalPositives - tp, tn: table.totalNegatives - fp };
-    cuts.push({ threshold, ...counts, daily: dailyCounts(counts, s) });
-  }
-  return cuts;
+  return Array.from({ length: cutCount(table) }, (_, i) => cutAt(table, i, s));
 }
 
-function lowestCost(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
+/**
+ * Per-cut daily figures without allocation, for scanning a million cuts: items a day flagged,
+ * caught, missed, falsely flagged at cut i (NaN when a class arrives that the evaluation set lacks).
+ */
+function dailyScale(table: CumulativeTable, s: ResolvedSettings) {
+  const { positives: posDay, negatives: negDay } = classVolumes(s);
+  const P = table.totalPositives;
+  const N = table.totalNegatives;
+  const perPositive = posDay === 0 ? 0 : P === 0 ? Number.NaN : posDay / P;
+  const perNegative = negDay === 0 ? 0 : N === 0 ? Number.NaN : negDay / N;
+  return {
+    caught: (i: number) => table.positivesAtOrAbove[i] * perPositive,
+    missed: (i: number) => (P - table.positivesAtOrAbove[i]) * perPositive,
+    falseAlarms: (i: number) => table.negativesAtOrAbove[i] * perNegative,
+    flagged: (i: number) => table.positivesAtOrAbove[i] * perPositive + table.negativesAtOrAbove[i] * perNegative,
+  };
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+function lowestCost(table: CumulativeTable, s: ResolvedSettings): Recommendation | null {
   if (!hasCosts(s.costs)) return null;
-  let best: { cut: Cut; cost: number } | null = null;
-  for (let i = cuts.length - 1; i >= 0; i--) {
-    const cost = expectedCost(cuts[i].daily, s.costs);
-    if (cost !== null && (best === null || cost < best.cost - 1e-9)) best = { cut: cuts[i], cost };
+  const d = dailyScale(table, s);
+  const { falsePositive, falseNegative, truePositive } = s.costs;
+  let best = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let i = cutCount(table) - 1; i >= 0; i--) {
+    const cost = d.falseAlarms(i) * falsePositive + d.missed(i) * falseNegative - d.caught(i) * truePositive;
+    if (!Number.isFinite(cost)) continue;
+    if (best < 0 || (cost < bestCost && !near(cost, bestCost))) [best, bestCost] = [i, cost];
   }
-  if (!best) return null;
-  const money = formatMoney(Math.abs(best.cost), s.costs.currency);
+  if (best < 0) return null;
+  const cost = expectedCost(cutAt(table, best, s).daily, s.costs) ?? bestCost;
+  const money = formatMoney(Math.abs(cost), s.costs.currency);
   return {
     kind: "lowest-cost",
-    threshold: best.cut.threshold,
+    threshold: thresholdOfCut(table, best),
     label: "lowest cost",
     title: "Lowest expected cost",
-    reason: best.cost < 0 ? `The largest expected net benefit: ${money} a day.` : `The lowest expected cost: ${money} a day.`,
+    reason: cost < 0 ? `The largest expected net benefit: ${money} a day.` : `The lowest expected cost: ${money} a day.`,
   };
 }
 
 /** Catch rate (share of positives flagged) of a cut, null without positives. */
 const catchRate = (c: Cut) => (c.tp + c.fn ? c.tp / (c.tp + c.fn) : null);
 
-function withinCapacity(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
+/** From cut i, the last cut that still catches as many: same catches, fewer false alarms. */
+function fewestFlaggedForSameCatch(table: CumulativeTable, i: number): number {
+  const last = cutCount(table) - 1;
+  while (i < last && table.positivesAtOrAbove[i + 1] === table.positivesAtOrAbove[i]) i++;
+  return i;
+}
+
+function withinCapacity(table: CumulativeTable, s: ResolvedSettings): Recommendation | null {
   if (s.reviewCapacity === null) return null;
   const capacity = s.reviewCapacity;
-  let i = cuts.findIndex((c) => c.daily.flagged !== null && c.daily.flagged <= capacity + 1e-9);
-  if (i < 0) return null;
-  while (i + 1 < cuts.length && cuts[i + 1].tp === cuts[i].tp) i++;
-  const c = cuts[i];
+  const d = dailyScale(table, s);
+  const count = cutCount(table);
+  let i = 0;
+  while (i < count && !(d.flagged(i) <= capacity || near(d.flagged(i), capacity))) i++;
+  if (i === count) return null;
+  const c = cutAt(table, fewestFlaggedForSameCatch(table, i), s);
   const v = s.vocabulary;
   const rate = catchRate(c);
   return {
@@ -87,16 +128,14 @@ function withinCapacity(cuts: Cut[], s: ResolvedSettings): Recommendation | null
   };
 }
 
-function forTargetFnr(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
+function forTargetFnr(table: CumulativeTable, s: ResolvedSettings): Recommendation | null {
   const target = s.targets.fnr;
-  const P = cuts.length ? cuts[0].tp + cuts[0].fn : 0;
+  const P = table.totalPositives;
   if (target === null || P === 0) return null;
   let best = -1;
-  cuts.forEach((c, i) => {
-    if (c.fn / P <= target + 1e-12) best = i;
-  });
+  for (let i = 0; i < cutCount(table); i++) if ((P - table.positivesAtOrAbove[i]) / P <= target + 1e-12) best = i;
   if (best < 0) return null;
-  const c = cuts[best];
+  const c = cutAt(table, best, s);
   const v = s.vocabulary;
   return {
     kind: "target-fnr",
@@ -107,14 +146,15 @@ function forTargetFnr(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
   };
 }
 
-function forTargetFpr(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
+function forTargetFpr(table: CumulativeTable, s: ResolvedSettings): Recommendation | null {
   const target = s.targets.fpr;
-  const N = cuts.length ? cuts[0].fp + cuts[0].tn : 0;
+  const N = table.totalNegatives;
   if (target === null || N === 0) return null;
-  let i = cuts.findIndex((c) => c.fp / N <= target + 1e-12);
-  if (i < 0) return null;
-  while (i + 1 < cuts.length && cuts[i + 1].tp === cuts[i].tp) i++;
-  const c = cuts[i];
+  const count = cutCount(table);
+  let i = 0;
+  while (i < count && table.negativesAtOrAbove[i] / N > target + 1e-12) i++;
+  if (i === count) return null;
+  const c = cutAt(table, fewestFlaggedForSameCatch(table, i), s);
   const v = s.vocabulary;
   const rate = catchRate(c);
   return {
@@ -132,8 +172,7 @@ function forTargetFpr(cuts: Cut[], s: ResolvedSettings): Recommendation | null {
  * false negative or false positive rate (when set). Exact: computed over every distinct score.
  */
 export function recommendThresholds(table: CumulativeTable, s: ResolvedSettings): Recommendation[] {
-  const cuts = cutsOf(table, s);
-  return [lowestCost(cuts, s), withinCapacity(cuts, s), forTargetFnr(cuts, s), forTargetFpr(cuts, s)].filter((r): r is Recommendation => r !== null);
+  return [lowestCost(table, s), withinCapacity(table, s), forTargetFnr(table, s), forTargetFpr(table, s)].filter((r): r is Recommendation => r !== null);
 }
 
 /** The recommendations as `{ threshold, label }` markers for the explorer's charts. */

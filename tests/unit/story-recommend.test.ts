@@ -93,3 +93,24 @@ describe("the browser's grid gives the server's numbers", () => {
     for (const t of [0, 0.1234, 0.5, 0.9999, 1]) expect(describeThreshold(confusionAt(fromGrid, t), s)).toEqual(describeThreshold(confusionAt(exact, t), s));
   });
 });
+
+describe("the fast scans agree with brute force over every cut", () => {
+  test.each([1, 2, 3, 4, 5])("random table, seed %i", (seed) => {
+    let state = seed;
+    const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const rows: [number, number, number][] = [];
+    for (let i = 0; i < 300; i++) rows.push([(i + random() * 0.5) / 300, random() < 0.2 ? 1 + Math.floor(random() * 3) : 0, Math.floor(random() * 8)]);
+    const table = tableOf(rows);
+    const s = settingsOf({ volume: 5000, costs: { falsePositive: 1 + random() * 9, falseNegative: 20 + random() * 200, truePositive: random() * 10 }, reviewCapacity: 500 + random() * 1500 });
+    const cuts = cutsOf(table, s);
+    const cost = (c: (typeof cuts)[number]) => c.daily.falsePositives! * s.costs.falsePositive + c.daily.falseNegatives! * s.costs.falseNegative - c.daily.truePositives! * s.costs.truePositive;
+    const cheapest = Math.min(...cuts.map(cost));
+    const fits = cuts.filter((c) => c.daily.flagged! <= s.reviewCapacity! + 1e-9);
+    const mostCaught = Math.max(...fits.map((c) => c.tp));
+    const fewestFlagged = Math.min(...fits.filter((c) => c.tp === mostCaught).map((c) => c.fp));
+    const [lowest, capacity] = recommendThresholds(table, s);
+    const at = (t: number) => cuts.find((c) => c.threshold === t)!;
+    expect(cost(at(lowest.threshold))).toBeCloseTo(cheapest, 6);
+    expect([at(capacity.threshold).tp, at(capacity.threshold).fp]).toEqual([mostCaught, fewestFlagged]);
+  });
+});
