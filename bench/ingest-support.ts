@@ -37,6 +37,13 @@ export function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: kb("VmRSS"), peak: kb("VmHWM") };
 }
 
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux /proc, 100 ticks/s). */
+export function cpuTimeOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Resets the peak-RSS counter of a process (echo 5 > /proc/pid/clear_refs). */
 export function resetPeak(pid: number): void {
   try {

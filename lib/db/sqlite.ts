@@ -37,7 +37,7 @@ export function writerSqlite(): Database.Database {
     const db = openSqlite();
     // A million-row import touches three indexes at random places: with SQLite's default 2 MB
     // page cache, pages spill to the WAL mid-transaction and the import becomes I/O-bound.
-    db.pragma("cache_size = -131072"); // 128 MB, allocated only as pages are used
+    db.pragma("cache_size = -32768"); // 32 MB, allocated only as pages are used
     db.pragma("temp_store = MEMORY");
     globalForWriter.cutoffWriterSqlite = db;
   }

@@ -159,3 +159,13 @@ describe("errors name the row and column and nothing is committed", () => {
     expect(error.code).toBe("upload_too_large");
   });
 });
+
+test("UTF-8 characters split across chunks survive", async () => {
+  const sink = new MemorySink();
+  const text = "id,label,score,city\nå,1,0.9,Zürich\nß,0,0.1,Łódź 🚀\n";
+  await ingestCsv(chunked(bytesOf(text), 1), {}, sink);
+  expect(sink.rows.map((r) => [r.exampleId, JSON.parse(r.slices!)])).toEqual([
+    ["å", ["Zürich"]],
+    ["ß", ["Łódź 🚀"]],
+  ]);
+});
