@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { formatAverage } from "@/lib/story/numbers";
 import { TAG_COLOURS, type FailureModes, type TagView } from "./gallery-api";
+import { ModeRow } from "./mode-row";
 
 /** "about 40 of the 200 daily false alarms" for one failure mode, or null without reviewed errors. */
 export function dailyPhrase(perDay: number | null, dailyTotal: number | null, what: string): string | null {
@@ -14,15 +15,19 @@ interface Props {
   tags: TagView[];
   modes: FailureModes | null;
   onCreate: (name: string, color: string, description: string) => Promise<void>;
+  onUpdate: (tag: TagView, patch: Partial<Pick<TagView, "name" | "color" | "description">>) => Promise<void>;
+  /** Swaps the keyboard order of two tags. */
+  onMove: (tag: TagView, before: TagView) => void;
   onDelete: (tag: TagView) => void;
 }
 
 /** The failure modes: each tag's count among the false positives and negatives, and per day. */
-export function FailureModesPanel({ tags, modes, onCreate, onDelete }: Props) {
+export function FailureModesPanel({ tags, modes, onCreate, onUpdate, onMove, onDelete }: Props) {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const color = TAG_COLOURS[tags.length % TAG_COLOURS.length];
+  const [color, setColor] = useState<string | null>(null);
+  const nextColor = color ?? TAG_COLOURS[tags.length % TAG_COLOURS.length];
   const byTag = new Map(modes?.modes.map((m) => [m.tag.id, m]));
   const v = modes?.vocabulary;
   return (
@@ -39,26 +44,23 @@ export function FailureModesPanel({ tags, modes, onCreate, onDelete }: Props) {
         <ul className="mode-list">
           {tags.map((tag, i) => {
             const m = byTag.get(tag.id);
-            const fpDaily = m ? dailyPhrase(m.fpPerDay, modes?.daily.falsePositives ?? null, `${v?.negative ?? "negative"} ${v?.itemPlural ?? "items"} flagged`) : null;
-            const fnDaily = m ? dailyPhrase(m.fnPerDay, modes?.daily.falseNegatives ?? null, `${v?.positive ?? "positive"} ${v?.itemPlural ?? "items"} missed`) : null;
+            const fpDaily = m?.fp ? dailyPhrase(m.fpPerDay, modes?.daily.falsePositives ?? null, `${v?.negative ?? "negative"} ${v?.itemPlural ?? "items"} flagged`) : null;
+            const fnDaily = m?.fn ? dailyPhrase(m.fnPerDay, modes?.daily.falseNegatives ?? null, `${v?.positive ?? "positive"} ${v?.itemPlural ?? "items"} missed`) : null;
+            const daily = [
+              ...(fpDaily ? [`${fpDaily} (from ${modes?.reviewedFp} reviewed)`] : []),
+              ...(fnDaily ? [`${fnDaily} (from ${modes?.reviewedFn} reviewed)`] : []),
+            ];
             return (
-              <li key={tag.id} className="mode" data-tag={tag.name}>
-                <span className="mode-swatch" style={{ background: tag.color }} aria-hidden="true" />
-                <div className="mode-body">
-                  <div>
-                    {i < 9 ? <kbd title={`key ${i + 1} in meeting mode`}>{i + 1}</kbd> : null} <strong>{tag.name}</strong>{" "}
-                    <span className="small muted mode-counts">
-                      {m?.fp ?? 0} FP · {m?.fn ?? 0} FN
-                    </span>
-                  </div>
-                  {tag.description ? <div className="small muted">{tag.description}</div> : null}
-                  {fpDaily && m?.fp ? <div className="small">{fpDaily} (from {modes?.reviewedFp} reviewed)</div> : null}
-                  {fnDaily && m?.fn ? <div className="small">{fnDaily} (from {modes?.reviewedFn} reviewed)</div> : null}
-                </div>
-                <button type="button" className="link-button small" onClick={() => onDelete(tag)} aria-label={`Delete tag ${tag.name}`}>
-                  delete
-                </button>
-              </li>
+              <ModeRow
+                key={tag.id}
+                tag={tag}
+                index={i}
+                counts={{ fp: m?.fp ?? 0, fn: m?.fn ?? 0 }}
+                daily={daily}
+                onUpdate={onUpdate}
+                onMoveUp={i > 0 ? (t) => onMove(t, tags[i - 1]) : null}
+                onDelete={onDelete}
+              />
             );
           })}
         </ul>
@@ -71,7 +73,8 @@ export function FailureModesPanel({ tags, modes, onCreate, onDelete }: Props) {
           e.preventDefault();
           if (!name.trim()) return;
           try {
-            await onCreate(name.trim(), color, description.trim());
+            await onCreate(name.trim(), nextColor, description.trim());
+            setColor(null);
             setName("");
             setDescription("");
             setError(null);
@@ -80,6 +83,7 @@ export function FailureModesPanel({ tags, modes, onCreate, onDelete }: Props) {
           }
         }}
       >
+        <input type="color" className="tag-form-color" aria-label="Colour of the new failure mode" value={nextColor} onChange={(e) => setColor(e.target.value)} />
         <input aria-label="New failure mode name" placeholder="New failure mode, e.g. gift cards" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} />
         <input aria-label="Description" placeholder="Description (optional)" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={500} />
         <button className="button" disabled={!name.trim()}>Add tag</button>

@@ -51,6 +51,9 @@ export const fetchSlices = (datasetId: number, threshold: number, signal?: Abort
 export const createTag = (datasetId: number, tag: { name: string; color: string; description?: string }) =>
   call<TagView>(`${base(datasetId)}/tags`, { method: "POST", body: JSON.stringify(tag) });
 
+export const updateTag = (datasetId: number, tagId: number, patch: Partial<Pick<TagView, "name" | "color" | "description" | "position">>) =>
+  call<TagView>(`${base(datasetId)}/tags/${tagId}`, { method: "PATCH", body: JSON.stringify(patch) });
+
 export const deleteTag = (datasetId: number, tagId: number) => call<null>(`${base(datasetId)}/tags/${tagId}`, { method: "DELETE" });
 
 export const applyTag = (datasetId: number, exampleId: number, tagId: number, reviewer: string) =>

@@ -6,7 +6,7 @@ import { useThreshold } from "../threshold-context";
 import { ExamplesTable, type ColumnsShown } from "./examples-table";
 import { FailureModesPanel } from "./failure-modes-panel";
 import { GalleryToolbar } from "./gallery-toolbar";
-import { addNote, createTag, deleteTag, galleryParams, KIND_LABELS, TAG_COLOURS, type Example, type ExampleKind, type GalleryQuery, type TagView } from "./gallery-api";
+import { addNote, createTag, deleteTag, updateTag, galleryParams, KIND_LABELS, TAG_COLOURS, type Example, type ExampleKind, type GalleryQuery, type TagView } from "./gallery-api";
 import { MeetingMode } from "./meeting-mode";
 import { SliceTable } from "./slice-table";
 import { toggleTagOnServer, withTagToggled } from "./tag-actions";
@@ -84,6 +84,21 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
     setTags((list) => [...list, tag]);
     modes.reload();
   };
+  const onUpdateTag = async (tag: TagView, patch: Partial<Pick<TagView, "name" | "color" | "description">>) => {
+    const updated = await updateTag(datasetId, tag.id, patch);
+    setTags((list) => list.map((t) => (t.id === tag.id ? updated : t)));
+    page.reload();
+    modes.reload();
+  };
+  const onMoveTag = async (tag: TagView, before: TagView) => {
+    try {
+      const [a, b] = await Promise.all([updateTag(datasetId, tag.id, { position: before.position }), updateTag(datasetId, before.id, { position: tag.position })]);
+      setTags((list) => list.map((t) => (t.id === a.id ? a : t.id === b.id ? b : t)).sort((x, y) => x.position - y.position || x.id - y.id));
+      modes.reload();
+    } catch (error) {
+      setActionError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const onDeleteTag = async (tag: TagView) => {
     if (!window.confirm(`Delete the tag “${tag.name}” from every example?`)) return;
     await deleteTag(datasetId, tag.id);
@@ -124,7 +139,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
       />
       {actionError ? <p className="alert alert-error small" role="alert">{actionError}</p> : null}
       <div className="gallery-overview">
-        <FailureModesPanel tags={tags} modes={modes.data} onCreate={onCreateTag} onDelete={onDeleteTag} />
+        <FailureModesPanel tags={tags} modes={modes.data} onCreate={onCreateTag} onUpdate={onUpdateTag} onMove={onMoveTag} onDelete={onDeleteTag} />
         <section className="card stack-sm" aria-label="Slices">
           <h2>Errors by slice</h2>
           <p className="small muted">Worst first at threshold {threshold}. Click one to show only its examples.</p>
