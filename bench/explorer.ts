@@ -116,12 +116,21 @@ export const benchmark: Benchmark = {
       else {
         const browser = await chromium.launch({ executablePath, args: ["--disable-gpu", "--no-sandbox"] });
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-        start = now();
-        await page.goto(`${app.url}/datasets/${datasetId}?t=0.5`);
-        await page.getByTestId("cm-tp-count").waitFor();
-        const loaded = now() - start;
-        const timing = (await page.evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0]; return { response: n.responseEnd, dcl: n.domContentLoadedEventEnd }; })()`)) as { response: number; dcl: number };
-        rows.push({ metric: "page first load, browser (navigation → matrix shown)", value: ms(loaded), reference: `${ms(timing.response)} to last HTML byte, ${ms(timing.dcl)} to DOMContentLoaded`, goal: "≤ 1 s", met: loaded <= 1000 });
+        const navigate = async (id: number) => {
+          const t0 = now();
+          await page.goto(`${app!.url}/datasets/${id}?t=0.5`);
+          await page.getByTestId("cm-tp-count").waitFor();
+          const elapsed = now() - t0;
+          const timing = (await page.evaluate(`(() => { const n = performance.getEntriesByType("navigation")[0]; const paint = performance.getEntriesByName("first-contentful-paint")[0]; return { response: n.responseEnd, dcl: n.domContentLoadedEventEnd, fcp: paint ? paint.startTime : NaN }; })()`)) as { response: number; dcl: number; fcp: number };
+          return { elapsed, timing };
+        };
+        // First visit: empty browser cache, fresh browser.
+        const first = await navigate(datasetId);
+        rows.push({ metric: "page first load, browser, first visit (navigation → matrix shown)", value: ms(first.elapsed), reference: `${ms(first.timing.response)} to last HTML byte, ${ms(first.timing.fcp)} to first paint, ${ms(first.timing.dcl)} to DOMContentLoaded`, goal: "≤ 1 s", met: first.elapsed <= 1000 });
+        // Opening the dataset with the app's code already cached (after visiting another dataset).
+        await navigate(warmUpId);
+        const cached = await navigate(datasetId);
+        rows.push({ metric: "page load, browser, app code cached (navigation → matrix shown)", value: ms(cached.elapsed), reference: `${ms(cached.timing.response)} to last HTML byte, ${ms(cached.timing.fcp)} to first paint, ${ms(cached.timing.dcl)} to DOMContentLoaded`, goal: "≤ 1 s", met: cached.elapsed <= 1000 });
         // Work per threshold change: key press on the slider (React renders it synchronously) through style and layout.
         const work = (await page.evaluate(`(async () => {
           const slider = document.querySelector('[role="slider"]');
@@ -166,6 +175,7 @@ export const benchmark: Benchmark = {
         await browser.close();
       }
       notes.push("The browser gets a grid of counts at every 4-decimal threshold (10,001 cells per class), exact at every threshold the page can take, whatever the row count; the server keeps the full score table for /metrics.");
+      notes.push("Browser loads: \"matrix shown\" is when Playwright sees the confusion matrix, i.e. once the page is hydrated and the main thread free (the server-rendered matrix is painted earlier, at first paint).");
       notes.push(`Load average at the end of the run: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores (shared with other work): times are upper bounds.`);
       return { name: "explorer", description: benchmark.description, rows, notes };
     } finally {
