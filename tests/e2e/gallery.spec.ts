@@ -19,6 +19,7 @@ const status = (page: Page) => page.getByText(/ at threshold 0\.5$/);
 const exampleRows = (page: Page) => page.getByRole("table", { name: "Examples" }).locator("tbody tr");
 
 test("the gallery filters by slice and text, sorts on the server and switches to false negatives", async ({ page }) => {
+  test.slow(); // many round trips; the shared test machine can be busy
   expect(falsePositives).toHaveLength(400);
   await openGallery(page);
   await expect(page.getByRole("button", { name: /False positives\s*400/ })).toHaveAttribute("aria-pressed", "true");
@@ -49,6 +50,7 @@ test("the gallery filters by slice and text, sorts on the server and switches to
 });
 
 test("meeting mode: three tags created and applied with the keyboard, counts update live", async ({ page }) => {
+  test.slow(); // many round trips; the shared test machine can be busy
   const id = await openGallery(page);
   await page.getByRole("button", { name: "Meeting mode" }).click();
   const meeting = page.getByRole("dialog", { name: "Meeting mode" });
@@ -95,4 +97,29 @@ test("meeting mode: three tags created and applied with the keyboard, counts upd
 
   const stored = (await (await page.request.get(`/api/datasets/${id}/failure-modes?threshold=0.5`)).json()) as { modes: { tag: { name: string }; fp: number; fn: number }[] };
   expect(stored.modes.map((m) => [m.tag.name, m.fp, m.fn])).toEqual([["gift cards", 2, 1], ["travel", 0, 0], ["electronics", 1, 0]]);
+});
+
+test("images from a .zip upload show as thumbnails and larger on click; user text stays text", async ({ page }) => {
+  const { zipSync, strToU8 } = await import("fflate");
+  const png = Uint8Array.from(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+  const csv = "label,score,image,text\n0,0.9,pics/cat.png,<b>bold?</b> <img src=x onerror=alert(1)>\n0,0.8,gone.png,no such image\n1,0.1,pics/cat.png,missed\n";
+  const zip = zipSync({ "eval.csv": strToU8(csv), "pics/cat.png": png });
+  const upload = await page.request.post("/api/datasets/zip?filename=pets.zip&image=image&text=text&name=pets", { headers: { "content-type": "application/zip" }, data: Buffer.from(zip) });
+  expect(upload.status()).toBe(201);
+  const { id, images } = (await upload.json()) as { id: number; images: { stored: number; missing: string[] } };
+  expect(images).toMatchObject({ stored: 1, missing: ["gone.png"] });
+
+  await page.goto(`/datasets/${id}/gallery?t=0.5`);
+  await expect(page.getByText("2 false positives at threshold 0.5")).toBeVisible();
+  const first = exampleRows(page).first();
+  await expect(first).toContainText("<b>bold?</b> <img src=x onerror=alert(1)>");
+  await expect(first.locator("b")).toHaveCount(0);
+  const thumb = first.getByRole("img", { name: "image of row 2" });
+  await expect(thumb).toBeVisible();
+  expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await first.getByRole("button", { name: "Show image of row 2 larger" }).click();
+  await expect(page.locator("dialog[open] img")).toBeVisible();
+  await page.locator("dialog[open]").getByRole("button", { name: "Close" }).click();
+  await expect(page.locator("dialog[open]")).toHaveCount(0);
+  await expect(exampleRows(page).nth(1)).toContainText("gone.png");
 });
