@@ -62,3 +62,8 @@ export function readDatasetImage(datasetId: number, name: string): { bytes: Buff
   const type = imageTypeOf(bytes);
   return type ? { bytes, type } : null;
 }
+
+/** Deletes a dataset's stored images (call after deleting the dataset). */
+export function removeDatasetImages(datasetId: number): void {
+  fs.rmSync(imagesDir(datasetId), { recursive: true, force: true });
+}
