@@ -13,11 +13,20 @@ import type { Delimiter } from "./detect";
 export class CsvSyntaxError extends Error {
   constructor(
     readonly record: number,
-    readonly reason: "unterminated_quote" | "invalid_closing_quote",
+    readonly reason: "unterminated_quote" | "invalid_closing_quote" | "record_too_long",
   ) {
-    super(reason === "unterminated_quote" ? "a quoted field is never closed (unterminated quote)" : "a closing quote is followed by other characters instead of a delimiter");
+    super(
+      reason === "unterminated_quote"
+        ? "a quoted field is never closed (unterminated quote)"
+        : reason === "invalid_closing_quote"
+          ? "a closing quote is followed by other characters instead of a delimiter"
+          : `the row is longer than ${MAX_RECORD_CHARS / 2 ** 20} M characters (a quote that is never closed, or not a CSV file)`,
+    );
   }
 }
+
+/** The longest record kept while waiting for its end: bounds memory on a runaway quote. */
+export const MAX_RECORD_CHARS = 16 * 2 ** 20;
 
 const QUOTE = 34;
 const LF = 10;
@@ -25,6 +34,11 @@ const CR = 13;
 
 export class CsvRecordReader {
   private carry = "";
+  /** Chunks appended to `carry` without reading: they cannot complete the pending record. */
+  private deferred: string[] = [];
+  private deferredLength = 0;
+  /** What the pending record waits for: a quote (inside a quoted field), a line break, or anything. */
+  private waitingFor: "quote" | "line" | "any" = "any";
   private records = 0;
   private readonly delimiter: number;
   private first = true;
@@ -44,19 +58,32 @@ export class CsvRecordReader {
 
   /** Reads every complete record in `chunk` (plus what was left from the previous one). */
   push(chunk: string): void {
-    let text = this.carry ? this.carry + chunk : chunk;
+    // A long record (a big quoted field, or a runaway quote) is not rescanned on every chunk:
+    // chunks that cannot end it are only set aside.
+    if (this.carry && ((this.waitingFor === "quote" && !chunk.includes('"')) || (this.waitingFor === "line" && !/[\r\n"]/.test(chunk)))) {
+      this.deferred.push(chunk);
+      this.deferredLength += chunk.length;
+      if (this.carry.length + this.deferredLength > MAX_RECORD_CHARS) throw new CsvSyntaxError(this.records + 1, "record_too_long");
+      return;
+    }
+    let text = this.carry ? this.carry + this.deferred.join("") + chunk : chunk;
+    this.deferred = [];
+    this.deferredLength = 0;
     if (this.first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.first = false;
     }
     const consumed = this.read(text, false);
     this.carry = consumed < text.length ? text.slice(consumed) : "";
+    if (this.carry.length > MAX_RECORD_CHARS) throw new CsvSyntaxError(this.records + 1, "record_too_long");
   }
 
   /** Reads the last record; throws CsvSyntaxError for an unterminated quote. */
   end(): void {
-    if (this.carry) this.read(this.carry, true);
+    const rest = this.carry + this.deferred.join("");
     this.carry = "";
+    this.deferred = [];
+    if (rest) this.read(rest, true);
   }
 
   /** Parses records from `text`; returns how many characters were consumed (whole records). */
@@ -76,6 +103,7 @@ export class CsvRecordReader {
             j = text.indexOf('"', j);
             if (j === -1) {
               if (final) throw new CsvSyntaxError(this.records + 1, "unterminated_quote");
+              this.waitingFor = "quote";
               return start;
             }
             if (j + 1 < n && text.charCodeAt(j + 1) === QUOTE) {
@@ -83,14 +111,20 @@ export class CsvRecordReader {
               j += 2;
               continue;
             }
-            if (j + 1 >= n && !final) return start; // the next chunk may start with a quote
+            if (j + 1 >= n && !final) {
+              this.waitingFor = "any"; // the next chunk may start with a quote
+              return start;
+            }
             break;
           }
           const raw = text.slice(i + 1, j);
           fields.push(hasEscapes ? raw.replaceAll('""', '"') : raw);
           i = j + 1;
           if (i >= n) {
-            if (!final) return start;
+            if (!final) {
+              this.waitingFor = "any";
+              return start;
+            }
             this.emit(fields);
             return n;
           }
@@ -110,7 +144,10 @@ export class CsvRecordReader {
             j++;
           }
           if (j >= n) {
-            if (!final) return start;
+            if (!final) {
+              this.waitingFor = "line";
+              return start;
+            }
             fields.push(text.slice(i, j));
             this.emit(fields);
             return n;
@@ -124,7 +161,10 @@ export class CsvRecordReader {
         }
         // At a line break: CRLF, LF or a lone CR ends the record.
         if (text.charCodeAt(i) === CR) {
-          if (i + 1 >= n && !final) return start; // maybe CRLF split across chunks
+          if (i + 1 >= n && !final) {
+            this.waitingFor = "any"; // maybe CRLF split across chunks
+            return start;
+          }
           i += i + 1 < n && text.charCodeAt(i + 1) === LF ? 2 : 1;
         } else {
           i += 1;

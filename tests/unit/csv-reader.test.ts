@@ -63,3 +63,18 @@ test("an unterminated quote names its record", () => {
 test("text after a closing quote is an error", () => {
   expect(() => readAll('a,b\n"1"x,2\n', ",")).toThrow("a closing quote is followed by other characters");
 });
+
+test("a runaway quote stops at the record limit instead of holding the rest of the file", () => {
+  const reader = new CsvRecordReader(",", () => undefined);
+  reader.push('a,b\n1,2\n"3,4\n');
+  const chunk = "5,6\n".repeat(2 ** 16);
+  let error: unknown = null;
+  try {
+    for (let i = 0; i < 100; i++) reader.push(chunk);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(CsvSyntaxError);
+  expect((error as CsvSyntaxError).record).toBe(3);
+  expect((error as CsvSyntaxError).reason).toBe("record_too_long");
+});
