@@ -42,7 +42,8 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
   const [slices, setSlices] = useState(initialSlices);
   const [q, setQ] = useState(initialQ);
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [pagination, setPagination] = useState<PaginationState>({ pageIndex: 0, pageSize: 50 });
+  // The page restarts at the first when the threshold moves (the list changes under it).
+  const [paging, setPaging] = useState({ threshold, pageIndex: 0, pageSize: 50 });
   const [tags, setTags] = useState(initialTags);
   const [meeting, setMeeting] = useState(false);
   const [reviewer, setReviewer] = useReviewer();
@@ -51,10 +52,12 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
 
   const sort = sorting[0];
   const query: GalleryQuery = { threshold, kind, slices, q, sort: sort?.id, order: sort ? (sort.desc ? "desc" : "asc") : undefined };
+  const pagination: PaginationState = { pageIndex: paging.threshold === threshold ? paging.pageIndex : 0, pageSize: paging.pageSize };
+  const setPagination = (next: PaginationState) => setPaging({ threshold, ...next });
   const page = useExamplePage(datasetId, query, pagination.pageSize, pagination.pageIndex * pagination.pageSize);
   const modes = useFailureModes(datasetId, threshold);
   const sliceReport = useSlices(datasetId, threshold);
-  const firstPage = () => setPagination((p) => ({ ...p, pageIndex: 0 }));
+  const firstPage = () => setPaging((p) => ({ ...p, threshold, pageIndex: 0 }));
 
   const onToggleTag = useCallback(
     async (example: Example, tag: TagView, applied: boolean) => {
