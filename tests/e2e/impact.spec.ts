@@ -111,3 +111,22 @@ test("the brief renders the sentences, matrix, distribution and failure examples
   const markdown = await (await request.get(`/api/datasets/${id}/brief?t=0.5`)).text();
   expect(markdown).toContain(THE_SENTENCE);
 });
+
+test("saved recommendations are marked on the explorer's charts and one click uses them", async ({ page, request }) => {
+  const id = await demoId(page);
+  await request.put(`/api/datasets/${id}/settings`, { data: { volume: 8280, costs: { falsePositive: 5, falseNegative: 200 }, reviewCapacity: 500 } });
+  await page.goto(`/datasets/${id}?t=0.5`);
+  const lowest = page.getByRole("button", { name: "Use threshold 0.5122 (lowest cost)" });
+  await expect(lowest.first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Use threshold 0.4954 (fits capacity)" }).first()).toBeVisible();
+  // The tick's label is what a person clicks; Enter on the focused tick does the same.
+  await page.getByRole("button", { name: "Use threshold 0.4954 (fits capacity)" }).first().locator("text").click();
+  await expect(page.getByRole("spinbutton", { name: "Threshold value" })).toHaveValue("0.4954");
+  await lowest.first().focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("spinbutton", { name: "Threshold value" })).toHaveValue("0.5122");
+  await expect(page).toHaveURL(/\?t=0\.5122$/);
+  await page.getByRole("link", { name: "Daily impact" }).click();
+  await expect(page).toHaveURL(/\/impact\?t=0\.5122$/);
+  await expect(page.getByTestId("impact-cost")).toHaveText("$3,620 a day");
+});

@@ -36,7 +36,9 @@ export function ThresholdProvider({ initial, children }: { initial: number; chil
     timer.current = setTimeout(() => {
       const url = new URL(window.location.href);
       url.searchParams.set("t", String(threshold));
-      window.history.replaceState(window.history.state, "", url);
+      // A null state (not Next's own, which carries __NA) makes Next sync useSearchParams, so the
+      // tabs' links carry the new value.
+      window.history.replaceState(null, "", url);
     }, 150);
     return () => clearTimeout(timer.current);
   }, [threshold]);

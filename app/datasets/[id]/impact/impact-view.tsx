@@ -47,7 +47,9 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
       const url = new URL(window.location.href);
       if (reference === threshold) url.searchParams.delete("ref");
       else url.searchParams.set("ref", String(reference));
-      window.history.replaceState(window.history.state, "", url);
+      // A null state (not Next's own, which carries __NA) makes Next sync useSearchParams, so the
+      // tabs' links carry the new value.
+      window.history.replaceState(null, "", url);
     }, 200);
     return () => clearTimeout(id);
   }, [reference, threshold]);
