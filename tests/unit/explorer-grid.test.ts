@@ -58,7 +58,7 @@ describe("the browser's threshold grid", () => {
   });
 });
 
-describe("metricsAt and the explorer payload", () => {
+describe("metricsAt and the explorer payload", { timeout: 120_000 }, () => {
   test.each([
     { what: "empty", labels: [] as number[], scores: [] as number[] },
     { what: "one class", labels: [0, 0], scores: [0.3, 0.8] },
