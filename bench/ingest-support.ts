@@ -89,20 +89,27 @@ export async function startBenchServer(databaseFile: string, port: number): Prom
   };
 }
 
-/** POSTs a file to /api/datasets as a stream; resolves with the status and JSON body. */
+/**
+ * POSTs a file to /api/datasets as a stream; resolves with the status and JSON body. An early
+ * answer (an error before the whole body was sent) stops the upload and is returned as well.
+ */
 export function postFile(url: string, file: string, query: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const target = new URL(`${url}/api/datasets?${query}`);
   return new Promise((resolve, reject) => {
+    const input = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
     const request = http.request(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "POST", headers: { "content-type": "text/csv", "content-length": fs.statSync(file).size } },
+      // A fresh connection: a kept-alive one may be closed by the server while .import runs.
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "POST", agent: false, headers: { "content-type": "text/csv", "content-length": fs.statSync(file).size } },
       (response) => {
+        input.unpipe(request);
+        input.destroy();
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk) => (text += chunk));
         response.on("end", () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
       },
     );
-    request.on("error", reject);
-    fs.createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(request);
+    request.on("error", (error) => reject(new Error(`POST ${target.pathname}: ${error.message} after ${request.socket?.bytesWritten ?? "?"} bytes sent`)));
+    input.pipe(request);
   });
 }

@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { HttpError } from "../http";
 import { getDataset, type DatasetView } from "../db/datasets";
 import { importCsv } from "../db/imports";
 import { nameFromFile } from "../ingest/ingest";
@@ -49,6 +50,8 @@ export async function importUpload(request: Request): Promise<ImportedDataset> {
     const { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs } = result;
     return { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs, dataset: await getDataset(id) };
   } catch (error) {
-    throw toHttpError(error);
+    const answer = toHttpError(error);
+    if (answer instanceof HttpError) console.warn(`cutoff: upload refused (${answer.status} ${answer.code}): ${answer.message}`);
+    throw answer;
   }
 }
