@@ -31,7 +31,8 @@ function useUrlState(kind: ExampleKind, slices: Record<string, string>, q: strin
     own.delete("threshold");
     if (kind === "fp") own.delete("kind");
     for (const [key, value] of own) url.searchParams.set(key, value);
-    window.history.replaceState(window.history.state, "", url);
+    // A null state lets Next sync useSearchParams (as the threshold provider does).
+    window.history.replaceState(null, "", url);
   }, [kind, slices, q]);
 }
 
@@ -109,6 +110,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
     page.reload();
     modes.reload();
   };
+  const closeMeeting = useCallback(() => setMeeting(false), []);
   const pickSlice = (column: string, value: string) => {
     setSlices((s) => {
       const next = { ...s };
@@ -193,7 +195,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
             modes.reload();
           }}
           onCreateTag={(name) => onCreateTag(name, TAG_COLOURS[tags.length % TAG_COLOURS.length], "")}
-          onClose={() => setMeeting(false)}
+          onClose={closeMeeting}
         />
       ) : null}
     </div>

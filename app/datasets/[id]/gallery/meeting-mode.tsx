@@ -28,14 +28,21 @@ interface Props {
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
-/** Asks for full screen on mount and leaves meeting mode when the browser leaves full screen. */
+/**
+ * Asks for full screen once, on mount, and leaves meeting mode when the browser leaves full screen.
+ * `onClose` is read through a ref: a new callback must not exit and re-enter full screen.
+ */
 function useFullscreen(ref: RefObject<HTMLDivElement | null>, onClose: () => void) {
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
   useEffect(() => {
     const el = ref.current;
     let entered = false;
     const onChange = () => {
       if (document.fullscreenElement) entered = true;
-      else if (entered) onClose();
+      else if (entered) close.current();
     };
     document.addEventListener("fullscreenchange", onChange);
     if (el?.requestFullscreen && !document.fullscreenElement) el.requestFullscreen().catch(() => undefined);
@@ -43,7 +50,7 @@ function useFullscreen(ref: RefObject<HTMLDivElement | null>, onClose: () => voi
       document.removeEventListener("fullscreenchange", onChange);
       if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
     };
-  }, [ref, onClose]);
+  }, [ref]);
 }
 
 /** Meeting mode: one error at a time, full screen, big type, driven by the keyboard. */
