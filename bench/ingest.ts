@@ -47,14 +47,16 @@ export const benchmark: Benchmark = {
       const oursCpu: number[] = [];
       const reference: number[] = [];
       const referenceCpu: number[] = [];
-      let growth = 0;
-      let baseline = 0;
+      // Growth is measured from the RSS before the first import (after the warm-up), so memory the
+      // server keeps between imports counts against it too.
+      const baseline = memoryOf(server.pid).rss;
+      let peak = baseline;
       for (let run = 0; run < RUNS; run++) {
         const sqlite = sqliteImport(file);
         reference.push(sqlite.wall);
         referenceCpu.push(sqlite.cpu);
         console.log(`  run ${run + 1}: sqlite3 .import ${seconds(reference[run])}`);
-        baseline = memoryOf(server.pid).rss;
+        const before = memoryOf(server.pid).rss;
         resetPeak(server.pid);
         const cpuBefore = cpuTimeOf(server.pid);
         const started = performance.now();
@@ -62,13 +64,14 @@ export const benchmark: Benchmark = {
         ours.push(performance.now() - started);
         oursCpu.push(cpuTimeOf(server.pid) - cpuBefore);
         if (status !== 201 || body.rows !== BENCH_ROWS) throw new Error(`import failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
-        growth = Math.max(growth, memoryOf(server.pid).peak - baseline);
-        console.log(`  run ${run + 1}: API ingest ${seconds(ours[run])}, peak RSS ${megabytes(memoryOf(server.pid).peak)} (from ${megabytes(baseline)})`);
+        peak = Math.max(peak, memoryOf(server.pid).peak);
+        console.log(`  run ${run + 1}: API ingest ${seconds(ours[run])}, peak RSS ${megabytes(memoryOf(server.pid).peak)} (from ${megabytes(before)})`);
         const deleted = await fetch(`${server.url}/api/datasets/${body.id}`, { method: "DELETE" });
         if (deleted.status !== 204) throw new Error(`delete failed: ${deleted.status}`);
       }
       const ingest = median(ours);
       const importTime = median(reference);
+      const growth = peak - baseline;
       const ratio = ingest / importTime;
       const cpuRatio = median(oursCpu) / median(referenceCpu);
       return {
@@ -77,7 +80,7 @@ export const benchmark: Benchmark = {
         rows: [
           { metric: `API ingest, ${BENCH_ROWS.toLocaleString("en-US")} rows (${megabytes(size)})`, value: seconds(ingest), reference: `${seconds(importTime)} (sqlite3 .import)`, ratio: `${ratio.toFixed(2)}×`, goal: "≤ 1.5×", met: ratio <= 1.5 },
           { metric: "CPU time of the import (server process vs sqlite3)", value: seconds(median(oursCpu)), reference: seconds(median(referenceCpu)), ratio: `${cpuRatio.toFixed(2)}×`, goal: "≤ 1.5×", met: cpuRatio <= 1.5 },
-          { metric: "server peak RSS growth during the import", value: megabytes(growth), reference: `${megabytes(baseline)} RSS before`, goal: "≤ 300 MB", met: growth <= 300 * 1024 ** 2 },
+          { metric: "server peak RSS growth during the import", value: megabytes(growth), reference: `${megabytes(baseline)} RSS before the first import`, goal: "≤ 300 MB", met: growth <= 300 * 1024 ** 2 },
         ],
         notes: [
           `Runs: API ${ours.map(seconds).join(", ")} (CPU ${oursCpu.map(seconds).join(", ")}); .import ${reference.map(seconds).join(", ")} (CPU ${referenceCpu.map(seconds).join(", ")}).`,
