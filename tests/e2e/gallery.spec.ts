@@ -51,6 +51,11 @@ test("the gallery filters by slice and text, sorts on the server and switches to
 
 test("meeting mode: three tags created and applied with the keyboard, counts update live", async ({ page }) => {
   test.slow(); // many round trips; the shared test machine can be busy
+  // Start from no tags on the demo (keys 1–3 must be the three tags made here).
+  const { datasets } = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: number; isDemo: boolean }[] };
+  const demoId = datasets.find((d) => d.isDemo)!.id;
+  const existing = (await (await page.request.get(`/api/datasets/${demoId}/tags`)).json()) as { tags: { id: number }[] };
+  for (const tag of existing.tags) expect((await page.request.delete(`/api/datasets/${demoId}/tags/${tag.id}`)).status()).toBe(204);
   const id = await openGallery(page);
   await page.getByRole("button", { name: "Meeting mode" }).click();
   const meeting = page.getByRole("dialog", { name: "Meeting mode" });
