@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROGRESS_KEY } from "../ingest/progress";
 
 /** Column names are header cells: any text, bounded. */
 const column = z.string().max(500);
@@ -17,7 +18,9 @@ export const mappingParamsSchema = z.object({
   text: column.optional(),
   image: column.optional(),
   slice: z.array(column).max(50).optional(),
-  progress: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8 to 64 letters, digits, dashes or underscores").optional(),
+  progress: z.string().regex(PROGRESS_KEY, "must be 8 to 64 letters, digits, dashes or underscores").optional(),
+  /** The source file name to record (raw bodies; multipart sends it with the file). */
+  filename: z.string().max(255).optional(),
 });
 
 export type MappingParams = z.infer<typeof mappingParamsSchema>;

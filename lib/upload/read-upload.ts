@@ -51,8 +51,7 @@ export async function readUpload(request: Request): Promise<Upload> {
     throw new HttpError(415, "unsupported_media_type", `send the file as text/csv (or gzip) or as multipart/form-data, not ${mediaType}`);
   }
   const params = parseParams(queryParams);
-  const fileName = url.searchParams.get("filename");
-  return { source: request.body as unknown as AsyncIterable<Uint8Array>, params, fileName, totalBytes };
+  return { source: request.body as unknown as AsyncIterable<Uint8Array>, params, fileName: params.filename ?? null, totalBytes };
 }
 
 function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, queryParams: Record<string, string | string[]>, totalBytes: number | null): Promise<Upload> {
