@@ -1,6 +1,8 @@
 import type { Dataset } from "../generated/prisma/client";
 import { prisma } from "./client";
+import { removeDatasetImages } from "../images/store";
 import { forgetScoreTables } from "./score-tables";
+import { forgetSliceTables } from "./slice-tables";
 import { writerSqlite } from "./sqlite";
 
 /** A dataset as the app and the API show it (JSON fields parsed, dates as ISO strings). */
@@ -100,12 +102,14 @@ export async function saveDatasetSettings(id: number, settings: Record<string, u
 }
 
 /**
- * Deletes a dataset and every row, tag, note and scenario of it, in one transaction; false when it
- * did not exist. Runs on the writer connection, which enforces the schema's ON DELETE CASCADE
- * (Prisma's connection does not turn SQLite's foreign keys on).
+ * Deletes a dataset and every row, tag, note and scenario of it (the schema's ON DELETE CASCADE, in
+ * one statement on the writer connection), then its stored images and cached tables; false when it
+ * did not exist.
  */
 export async function deleteDataset(id: number): Promise<boolean> {
   const { changes } = writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id);
   forgetScoreTables(id);
+  forgetSliceTables(id);
+  removeDatasetImages(id);
   return changes > 0;
 }

@@ -1,12 +1,13 @@
-import { fraudDemoCsvLines } from "../demo/fraud-demo";
+import { DEMO_SETTINGS, fraudDemoCsvLines } from "../demo/fraud-demo";
 import { textChunks, type IngestResult } from "../ingest";
 import { importCsv } from "./imports";
+import { sharedSqlite } from "./sqlite";
 
 export const DEMO_NAME = "Demo: card fraud model (2 days)";
 
 /** Imports the demo fraud evaluation set as a new dataset, through the same CSV core as uploads. */
-export function writeDemoDataset(): Promise<IngestResult> {
-  return importCsv(textChunks(fraudDemoCsvLines()), {
+export async function writeDemoDataset(): Promise<IngestResult> {
+  const result = await importCsv(textChunks(fraudDemoCsvLines()), {
     name: DEMO_NAME,
     sourceFile: "demo-fraud-eval.csv",
     label: "is_fraud",
@@ -18,4 +19,6 @@ export function writeDemoDataset(): Promise<IngestResult> {
     modelVersion: "v3",
     isDemo: true,
   });
+  sharedSqlite().prepare(`UPDATE "Dataset" SET "settings" = ? WHERE "id" = ?`).run(JSON.stringify(DEMO_SETTINGS), result.id);
+  return result;
 }

@@ -1,3 +1,4 @@
+import type { StorySettings } from "../story/settings";
 import { seededRandom, shuffle, weightedPick } from "./random";
 
 /** One transaction of the demo fraud model's evaluation set. */
@@ -114,3 +115,17 @@ export function* fraudDemoCsvLines(options: DemoOptions = {}): Generator<string>
     yield `${t.transactionId},${new Date(t.timestamp).toISOString()},${t.amount.toFixed(2)},${t.merchantCategory},${t.country},${t.isFraud},${t.fraudProbability.toFixed(4)}\n`;
   }
 }
+
+/**
+ * The demo speaks the stakeholder example's words from the first visit ("200 valid transactions
+ * will be flagged as fraudulent and sent for manual review"); volume comes from its timestamps.
+ */
+export const DEMO_SETTINGS: StorySettings = {
+  vocabulary: {
+    itemSingular: "transaction",
+    itemPlural: "transactions",
+    positive: "fraudulent",
+    negative: "valid",
+    flaggedAction: "flagged as fraudulent and sent for manual review",
+  },
+};

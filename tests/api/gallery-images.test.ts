@@ -83,3 +83,17 @@ test("a bad CSV inside the archive is answered like any bad upload, naming the r
   expect(answer.status).toBe(400);
   expect(answer.body.error?.message).toMatch(/row 3/);
 });
+
+test("POST /api/datasets takes an application/zip body too, and DELETE removes the dataset's images", async () => {
+  const zip = zipSync({ "eval.csv": strToU8("label,score,picture\n0,0.9,cat.png\n1,0.2,cat.png\n"), "cat.png": PNG });
+  const response = await fetch(`${baseUrl}/api/datasets?filename=one.zip&image=picture`, { method: "POST", headers: { "content-type": "application/zip" }, body: zip as BodyInit });
+  const body = (await response.json()) as { id: number; rows: number; images: { stored: number } };
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  expect(body.rows).toBe(2);
+  expect(body.images.stored).toBe(1);
+  const dir = path.join(path.dirname(databaseFile), "images", String(body.id));
+  expect(fs.readdirSync(dir)).toEqual(["cat.png"]);
+  expect((await fetch(`${baseUrl}/api/datasets/${body.id}`, { method: "DELETE" })).status).toBe(204);
+  expect(fs.existsSync(dir)).toBe(false);
+  expect((await fetch(`${baseUrl}/api/datasets/${body.id}/images/cat.png`)).status).toBe(404);
+});

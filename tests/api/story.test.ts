@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { DEMO_SETTINGS } from "@/lib/demo/fraud-demo";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -19,14 +20,16 @@ const fraudVocabulary = {
 
 let demoId = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = new Database(databaseFile, { readonly: true });
   demoId = (db.prepare(`SELECT "id" FROM "Dataset" WHERE "isDemo" = 1`).get() as { id: number }).id;
   db.close();
+  // These tests start from no saved settings (the demo ships with the fraud vocabulary).
+  await put(`/api/datasets/${demoId}/settings`, {});
 });
 
 afterAll(async () => {
-  await put(`/api/datasets/${demoId}/settings`, {});
+  await put(`/api/datasets/${demoId}/settings`, DEMO_SETTINGS);
 });
 
 const get = async (path: string) => {

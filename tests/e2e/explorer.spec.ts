@@ -29,8 +29,8 @@ test("at 0.5 the matrix reads 532 caught, 28 missed, 400 false alarms", async ({
   await expect(page.getByTestId("cm-fn")).toContainText("28missed");
   await expect(page.getByTestId("cm-fp")).toContainText("400false alarms");
   await expect(page.getByTestId("cm-tn-count")).toHaveText("15,600");
-  await expect(page.getByTestId("cm-fn")).toContainText("5% of positive");
-  await expect(page.getByTestId("cm-fp")).toContainText("2.5% of negative");
+  await expect(page.getByTestId("cm-fn")).toContainText("5% of fraudulent");
+  await expect(page.getByTestId("cm-fp")).toContainText("2.5% of valid");
   const slider = page.getByRole("slider", { name: "Threshold" });
   await expect(slider).toHaveAttribute("aria-valuemin", "0");
   await expect(slider).toHaveAttribute("aria-valuemax", "1");

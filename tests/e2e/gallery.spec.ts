@@ -61,7 +61,7 @@ test("meeting mode: three tags created and applied with the keyboard, counts upd
   const meeting = page.getByRole("dialog", { name: "Meeting mode" });
   await expect(meeting).toBeVisible();
   await expect(meeting).toContainText("False positive 1 of 400");
-  await expect(meeting).toContainText("One of about 200 negative items flagged every day.");
+  await expect(meeting).toContainText("One of about 200 valid transactions flagged every day.");
   await expect(meeting.getByText("0.9500")).toBeVisible();
 
   for (const name of ["gift cards", "travel", "electronics"]) {
@@ -92,7 +92,7 @@ test("meeting mode: three tags created and applied with the keyboard, counts upd
 
   await page.keyboard.press("f");
   await expect(meeting).toContainText("False negative 1 of 28");
-  await expect(meeting).toContainText("One of about 14 positive items missed every day.");
+  await expect(meeting).toContainText("One of about 14 fraudulent transactions missed every day.");
   await page.keyboard.press("1");
   await expect(count("gift cards")).toHaveText("2 FP · 1 FN");
 

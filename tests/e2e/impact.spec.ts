@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_SETTINGS } from "../../lib/demo/fraud-demo";
 
 const THE_SENTENCE =
   "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught.";
@@ -12,10 +13,15 @@ async function demoId(page: Page): Promise<number> {
 
 const parameters = (page: Page) => page.getByRole("form", { name: "Parameters" });
 
+test.beforeEach(async ({ page, request }) => {
+  // Start from no saved settings (the demo ships with the fraud vocabulary) so the form sets them.
+  await request.put(`/api/datasets/${await demoId(page)}/settings`, { data: {} });
+});
+
 test.afterEach(async ({ page, request }) => {
-  // Leave the shared demo dataset as other tests expect it: no saved settings, no scenarios.
+  // Leave the shared demo dataset as it was seeded: the fraud vocabulary, no scenarios.
   const id = await demoId(page);
-  await request.put(`/api/datasets/${id}/settings`, { data: {} });
+  await request.put(`/api/datasets/${id}/settings`, { data: DEMO_SETTINGS });
   const { scenarios } = await (await request.get(`/api/datasets/${id}/scenarios`)).json();
   for (const s of scenarios) await request.delete(`/api/datasets/${id}/scenarios/${s.id}`);
 });

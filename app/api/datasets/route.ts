@@ -1,5 +1,6 @@
 import { listDatasets } from "@/lib/db/datasets";
 import { handle } from "@/lib/http";
+import { importZipUpload } from "@/lib/images/import-zip";
 import { importUpload } from "@/lib/upload/import-upload";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,11 @@ export const GET = handle(async () => Response.json({ datasets: await listDatase
  * POST /api/datasets — imports a CSV (or .csv.gz): a `text/csv` body with the mapping as query
  * parameters, or `multipart/form-data` with the mapping fields and a `file` field. 201 with the
  * new dataset; 400 naming rows and columns for a bad file; 413 over MAX_UPLOAD_BYTES.
+ * An `application/zip` body (a CSV with the images it names) goes to the same import as
+ * POST /api/datasets/zip.
  */
 export const POST = handle(async (request: Request) => {
-  const imported = await importUpload(request);
+  const zip = /^application\/(x-)?zip(-compressed)?\b/i.test(request.headers.get("content-type") ?? "");
+  const imported = zip ? await importZipUpload(request) : await importUpload(request);
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

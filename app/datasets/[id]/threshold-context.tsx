@@ -32,9 +32,13 @@ export function ThresholdProvider({ initial, children }: { initial: number; chil
   const setThreshold = useCallback((t: number) => setRaw(roundThreshold(t)), []);
 
   useEffect(() => {
-    clearTimeout(timer.current);
+    // Nothing to write when the URL already says it (first render): a history write during a
+    // navigation would cancel it.
+    if (new URL(window.location.href).searchParams.get("t") === String(threshold)) return;
+    const pathname = window.location.pathname;
     timer.current = setTimeout(() => {
       const url = new URL(window.location.href);
+      if (url.pathname !== pathname) return; // the user has moved on to another page
       url.searchParams.set("t", String(threshold));
       // A null state (not Next's own, which carries __NA) makes Next sync useSearchParams, so the
       // tabs' links carry the new value.

@@ -1,4 +1,4 @@
-import { format, max, scaleLinear } from "d3";
+import { format, max, scaleLinear, scaleSymlog } from "d3";
 import type { HistogramBin } from "@/lib/metrics/grid-series";
 import { AxisBottom } from "./axes";
 import { Legend } from "./legend";
@@ -33,16 +33,19 @@ export function StaticDistribution({ bins, threshold, positiveName, negativeName
       <svg width={width} height={innerHeight + margin.top + margin.bottom} viewBox={`0 0 ${width} ${innerHeight + margin.top + margin.bottom}`} role="img" aria-label="Histograms of scores by class with the threshold line">
         <g transform={`translate(${margin.left},${margin.top})`}>
           {panels.map((panel) => {
-            const y = scaleLinear().domain([0, Math.max(1, max(bins, (b) => b[panel.key]) ?? 0)]).nice(3).range([PANEL, 0]);
+            // Log counts: a few hundred false alarms must stay visible next to thousands of clear negatives.
+            const top = Math.max(1, max(bins, (b) => b[panel.key]) ?? 0);
+            const y = scaleSymlog().constant(1).domain([0, top]).range([PANEL, 0]);
+            const ticks = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000].filter((v) => v <= top);
             return (
               <g key={panel.key} transform={`translate(0,${panel.top})`}>
-                {y.ticks(3).map((v) => (
+                {ticks.map((v) => (
                   <g key={v} transform={`translate(0,${y(v)})`}>
                     <line className="grid-line" x2={innerWidth} />
                     <text x={-8} dy="0.32em" textAnchor="end">{countFormat(v)}</text>
                   </g>
                 ))}
-                <text className="panel-label" x={4} y={-6}>{`${panel.name} (count)`}</text>
+                <text className="panel-label" x={4} y={-6}>{`${panel.name} (count, log scale)`}</text>
                 {bins.map((b) => {
                   const h = PANEL - y(b[panel.key]);
                   return (
