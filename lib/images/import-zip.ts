@@ -6,7 +6,7 @@ import { HttpError } from "../http";
 import { nameFromFile } from "../ingest";
 import { toHttpError } from "../upload/errors";
 import type { ImportedDataset } from "../upload/import-upload";
-import { collectParams, mappingParamsSchema } from "../upload/mapping-params";
+import { collectParams, columnRoles, mappingParamsSchema } from "../upload/mapping-params";
 import { checkContentLength, readUpload, type Upload } from "../upload/read-upload";
 import { storeDatasetImages, type StoredImages } from "./store";
 import { readDatasetArchive, ZipError } from "./zip";
@@ -68,14 +68,7 @@ export async function importZipUpload(request: Request): Promise<ImportedArchive
     result = await importCsv(once(archive.csv.bytes), {
       name: params.name || nameFromFile(archive.csv.name) || nameFromFile(fileName),
       sourceFile: `${fileName.split(/[\\/]/).pop()}: ${archive.csv.name}`,
-      label: params.label,
-      score: params.score,
-      positive: params.positive,
-      id: params.id,
-      timestamp: params.timestamp,
-      text: params.text,
-      image: params.image,
-      slice: params.slice,
+      ...columnRoles(params),
       maxBytes,
     });
   } catch (error) {

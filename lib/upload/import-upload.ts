@@ -5,6 +5,7 @@ import { importCsv } from "../db/imports";
 import { nameFromFile } from "../ingest/ingest";
 import type { ColumnMapping } from "../ingest/types";
 import { toHttpError } from "./errors";
+import { columnRoles } from "./mapping-params";
 import { checkContentLength, readUpload } from "./read-upload";
 
 /** The answer to a successful upload (POST /api/datasets → 201). */
@@ -35,14 +36,7 @@ export async function importUpload(request: Request): Promise<ImportedDataset> {
     const result = await importCsv(upload.source, {
       name: params.name || nameFromFile(upload.fileName),
       sourceFile: upload.fileName,
-      label: params.label,
-      score: params.score,
-      positive: params.positive,
-      id: params.id,
-      timestamp: params.timestamp,
-      text: params.text,
-      image: params.image,
-      slice: params.slice,
+      ...columnRoles(params),
       maxBytes,
       progressKey: params.progress,
       totalBytes: upload.totalBytes,

@@ -34,3 +34,8 @@ export function collectParams(pairs: Iterable<[string, string]>): Record<string,
   }
   return out;
 }
+
+/** The column roles of an upload's mapping fields, as `importCsv` takes them. */
+export function columnRoles({ label, score, positive, id, timestamp, text, image, slice }: MappingParams) {
+  return { label, score, positive, id, timestamp, text, image, slice };
+}
