@@ -12,7 +12,7 @@ import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
 import { readSample } from "./read-sample";
 import { UploadErrors } from "./upload-errors";
-import { UploadFailed, uploadDataset, type MappingChoice, type UploadProgress } from "./upload-request";
+import { UploadFailed, uploadDataset, uploadZip, type MappingChoice, type UploadProgress } from "./upload-request";
 
 interface Chosen {
   file: File;
@@ -35,6 +35,8 @@ export function UploadForm() {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** A .zip (a CSV and its images) skips the preview: its columns are detected on the server. */
+  const [zipFile, setZipFile] = useState<File | null>(null);
   const dropZone = useRef<HTMLDivElement>(null);
   const busy = progress !== null;
 
@@ -48,6 +50,11 @@ export function UploadForm() {
     setFailure(null);
     setChosen(null);
     setChoice(null);
+    setZipFile(null);
+    if (/\.zip$/i.test(file.name)) {
+      setZipFile(file);
+      return;
+    }
     try {
       const sample = await readSample(file);
       const preview = previewCsv(sample.text, sample.complete);
@@ -68,11 +75,12 @@ export function UploadForm() {
   const missing = !choice ? [] : [!choice.label && "a label column", !choice.score && "a score column", !labelCodingKnown && !choice.positive && "the positive class"].filter(Boolean);
 
   async function upload() {
-    if (!chosen || !choice) return;
+    const file = zipFile ?? chosen?.file;
+    if (!file || (!zipFile && !choice)) return;
     setFailure(null);
-    setProgress({ phase: "uploading", sentBytes: 0, totalBytes: chosen.file.size, rows: 0 });
+    setProgress({ phase: "uploading", sentBytes: 0, totalBytes: file.size, rows: 0 });
     try {
-      const id = await uploadDataset(chosen.file, choice, chosen.compressed, setProgress);
+      const id = zipFile ? await uploadZip(zipFile, zipFile.name.replace(/\.zip$/i, ""), setProgress) : await uploadDataset(file, choice!, chosen!.compressed, setProgress);
       router.push(`/datasets/${id}`);
     } catch (error) {
       setProgress(null);
@@ -86,6 +94,16 @@ export function UploadForm() {
     if (!busy) void choose(event.dataTransfer.files[0]);
   }
 
+  const progressBar = progress ? (
+    <div className="upload-progress" aria-live="polite">
+      <label htmlFor="upload-bar">{progress.phase === "uploading" ? "Uploading" : "Processing rows"}</label>
+      <progress id="upload-bar" max={progress.totalBytes || 1} value={progress.sentBytes} />
+      <p className="small muted">
+        {megabytes(progress.sentBytes)} of {megabytes(progress.totalBytes)} sent · {formatCount(progress.rows)} rows processed
+      </p>
+    </div>
+  ) : null;
+
   return (
     <div className="stack">
       <div
@@ -98,9 +116,9 @@ export function UploadForm() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop a CSV file here (.csv, .tsv or .csv.gz), or choose one:</p>
+        <p>Drop a CSV file here (.csv, .tsv or .csv.gz, or a .zip holding a CSV and the images it names), or choose one:</p>
         <label htmlFor="csv-file" className="upload-file-label">CSV file</label>
-        <input id="csv-file" type="file" accept=".csv,.tsv,.txt,.gz,text/csv,text/tab-separated-values,application/gzip" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
+        <input id="csv-file" type="file" accept=".csv,.tsv,.txt,.gz,.zip,text/csv,text/tab-separated-values,application/gzip,application/zip" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
         {chosen ? (
           <p className="small muted" aria-live="polite">
             {chosen.file.name} · {megabytes(chosen.file.size)}
@@ -110,19 +128,25 @@ export function UploadForm() {
         {failure ? <UploadErrors message={failure.message} details={failure.details} /> : null}
       </div>
 
+      {zipFile ? (
+        <div className="card">
+          <h2>{zipFile.name}</h2>
+          <p className="muted">
+            A .zip archive ({megabytes(zipFile.size)}): Cutoff imports the CSV inside with the columns it detects, and stores the
+            images (PNG, JPEG, GIF, WebP) that its rows name, to show them in the gallery.
+          </p>
+          {progressBar}
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void upload()}>
+            Import archive
+          </button>
+        </div>
+      ) : null}
+
       {chosen && choice ? (
         <div className="upload-layout">
           <div className="card">
             <MappingEditor columns={chosen.preview.columns} choice={choice} labelValues={labelValues} labelCodingKnown={labelCodingKnown} onChange={setChoice} disabled={busy} />
-            {progress ? (
-              <div className="upload-progress" aria-live="polite">
-                <label htmlFor="upload-bar">{progress.phase === "uploading" ? "Uploading" : "Processing rows"}</label>
-                <progress id="upload-bar" max={progress.totalBytes || 1} value={progress.sentBytes} />
-                <p className="small muted">
-                  {megabytes(progress.sentBytes)} of {megabytes(progress.totalBytes)} sent · {formatCount(progress.rows)} rows processed
-                </p>
-              </div>
-            ) : null}
+            {progressBar}
             <button type="button" className="button button-primary" disabled={busy || missing.length > 0} onClick={() => void upload()}>
               Import dataset
             </button>

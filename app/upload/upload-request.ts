@@ -42,11 +42,26 @@ export function uploadDataset(file: File, choice: MappingChoice, compressed: boo
   if (choice.slices.length) for (const s of choice.slices) params.append("slice", s);
   else params.append("slice", "");
   if (choice.positive) params.set("positive", choice.positive);
+  return sendFile(`/api/datasets?${params}`, file, compressed ? "application/gzip" : "text/csv", key, onProgress);
+}
+
+/**
+ * Sends a .zip (one CSV and the images it names) to POST /api/datasets/zip; its columns are
+ * detected on the server. Resolves with the dataset id.
+ */
+export function uploadZip(file: File, name: string, onProgress: (p: UploadProgress) => void): Promise<number> {
+  const params = new URLSearchParams({ filename: file.name });
+  if (name) params.set("name", name);
+  return sendFile(`/api/datasets/zip?${params}`, file, "application/zip", null, onProgress);
+}
+
+function sendFile(url: string, file: File, contentType: string, key: string | null, onProgress: (p: UploadProgress) => void): Promise<number> {
   let phase: UploadProgress["phase"] = "uploading";
   let sentBytes = 0;
   let rows = 0;
   const emit = () => onProgress({ phase, sentBytes, totalBytes: file.size, rows });
   const poll = setInterval(async () => {
+    if (!key) return;
     try {
       const response = await fetch(`/api/imports/${key}`, { cache: "no-store" });
       if (response.ok) {
@@ -59,8 +74,8 @@ export function uploadDataset(file: File, choice: MappingChoice, compressed: boo
   }, 400);
   return new Promise<number>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/datasets?${params}`);
-    xhr.setRequestHeader("Content-Type", compressed ? "application/gzip" : "text/csv");
+    xhr.open("POST", url);
+    xhr.setRequestHeader("Content-Type", contentType);
     xhr.upload.onprogress = (event) => {
       sentBytes = event.loaded;
       if (event.loaded >= file.size) phase = "processing";

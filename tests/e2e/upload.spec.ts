@@ -54,3 +54,20 @@ test("a bad file shows the rows and columns to fix next to the file, and nothing
   expect((await (await page.request.get("/api/datasets")).json()).datasets.length).toBe(before);
   await expect(page).toHaveURL(/\/upload$/);
 });
+
+test("upload a .zip of a CSV and its images from the browser: the dataset is created and its image is served", async ({ page }) => {
+  const { zipSync, strToU8 } = await import("fflate");
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+  const csv = "label,score,photo\n0,0.9,cat.png\n1,0.2,cat.png\n0,0.1,cat.png\n";
+  const zip = zipSync({ "eval.csv": strToU8(csv), "cat.png": new Uint8Array(png) });
+  await page.goto("/upload");
+  await page.getByLabel("CSV file").setInputFiles({ name: "pets-eval.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
+  await expect(page.getByRole("heading", { name: "pets-eval.zip" })).toBeVisible();
+  await page.getByRole("button", { name: "Import archive" }).click();
+  await expect(page).toHaveURL(/\/datasets\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("pets-eval");
+  const id = /\/datasets\/(\d+)/.exec(page.url())![1];
+  const image = await page.request.get(`/api/datasets/${id}/images/cat.png`);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toBe("image/png");
+});
