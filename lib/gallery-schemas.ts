@@ -1,19 +1,11 @@
 import { z } from "zod";
-import { fromZodError, HttpError } from "./http";
+import { fromZodError, HttpError, thresholdParam } from "./http";
 import { EXAMPLE_KINDS, type ExampleQuery } from "./db/example-filter";
 
 /**
  * The gallery API's query strings and bodies, validated with zod. Shared by the examples,
  * export, failure-mode and slice routes so every one reads `threshold` the same way.
  */
-
-/** A threshold in [0, 1] as a plain decimal ("0.5"). */
-export const thresholdParam = z
-  .string({ error: "threshold is required, e.g. ?threshold=0.5" })
-  .trim()
-  .min(1, "threshold is required, e.g. ?threshold=0.5")
-  .transform(Number)
-  .pipe(z.number({ error: "threshold must be a number" }).min(0, "threshold must be between 0 and 1").max(1, "threshold must be between 0 and 1"));
 
 const examplesQuerySchema = z.object({
   threshold: thresholdParam,

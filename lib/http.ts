@@ -61,6 +61,21 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
   };
 }
 
+/** A `?threshold=` query value: a plain decimal in [0, 1] ("0.5", "1e-3"). */
+export const thresholdParam = z
+  .string({ error: "threshold is required, e.g. ?threshold=0.5" })
+  .trim()
+  .min(1, "threshold is required, e.g. ?threshold=0.5")
+  .transform(Number)
+  .pipe(z.number({ error: "threshold must be a number" }).min(0, "threshold must be between 0 and 1").max(1, "threshold must be between 0 and 1"));
+
+/** The request's `?threshold=`, or a 400 saying what is wrong with it. */
+export function readThreshold(req: Request): number {
+  const parsed = z.object({ threshold: thresholdParam }).safeParse({ threshold: new URL(req.url).searchParams.get("threshold") ?? undefined });
+  if (!parsed.success) throw fromZodError(parsed.error, "query");
+  return parsed.data.threshold;
+}
+
 /** Parses a route's `[id]` segment as a positive integer, else 404 (no such dataset). */
 export function parseId(raw: string, what = "dataset"): number {
   const id = Number(raw);

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import { countFailureModes } from "@/lib/db/failure-modes";
-import { thresholdParam } from "@/lib/gallery-schemas";
-import { fromZodError, handle, notFound, parseId } from "@/lib/http";
+import { handle, notFound, parseId, readThreshold } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +9,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const parsed = z.object({ threshold: thresholdParam }).safeParse({ threshold: new URL(req.url).searchParams.get("threshold") ?? undefined });
-  if (!parsed.success) throw fromZodError(parsed.error, "query");
-  const modes = await countFailureModes(id, parsed.data.threshold);
+  const modes = await countFailureModes(id, readThreshold(req));
   if (!modes) throw notFound(`dataset ${id}`);
   return Response.json(modes);
 });
