@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../ingest/types";
 import { UNLABELED } from "../ingest/types";
-import { buildScoreTable, summarize, type ScoreTable } from "../metrics";
+import { buildScoreOrder, buildScoreTable, summarize, type ScoreTable } from "../metrics";
+import { toBytes } from "./blobs";
+import { saveScoreOrder } from "./score-orders";
 import { writerSqlite } from "./sqlite";
 
 export { UNLABELED };
@@ -41,6 +43,9 @@ export class DatasetWriter implements DatasetSink {
   private scores: Float64Array = new Float64Array(1 << 16);
   private labels: Uint8Array = new Uint8Array(1 << 16);
   private count = 0;
+  /** Prediction ids of the first and the latest written row (rows of one import get consecutive ids). */
+  private firstId = 0;
+  private lastId = 0;
   private timestampMin = Infinity;
   private timestampMax = -Infinity;
   private open = false;
@@ -114,11 +119,15 @@ export class DatasetWriter implements DatasetSink {
 
   private flush(): void {
     const { many, one } = insertStatements(this.db);
+    if (this.pendingRows === 0) return;
+    let lastId = 0;
     if (this.pendingRows === ROWS_PER_STATEMENT) {
-      many.run(this.pending);
+      lastId = Number(many.run(this.pending).lastInsertRowid);
     } else {
-      for (let i = 0; i < this.pendingRows; i++) one.run(this.pending.slice(i * WIDTH, (i + 1) * WIDTH));
+      for (let i = 0; i < this.pendingRows; i++) lastId = Number(one.run(this.pending.slice(i * WIDTH, (i + 1) * WIDTH)).lastInsertRowid);
     }
+    if (this.firstId === 0) this.firstId = lastId - this.pendingRows + 1;
+    this.lastId = lastId;
     this.pendingRows = 0;
   }
 
@@ -146,6 +155,7 @@ export class DatasetWriter implements DatasetSink {
           Number.isFinite(this.timestampMax) ? this.timestampMax : null, meta.positiveLabel, meta.negativeLabel, this.datasetId,
         );
       insertScoreTable(this.db, this.datasetId, "", "", table);
+      this.saveOrder(scores, labels, unlabeled === 0 ? table.scores : undefined);
       const durationMs = Date.now() - this.started;
       this.db
         .prepare(
@@ -161,6 +171,17 @@ export class DatasetWriter implements DatasetSink {
     }
   }
 
+  /** Stores the rows in score order (lib/db/score-orders.ts), from the ids the inserts were given. */
+  private saveOrder(scores: Float64Array, labels: Uint8Array, distinct?: Float64Array): void {
+    // One transaction holds the write lock, so AUTOINCREMENT gave the rows consecutive ids.
+    if (this.count > 0 && this.lastId - this.firstId + 1 !== this.count) {
+      throw new Error(`rows got ids ${this.firstId}–${this.lastId}, expected ${this.count} consecutive ids`);
+    }
+    const ids = new Float64Array(this.count);
+    for (let i = 0; i < this.count; i++) ids[i] = this.firstId + i;
+    saveScoreOrder(this.db, this.datasetId, buildScoreOrder(scores, labels, ids, distinct));
+  }
+
   /** Rolls everything back. Safe to call more than once. */
   abort(): void {
     if (!this.open) return;
@@ -169,8 +190,6 @@ export class DatasetWriter implements DatasetSink {
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
   }
 }
-
-const toBytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 
 /** Stores a score table (whole dataset when sliceColumn is ""). */
 export function insertScoreTable(db: Database.Database, datasetId: number, sliceColumn: string, sliceValue: string, table: ScoreTable): void {

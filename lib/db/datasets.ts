@@ -1,6 +1,7 @@
 import type { Dataset } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { removeDatasetImages } from "../images/store";
+import { forgetScoreOrder } from "./score-orders";
 import { forgetScoreTables } from "./score-tables";
 import { forgetSliceTables } from "./slice-tables";
 import { writerSqlite } from "./sqlite";
@@ -109,6 +110,7 @@ export async function saveDatasetSettings(id: number, settings: Record<string, u
 export async function deleteDataset(id: number): Promise<boolean> {
   const { changes } = writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id);
   forgetScoreTables(id);
+  forgetScoreOrder(id);
   forgetSliceTables(id);
   removeDatasetImages(id);
   return changes > 0;

@@ -1,12 +1,14 @@
 /**
  * Turns a gallery query (kind of outcome at a threshold, slice filters, text search, sort) into
  * SQL over "Prediction". SQLite-specific (json_extract, LIKE … ESCAPE) and kept inside lib/db.
- * Kind + threshold become a score range plus a label predicate, so the (datasetId, score) index
- * both narrows the rows and yields them already in score order.
+ * Kind + threshold become a score range plus a label predicate. (Unfiltered pages in score order
+ * do not come here: lib/db/examples.ts reads them from the dataset's score order.)
  */
 
+import type { Outcome } from "../metrics";
+
 /** The four outcomes at a threshold; an example is flagged when `score >= threshold`. */
-export type ExampleKind = "fp" | "fn" | "tp" | "tn";
+export type ExampleKind = Outcome;
 export const EXAMPLE_KINDS = ["fp", "fn", "tp", "tn"] as const;
 export type SortOrder = "asc" | "desc";
 

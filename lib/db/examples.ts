@@ -1,9 +1,8 @@
-import { confusionAt, type CumulativeTable } from "../metrics";
+import { confusionAt, pageOfOutcome } from "../metrics";
 import { loadAnnotations, isoInstant, type AppliedTag, type ExampleNote } from "./annotations";
 import { compileExampleQuery, type ColumnLayout, type CompiledQuery, type ExampleKind, type ExampleQuery } from "./example-filter";
-import { pageScores } from "./page-scores";
+import { datasetRows, getScoreOrder } from "./score-orders";
 import { getScoreTable } from "./score-tables";
-import { peekSliceTable } from "./slice-tables";
 import { sharedSqlite } from "./sqlite";
 
 export { EXAMPLE_KINDS, BUILTIN_SORTS, UnknownColumnError, defaultOrder, type ExampleKind, type ExampleQuery, type SortOrder } from "./example-filter";
@@ -108,17 +107,6 @@ function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold
 
 const SELECT = `SELECT "id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras" FROM "Prediction"`;
 
-/**
- * The score table that counts exactly the query's rows, when one is at hand: the dataset's for an
- * unfiltered query, a slice value's (if already built by the slice report) for one slice filter.
- */
-async function tableFor(datasetId: number, query: ExampleQuery, compiled: CompiledQuery): Promise<CumulativeTable | null> {
-  if (compiled.unfiltered) return getScoreTable(datasetId);
-  const filters = Object.entries(query.slices ?? {});
-  if (filters.length === 1 && !query.q?.trim()) return peekSliceTable(datasetId, filters[0][0], filters[0][1]);
-  return null;
-}
-
 function readByIds(ids: number[]): PredictionRecord[] {
   if (ids.length === 0) return [];
   const rows = sharedSqlite().prepare(`${SELECT} WHERE "id" IN (${ids.map(() => "?").join(",")})`).all(...ids) as PredictionRecord[];
@@ -127,32 +115,26 @@ function readByIds(ids: number[]): PredictionRecord[] {
 }
 
 /**
- * Reads one page and the total. With a score table at hand (see tableFor), the total is a binary
- * search and a page in score order looks up only the distinct scores that hold it (pageScores).
- * Otherwise one scan of the (datasetId, score) range yields the page's ids and, through a window
- * count, the total.
+ * Reads one page and the total. Unfiltered and in score order (the gallery's default), the page is
+ * a stretch of the dataset's score order and the total a binary search in its score table: no scan.
+ * Otherwise one scan of the dataset's rows filters and sorts in SQL, counting the total on the way.
  */
 async function readPage(datasetId: number, query: ExampleQuery, compiled: CompiledQuery, limit: number, offset: number): Promise<{ records: PredictionRecord[]; total: number }> {
-  const db = sharedSqlite();
-  const table = await tableFor(datasetId, query, compiled);
-  if (table) {
-    const total = confusionAt(table, query.threshold)[query.kind];
-    const scores = compiled.scoreDirection && limit > 0 ? pageScores(table, query.kind, query.threshold, compiled.scoreDirection, offset + limit) : null;
-    if (scores?.length === 0 || limit === 0) return { records: [], total };
-    const inScores = scores ? ` AND "score" IN (${scores.map(() => "?").join(",")})` : "";
-    const records = db
-      .prepare(`${SELECT} WHERE ${compiled.where}${inScores} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-      .all(...compiled.params, ...(scores ?? []), limit, offset) as PredictionRecord[];
-    return { records, total };
+  if (compiled.unfiltered && compiled.scoreDirection) {
+    const [order, table] = [getScoreOrder(datasetId), await getScoreTable(datasetId)];
+    if (order && table) {
+      const total = confusionAt(table, query.threshold)[query.kind];
+      return { records: readByIds(pageOfOutcome(order, query.kind, query.threshold, compiled.scoreDirection, offset, limit)), total };
+    }
   }
+  const rows = datasetRows(datasetId);
+  if (!rows) return { records: [], total: 0 };
+  const db = sharedSqlite();
+  const from = `FROM "Prediction" NOT INDEXED WHERE ${rows.where} AND ${compiled.where}`;
   const page = db
-    .prepare(`SELECT "id", COUNT(*) OVER () AS total FROM "Prediction" WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-    .all(...compiled.params, Math.max(limit, 1), offset) as { id: number; total: number }[];
-  const total = page.length
-    ? page[0].total
-    : offset === 0
-      ? 0
-      : (db.prepare(`SELECT COUNT(*) AS n FROM "Prediction" WHERE ${compiled.where}`).get(...compiled.params) as { n: number }).n;
+    .prepare(`SELECT "id", COUNT(*) OVER () AS total ${from} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
+    .all(...rows.params, ...compiled.params, Math.max(limit, 1), offset) as { id: number; total: number }[];
+  const total = page.length ? page[0].total : offset === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...rows.params, ...compiled.params) as { n: number }).n;
   return { records: readByIds(page.slice(0, limit).map((r) => r.id)), total };
 }
 
@@ -177,8 +159,10 @@ export function exportExamples(datasetId: number, query: ExampleQuery, max = 100
   const layout = getColumnLayout(datasetId);
   if (!layout) return null;
   const compiled = compileExampleQuery(datasetId, query, layout);
+  const rows = datasetRows(datasetId);
+  if (!rows) return null;
   const records = sharedSqlite()
-    .prepare(`${SELECT} WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
-    .all(...compiled.params, max) as PredictionRecord[];
+    .prepare(`${SELECT} NOT INDEXED WHERE ${rows.where} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
+    .all(...rows.params, ...compiled.params, max) as PredictionRecord[];
   return { layout, items: toExamples(records, layout, query.threshold) };
 }

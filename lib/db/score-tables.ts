@@ -1,12 +1,6 @@
 import { cumulate, type CumulativeTable } from "../metrics";
+import { toFloat64 } from "./blobs";
 import { sharedSqlite } from "./sqlite";
-
-function toFloat64(bytes: Uint8Array): Float64Array {
-  // Copy into a fresh, 8-byte aligned buffer.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float64Array(copy.buffer);
-}
 
 const cache = new Map<string, CumulativeTable>();
 const CACHE_LIMIT = 64;

@@ -1,4 +1,5 @@
 import { buildScoreTable, cumulate, type CumulativeTable } from "../metrics";
+import { datasetRows } from "./score-orders";
 import { sharedSqlite } from "./sqlite";
 
 /** Most values kept per slice column (the ones with the most rows). */
@@ -27,7 +28,10 @@ export const sliceValueText = (raw: unknown) => (raw === null || raw === undefin
 /** One scan of the dataset builds a score table per slice value; any threshold is then a binary search. */
 function buildSliceTables(datasetId: number, columns: string[]): SliceTables {
   const groups = columns.map(() => new Map<string, { scores: number[]; labels: number[]; rows: number }>());
-  const rows = sharedSqlite().prepare(`SELECT "score", "label", "slices" FROM "Prediction" WHERE "datasetId" = ?`).raw(true).iterate(datasetId) as IterableIterator<[number, number | null, string | null]>;
+  const range = datasetRows(datasetId);
+  const rows = range
+    ? (sharedSqlite().prepare(`SELECT "score", "label", "slices" FROM "Prediction" NOT INDEXED WHERE ${range.where}`).raw(true).iterate(...range.params) as IterableIterator<[number, number | null, string | null]>)
+    : [];
   for (const [score, label, slices] of rows) {
     let values: unknown[] = [];
     try {
@@ -71,11 +75,6 @@ export function sliceTablesOf(datasetId: number, columns: string[]): SliceTables
     cache.set(datasetId, built);
   }
   return built;
-}
-
-/** The cached score table of one slice value, or null when it has not been built (nothing is built here). */
-export function peekSliceTable(datasetId: number, column: string, value: string): CumulativeTable | null {
-  return cache.get(datasetId)?.byKey.get(key(column, value))?.table ?? null;
 }
 
 /** Forgets a dataset's slice tables (after it is deleted or gains rows). */

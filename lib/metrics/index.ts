@@ -1,4 +1,5 @@
 export * from "./score-table";
+export * from "./score-order";
 export * from "./confusion";
 export * from "./ranking";
 export * from "./summary";
