@@ -2,20 +2,20 @@
  * The one CSV ingest core (Node): bytes in, validated rows out to a DatasetSink, streaming. The
  * REST API, the CLI, the demo seed and zip uploads all call `ingestCsv`.
  */
-import { StringDecoder } from "node:string_decoder";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { Worker } from "node:worker_threads";
 import { createGunzip } from "node:zlib";
-import { CsvRecordReader, CsvSyntaxError } from "./csv-reader";
+import { CsvSyntaxError } from "./csv-reader";
 import { isGzip, nameFromFile, type Delimiter } from "./detect";
 
 export { nameFromFile };
 import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
-import { LabelReader } from "./labels";
 import { SAMPLE_BYTES, previewCsv } from "./preview";
 import { resolveMapping } from "./roles";
-import { RowConverter } from "./rows";
-import type { ColumnMapping, DatasetSink, IngestOptions, IngestProblem, WrittenDataset } from "./types";
+import { parseInWorker, startParseWorker } from "./parse-host";
+import { RowParser, type ParseOutcome, type ParseSetup } from "./row-parser";
+import type { ColumnMapping, DatasetSink, IngestOptions, PredictionRow, WrittenDataset } from "./types";
 
 /** What an import produced, for the API answer and the CLI summary. */
 export interface IngestResult extends WrittenDataset {
@@ -27,6 +27,8 @@ export interface IngestResult extends WrittenDataset {
   /** Bytes read from the source (compressed size for .gz). */
   bytes: number;
   compressed: boolean;
+  /** Where the rows were parsed: a worker thread (files larger than the sample) or the caller's. */
+  parsedIn: "worker" | "thread";
 }
 
 /** Rows between two progress reports. */
@@ -103,51 +105,52 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
   }
 
   let begun = false;
+  let worker: Worker | null = null;
   try {
     const sample = await readHead(decoded, SAMPLE_BYTES);
     const sampleText = new TextDecoder().decode(concat(sample.head, sample.size));
     const preview = previewCsv(sampleText, sample.done, options);
     const mapping = resolveMapping(preview.columns, preview.rows, options);
     const labelIndex = mapping.columns.indexOf(mapping.label);
-    const labels = new LabelReader(mapping.label, preview.rows.map((r) => r[labelIndex] ?? ""), options.positive);
-    const problems: IngestProblem[] = [];
-    const converter = new RowConverter(mapping, labels, problems);
+    const setup: ParseSetup = { delimiter: preview.delimiter, mapping, sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""), positive: options.positive };
+    const onRow = (row: PredictionRow) => {
+      sink.append(row);
+      if (++rows % PROGRESS_EVERY === 0) report("reading");
+    };
+    // Throws for labels that need a positive value, before anything is written.
+    const parser = new RowParser(setup, onRow);
+    // A file that fit in the sample is parsed here: a worker would cost more to start.
+    if (!sample.done && options.worker !== false) worker = await startParseWorker();
     const name = options.name?.trim() || nameFromFile(options.sourceFile);
     sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo });
     begun = true;
     report("reading");
 
-    const reader = new CsvRecordReader(preview.delimiter, (fields, row) => {
-      // The header is record 1, as in a spreadsheet.
-      if (row === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
-      const converted = converter.convert(fields, row);
-      if (converted && problems.length === 0) {
-        sink.append(converted);
-        if (++rows % PROGRESS_EVERY === 0) report("reading");
-      }
-    });
-    // StringDecoder (native) keeps a UTF-8 character split across chunks; TextDecoder was slower.
-    const decoder = new StringDecoder("utf8");
-    for await (const chunk of chain(sample.head, decoded, sample.done)) {
-      reader.push(decoder.write(chunk));
-      if (problems.length >= MAX_PROBLEMS) break;
-    }
-    if (problems.length < MAX_PROBLEMS) {
-      reader.push(decoder.end());
-      reader.end();
-    }
-
+    const rest = chain(sample.head, decoded, sample.done);
+    const outcome = worker ? await parseInWorker(worker, setup, rest, onRow) : await parseHere(parser, rest);
+    const { problems } = outcome;
     if (problems.length) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}${problems.length >= MAX_PROBLEMS ? " at least" : ""})` : "";
       throw new IngestError("invalid_rows", describeProblem(problems[0]) + more, problems);
     }
     if (rows === 0) throw new IngestError("no_rows", "the file has a header but no data rows");
     report("finishing");
-    const final = labels.labelValues();
+    const final = { positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel };
     const written = sink.finish({ ...final, bytes });
-    return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed };
+    return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
   } catch (error) {
     if (begun) sink.abort();
     throw asIngestError(error);
+  } finally {
+    void worker?.terminate();
   }
+}
+
+/** Parses in this thread: for small files, and where no worker can start. */
+async function parseHere(parser: RowParser, source: AsyncIterable<Uint8Array>): Promise<ParseOutcome> {
+  for await (const chunk of source) {
+    parser.push(chunk);
+    if (parser.saturated) break;
+  }
+  return parser.end();
 }

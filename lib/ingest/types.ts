@@ -55,6 +55,11 @@ export interface IngestOptions extends MappingRequest {
   modelName?: string | null;
   modelVersion?: string | null;
   isDemo?: boolean;
+  /**
+   * false parses in the calling thread even when the file is larger than the sample (by default a
+   * worker thread parses it while this thread writes rows).
+   */
+  worker?: boolean;
   /** Stop with an `upload_too_large` IngestError once more bytes than this were read. */
   maxBytes?: number;
   onProgress?: ProgressListener;

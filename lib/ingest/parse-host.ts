@@ -1,0 +1,119 @@
+/**
+ * Runs RowParser in a worker thread (lib/ingest/parse-worker.ts) so that parsing a large file
+ * uses a second core while this thread writes the rows. In the built app the worker is a chunk
+ * Turbopack bundles from `new Worker(new URL("./parse-worker.ts", import.meta.url))`; run from
+ * source (tsx scripts, vitest), the worker registers tsx and loads the .ts file. When no worker
+ * starts, `startParseWorker` answers null and the caller parses in its own thread.
+ */
+import { Worker } from "node:worker_threads";
+import { CsvSyntaxError } from "./csv-reader";
+import { MAX_BYTES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
+import { unpackBatch } from "./row-batch";
+import type { ParseOutcome, ParseSetup } from "./row-parser";
+import type { PredictionRow } from "./types";
+
+/**
+ * Runs this module's sibling parse-worker.ts from source under tsx. Node 20 workers do not get
+ * the parent's tsx loader (privatenumber/tsx#354), so the worker registers tsx's API itself
+ * before importing the entry. Resolved from the source file, so it does not depend on the cwd.
+ */
+function tsxWorker(): Worker | null {
+  const entry = import.meta.url.replace(/\/parse-host\.ts$/, "/parse-worker.ts");
+  if (!entry.startsWith("file:") || entry === import.meta.url) return null;
+  const bootstrap = `const { createRequire } = require("node:module");
+const { pathToFileURL } = require("node:url");
+const api = createRequire(${JSON.stringify(entry)}).resolve("tsx/esm/api").replace(/\\.cjs$/, ".mjs");
+import(pathToFileURL(api).href).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** Resolves true once the worker's code has loaded ("ready"), false if it failed to. */
+async function whenReady(worker: Worker): Promise<boolean> {
+  let onMessage!: (m: FromParseWorker) => void;
+  let onFailure!: () => void;
+  const ready = await new Promise<boolean>((resolve) => {
+    onMessage = (m) => resolve(m.type === "ready");
+    onFailure = () => resolve(false);
+    worker.once("message", onMessage).once("error", onFailure).once("exit", onFailure);
+  });
+  // Only these listeners (with removeAllListeners() the later messages never arrived, Node 20).
+  worker.off("message", onMessage).off("error", onFailure).off("exit", onFailure);
+  if (!ready) {
+    worker.on("error", () => undefined); // a failed start may report more than one error
+    await worker.terminate();
+  }
+  return ready;
+}
+
+/**
+ * A started parse worker, or null when none can start here (the caller then parses in its own
+ * thread). Resolves once the worker's code has loaded.
+ */
+export async function startParseWorker(): Promise<Worker | null> {
+  try {
+    // The form Next's Turbopack bundles as a worker entry (a plain .ts file outside a bundle).
+    const bundled = new Worker(new URL("./parse-worker.ts", import.meta.url));
+    if (await whenReady(bundled)) return bundled;
+    const fromSource = tsxWorker();
+    if (fromSource && (await whenReady(fromSource))) return fromSource;
+  } catch {
+    // e.g. a bundler's rewritten URL that does not exist: parse in this thread
+  }
+  return null;
+}
+
+/**
+ * Sends `source` to the worker (never more than MAX_BYTES_IN_FLIGHT ahead of its parsing) and
+ * calls `onRow` with each valid row, in file order. Resolves when the file ended or MAX_PROBLEMS
+ * were found; rejects with the source's error, a CsvSyntaxError, or `onRow`'s error. The caller
+ * terminates the worker.
+ */
+export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onRow: (row: PredictionRow) => void): Promise<ParseOutcome> {
+  const post = (message: ToParseWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
+  return new Promise<ParseOutcome>((resolve, reject) => {
+    let settled = false;
+    let inFlight = 0;
+    let wake: (() => void) | null = null;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      wake?.();
+      finish();
+    };
+    worker.on("message", (m: FromParseWorker) => {
+      if (settled) return;
+      try {
+        if (m.type === "batch") {
+          unpackBatch(m.batch, onRow);
+          post({ type: "written" });
+        } else if (m.type === "parsed") {
+          inFlight -= m.bytes;
+          if (inFlight <= MAX_BYTES_IN_FLIGHT) wake?.();
+        } else if (m.type === "done") {
+          settle(() => resolve(m.outcome));
+        } else if (m.type === "failed") {
+          settle(() => reject(m.syntax ? new CsvSyntaxError(m.syntax.record, m.syntax.reason) : new Error(`parse worker: ${m.message}`)));
+        }
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    });
+    worker.on("error", (error) => settle(() => reject(error)));
+    worker.on("exit", (code) => settle(() => reject(new Error(`the parse worker stopped (exit code ${code})`))));
+
+    post({ type: "setup", setup });
+    (async () => {
+      for await (const chunk of source) {
+        if (settled) return;
+        // A copy: the source may reuse its buffer, and the copy's memory moves to the worker.
+        const bytes = new Uint8Array(chunk);
+        inFlight += bytes.byteLength;
+        post({ type: "chunk", bytes }, [bytes.buffer as ArrayBuffer]);
+        while (inFlight > MAX_BYTES_IN_FLIGHT && !settled) await new Promise<void>((r) => (wake = r));
+        wake = null;
+        if (settled) return;
+      }
+      post({ type: "end" });
+    })().catch((error: unknown) => settle(() => reject(error)));
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Validated rows packed in columns, to cross from the parse worker to the thread that writes them
+ * with one structured clone per few thousand rows instead of one object per row: numbers in typed
+ * arrays, each text column as one string of all its values with their end offsets.
+ */
+import type { PredictionRow } from "./types";
+
+/** The text columns of a PredictionRow, in batch order. */
+const TEXT_COLUMNS = ["exampleId", "text", "image", "slices", "extras"] as const;
+
+/**
+ * A text column's values joined, and where each ends. A value of length 0 is null: the converter
+ * never yields "" (an empty id, text or image cell is null; slices and extras are JSON arrays).
+ */
+export interface PackedTexts {
+  joined: string;
+  ends: Uint32Array;
+}
+
+/** `count` rows; `timestamps` holds NaN for a row without one; a null text column is all null. */
+export interface RowBatch {
+  count: number;
+  rows: Float64Array;
+  labels: Uint8Array;
+  scores: Float64Array;
+  timestamps: Float64Array;
+  texts: (PackedTexts | null)[];
+}
+
+/** Collects rows into RowBatches of up to `capacity` rows. */
+export class RowBatchBuilder {
+  private count = 0;
+  private rows: Float64Array;
+  private labels: Uint8Array;
+  private scores: Float64Array;
+  private timestamps: Float64Array;
+  private readonly parts: string[][];
+  private readonly ends: Uint32Array[];
+  private readonly lengths: number[];
+
+  /** `present[i]` says whether TEXT_COLUMNS[i] exists in the file (else it is null in every row). */
+  constructor(
+    readonly capacity: number,
+    private readonly present: readonly boolean[],
+  ) {
+    this.rows = new Float64Array(capacity);
+    this.labels = new Uint8Array(capacity);
+    this.scores = new Float64Array(capacity);
+    this.timestamps = new Float64Array(capacity);
+    this.parts = TEXT_COLUMNS.map(() => []);
+    this.ends = TEXT_COLUMNS.map((_, i) => (present[i] ? new Uint32Array(capacity) : new Uint32Array(0)));
+    this.lengths = TEXT_COLUMNS.map(() => 0);
+  }
+
+  /** Which text columns a mapping fills (slices and extras only when it has such columns). */
+  static presentColumns(mapping: { id: string | null; text: string | null; image: string | null; slices: string[]; extras: string[] }): boolean[] {
+    return [mapping.id !== null, mapping.text !== null, mapping.image !== null, mapping.slices.length > 0, mapping.extras.length > 0];
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get full(): boolean {
+    return this.count === this.capacity;
+  }
+
+  add(row: PredictionRow): void {
+    const at = this.count++;
+    this.rows[at] = row.row;
+    this.labels[at] = row.label;
+    this.scores[at] = row.score;
+    this.timestamps[at] = row.timestamp ?? NaN;
+    // One call per column rather than a loop over names: a keyed property read per cell was slow.
+    const present = this.present;
+    if (present[0]) this.addText(0, at, row.exampleId);
+    if (present[1]) this.addText(1, at, row.text);
+    if (present[2]) this.addText(2, at, row.image);
+    if (present[3]) this.addText(3, at, row.slices);
+    if (present[4]) this.addText(4, at, row.extras);
+  }
+
+  private addText(column: number, at: number, value: string | null): void {
+    if (value !== null) {
+      this.parts[column].push(value);
+      this.lengths[column] += value.length;
+    }
+    this.ends[column][at] = this.lengths[column];
+  }
+
+  /** The rows added since the last take, as a batch whose arrays the caller may transfer. */
+  take(): RowBatch {
+    const n = this.count;
+    const batch: RowBatch = {
+      count: n,
+      rows: this.rows.slice(0, n),
+      labels: this.labels.slice(0, n),
+      scores: this.scores.slice(0, n),
+      timestamps: this.timestamps.slice(0, n),
+      texts: TEXT_COLUMNS.map((_, c) => (this.present[c] ? { joined: this.parts[c].join(""), ends: this.ends[c].slice(0, n) } : null)),
+    };
+    this.count = 0;
+    for (let c = 0; c < TEXT_COLUMNS.length; c++) {
+      this.parts[c] = [];
+      this.lengths[c] = 0;
+    }
+    return batch;
+  }
+}
+
+/** The ArrayBuffers of a batch, to transfer instead of copy. */
+export function batchBuffers(batch: RowBatch): ArrayBuffer[] {
+  const buffers = [batch.rows.buffer, batch.labels.buffer, batch.scores.buffer, batch.timestamps.buffer];
+  for (const t of batch.texts) if (t) buffers.push(t.ends.buffer);
+  return buffers as ArrayBuffer[];
+}
+
+/** Calls `onRow` with each row of a batch, as the converter produced it. */
+export function unpackBatch(batch: RowBatch, onRow: (row: PredictionRow) => void): void {
+  const [ids, texts, images, slices, extras] = batch.texts;
+  const starts = [0, 0, 0, 0, 0];
+  const value = (packed: PackedTexts | null, c: number, i: number): string | null => {
+    if (packed === null) return null;
+    const end = packed.ends[i];
+    const start = starts[c];
+    starts[c] = end;
+    return end === start ? null : packed.joined.slice(start, end);
+  };
+  for (let i = 0; i < batch.count; i++) {
+    const t = batch.timestamps[i];
+    onRow({
+      row: batch.rows[i],
+      label: batch.labels[i],
+      score: batch.scores[i],
+      exampleId: value(ids, 0, i),
+      timestamp: Number.isNaN(t) ? null : t,
+      text: value(texts, 1, i),
+      image: value(images, 2, i),
+      slices: value(slices, 3, i),
+      extras: value(extras, 4, i),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Bytes → validated PredictionRows for one mapping: UTF-8 decoding, the record reader and the row
+ * converter. The same code runs in the import's thread (small files, or no worker available) and
+ * in lib/ingest/parse-worker.ts.
+ */
+import { isAscii } from "node:buffer";
+import { StringDecoder } from "node:string_decoder";
+import { CsvRecordReader } from "./csv-reader";
+import type { Delimiter } from "./detect";
+import { MAX_PROBLEMS } from "./errors";
+import { LabelReader } from "./labels";
+import { RowConverter } from "./rows";
+import type { ColumnMapping, IngestProblem, PredictionRow } from "./types";
+
+/** Everything a parser needs, known once the sample is read; plain data, so it can go to a worker. */
+export interface ParseSetup {
+  delimiter: Delimiter;
+  mapping: ColumnMapping;
+  /** The label cells of the sample's preview rows (they decide a well-known coding). */
+  sampleLabels: string[];
+  positive: string | undefined;
+}
+
+/** The label values to store, and the first problems (empty when every row was valid). */
+export interface ParseOutcome {
+  positiveLabel: string;
+  negativeLabel: string;
+  problems: IngestProblem[];
+}
+
+/** Turns the bytes of a CSV (after the gzip layer) into rows; `onRow` gets each valid row while no problem was found. */
+export class RowParser {
+  readonly problems: IngestProblem[] = [];
+  private readonly labels: LabelReader;
+  private readonly reader: CsvRecordReader;
+  private readonly decoder = new StringDecoder("utf8");
+
+  constructor(setup: ParseSetup, onRow: (row: PredictionRow) => void) {
+    const { mapping } = setup;
+    this.labels = new LabelReader(mapping.label, setup.sampleLabels, setup.positive);
+    const problems = this.problems;
+    const converter = new RowConverter(mapping, this.labels, problems);
+    this.reader = new CsvRecordReader(setup.delimiter, (fields, row) => {
+      // The header is record 1, as in a spreadsheet.
+      if (row === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
+      const converted = converter.convert(fields, row);
+      if (converted && problems.length === 0) onRow(converted);
+    });
+  }
+
+  /** True once MAX_PROBLEMS were found: reading further cannot change the answer. */
+  get saturated(): boolean {
+    return this.problems.length >= MAX_PROBLEMS;
+  }
+
+  /** Reads every complete record of `bytes`; throws CsvSyntaxError for a malformed file. */
+  push(bytes: Uint8Array): void {
+    this.reader.push(this.decode(bytes));
+  }
+
+  /** Reads the last record (unless saturated) and says how the file ended. */
+  end(): ParseOutcome {
+    if (!this.saturated) {
+      this.reader.push(this.decoder.end());
+      this.reader.end();
+    }
+    return { ...this.labels.labelValues(), problems: this.problems };
+  }
+
+  /**
+   * UTF-8 → string. Most chunks are pure ASCII: latin1 decoding of those is the same text and
+   * much cheaper than UTF-8 decoding. StringDecoder (native) keeps a character split across chunks.
+   */
+  private decode(bytes: Uint8Array): string {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if ((this.decoder as unknown as { lastNeed: number }).lastNeed === 0 && isAscii(buffer)) return buffer.toString("latin1");
+    return this.decoder.write(buffer);
+  }
+}

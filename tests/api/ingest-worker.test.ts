@@ -1,0 +1,57 @@
+import { gzipSync } from "node:zlib";
+import { expect, inject, test } from "vitest";
+import { postCsv, storedPredictions, tableCounts } from "../support/ingest-client";
+
+const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
+
+// Files well past the 256 KB sample: the server parses them in its worker thread
+// (lib/ingest/parse-worker.ts, bundled by Next) while the request's thread writes the rows.
+const ROWS = 40_000;
+const START = Date.UTC(2026, 10, 2);
+
+/** Row `i` (spreadsheet row i + 2); every 100th has a quoted, multi-line, multibyte text. */
+function dataLine(i: number): string {
+  const text = i % 100 === 0 ? `"naïve, ""quoted""\nsecond line ✓ ${i}"` : `note ${i}`;
+  return `tx-${i},${new Date(START + i * 1000).toISOString()},${text},${i % 5 === 0 ? 1 : 0},${(i % 1000) / 1000}\n`;
+}
+const csv = (tail = "") => `id,timestamp,text,label,score\n${Array.from({ length: ROWS }, (_, i) => dataLine(i)).join("")}${tail}`;
+const mapping = { id: "id", timestamp: "timestamp", text: "text", label: "label", score: "score" };
+
+test("a large file is imported whole: counts in the answer and in the database, rows as written", async () => {
+  const before = tableCounts(databaseFile);
+  const { status, body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-large" });
+  expect(status).toBe(201);
+  expect(body).toMatchObject({ name: "worker-large", rows: ROWS, positives: ROWS / 5, negatives: ROWS - ROWS / 5, unlabeled: 0 });
+  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, scoreTables: before.scoreTables + 1, imports: before.imports + 1 });
+  const stored = storedPredictions(databaseFile, body.id as number);
+  expect(stored).toHaveLength(ROWS);
+  expect(stored[300]).toEqual({ row: 302, label: 1, score: 0.3, exampleId: "tx-300", timestamp: START + 300_000, text: 'naïve, "quoted"\nsecond line ✓ 300', image: null, slices: null, extras: null });
+  expect(stored[ROWS - 1]).toEqual({ row: ROWS + 1, label: 0, score: 0.999, exampleId: `tx-${ROWS - 1}`, timestamp: START + (ROWS - 1) * 1000, text: `note ${ROWS - 1}`, image: null, slices: null, extras: null });
+});
+
+test("the same file gzip-compressed", async () => {
+  const { status, body } = await postCsv(baseUrl, gzipSync(csv()), { ...mapping, name: "worker-gzip" }, "application/gzip");
+  expect(status).toBe(201);
+  expect(body).toMatchObject({ rows: ROWS, positives: ROWS / 5, compressed: true });
+});
+
+test("a bad row at the end of a large file: 400 naming its row and column, nothing kept", async () => {
+  const before = tableCounts(databaseFile);
+  const { status, body } = await postCsv(baseUrl, csv("tx-last,2026-11-03T00:00:00Z,late,1,1.5\n"), { ...mapping, name: "worker-bad" });
+  expect(status).toBe(400);
+  expect(body.error?.code).toBe("invalid_rows");
+  expect(body.error?.details).toEqual([{ row: ROWS + 2, column: "score", message: '"1.5" is outside [0, 1]' }]);
+  expect(tableCounts(databaseFile)).toEqual(before);
+  const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { name: string }[] };
+  expect(list.datasets.some((d) => d.name === "worker-bad")).toBe(false);
+});
+
+test("an unterminated quote late in a large file: 400 invalid_csv with the row, nothing kept", async () => {
+  const before = tableCounts(databaseFile);
+  const { status, body } = await postCsv(baseUrl, csv('tx-last,2026-11-03T00:00:00Z,"open,1,0.5\n'), mapping);
+  expect(status).toBe(400);
+  expect(body.error?.code).toBe("invalid_csv");
+  expect(body.error?.details).toEqual([{ row: ROWS + 2, message: "a quoted field is never closed (unterminated quote)" }]);
+  expect(tableCounts(databaseFile)).toEqual(before);
+});
