@@ -1,7 +1,8 @@
 /**
  * Gallery benchmark: the top 50 false positives / false negatives at several thresholds of a
- * 1,000,000-row dataset, through lib/db/examples.ts (index range scan in score order), against a
- * naive full scan of the same rows (the query with the index disabled: scan, filter, sort).
+ * 1,000,000-row dataset, through lib/db/examples.ts (a stretch of the dataset's score order), against
+ * a naive full scan of the same rows (scan, filter, sort); plus a filtered page (slice and text
+ * filters are answered by one scan of the dataset's rows).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -56,7 +57,7 @@ export const benchmark: Benchmark = {
       const db = sharedSqlite();
       const rows: BenchRow[] = [];
       const cold = await time(() => listExamples(datasetId, { threshold: 0.5, kind: "fp" }, { limit: 50 }));
-      rows.push({ metric: "first query of a process (opens Prisma, reads the score table)", value: `${cold.toFixed(1)} ms` });
+      rows.push({ metric: "first query of a process (reads the score table and score order)", value: `${cold.toFixed(1)} ms` });
       let worst = 0;
       let worstReference = 0;
       for (const threshold of THRESHOLDS) {
@@ -85,15 +86,23 @@ export const benchmark: Benchmark = {
           });
         }
       }
-      rows.push({ metric: "worst of the above", value: `${worst.toFixed(1)} ms`, reference: `${worstReference.toFixed(0)} ms`, goal: `≤ ${GOAL_MS} ms`, met: worst <= GOAL_MS });
+      for (const [label, query] of [
+        ["top 50 FP at t=0.5, one slice (country = FR)", { threshold: 0.5, kind: "fp" as const, slices: { country: "FR" } }],
+        ["top 50 FP at t=0.5, text search (\"ex-12\")", { threshold: 0.5, kind: "fp" as const, q: "ex-12" }],
+      ] as const) {
+        const samples: number[] = [];
+        for (let r = 0; r < 3; r++) samples.push(await time(() => listExamples(datasetId, query, { limit: 50 })));
+        rows.push({ metric: label, value: `${median(samples).toFixed(0)} ms`, goal: "—" });
+      }
+      rows.push({ metric: "worst of the above (unfiltered)", value: `${worst.toFixed(1)} ms`, reference: `${worstReference.toFixed(0)} ms`, goal: `≤ ${GOAL_MS} ms`, met: worst <= GOAL_MS });
       return {
         name: "gallery",
         description: benchmark.description,
         rows,
         notes: [
-          "Cutoff: `listExamples` (index range scan on (datasetId, score) in score order, label filtered on the way; total from the cached score table; tags and notes of the page).",
-          "Reference: the same query with the index disabled (`NOT INDEXED`: full scan, filter, sort).",
-          "The first query of a server process opens the Prisma client and reads the dataset's stored score table (three 8 MB blobs for 1M distinct scores) into the cache; every later query at any threshold is the figure above.",
+          "Cutoff: `listExamples` (the page is a stretch of the dataset's score order, built at import: ids sorted by (score, id) with their labels; total from the cached score table; rows, tags and notes of the page by id).",
+          "Reference: the same query as one SQL scan (`NOT INDEXED`: full scan, filter, sort). Pages with slice or text filters take that path, so they cost a scan of the dataset (the filtered rows above).",
+          "The first query of a server process reads the dataset's stored score table (three 8 MB blobs for 1M distinct scores) and score order (8 MB ids, 8 MB scores, 1 MB labels) into the cache; every later query at any threshold is the figure above.",
           "Data: 3% positives; positive scores 1 − u³, negative scores u³ (u uniform), so low thresholds make false negatives rare among many low-scoring negatives.",
         ],
       };

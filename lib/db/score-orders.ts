@@ -39,7 +39,13 @@ function rebuildScoreOrder(datasetId: number): StoredScoreOrder | null {
     scores[i] = score;
     labels[i] = label ?? UNLABELED;
   });
-  return saveScoreOrder(db, datasetId, buildScoreOrder(scores, labels, ids));
+  const order = buildScoreOrder(scores, labels, ids);
+  try {
+    return saveScoreOrder(db, datasetId, order);
+  } catch {
+    // busy (an import holds the write lock): serve it from memory, store it another time
+    return { ...order, firstId: ids[0] ?? 0, lastId: ids[ids.length - 1] ?? 0 };
+  }
 }
 
 const cache = new Map<number, StoredScoreOrder>();

@@ -1,7 +1,9 @@
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { postCsv } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
+const databaseFile = inject("databaseFile");
 
 // Ten examples with known outcomes at threshold 0.5 (flagged when score >= 0.5):
 //   false positives a .95, b .80, c .60, d .50 (exactly at the threshold); false negatives f .45, g .10;
@@ -113,6 +115,26 @@ describe("GET /api/datasets/:id/examples", () => {
     const body = (await response.json()) as { error: { code: string; message: string; details: { column?: string }[] } };
     expect(body.error.code).toBe("invalid_request");
     expect(body.error.details[0].column).toBe(column);
+  });
+
+  test("a dataset without a stored score order (imported before it existed) gets one on first use, with the same pages", async () => {
+    const { body } = await postCsv(baseUrl, CSV, { name: "gallery fixture, old", id: "id", label: "label", score: "score", text: "text", slice: "country" });
+    const oldId = body.id as number;
+    const db = new Database(databaseFile);
+    const stored = () => db.prepare(`SELECT COUNT(*) AS n FROM "ScoreOrder" WHERE "datasetId" = ?`).get(oldId) as { n: number };
+    try {
+      expect(stored().n).toBe(1); // written by the import
+      db.prepare(`DELETE FROM "ScoreOrder" WHERE "datasetId" = ?`).run(oldId);
+      for (const query of ["threshold=0.5&kind=fp", "threshold=0.5&kind=fn&order=desc", "threshold=0.3&kind=tn&offset=1&limit=2"]) {
+        const response = await fetch(`${baseUrl}/api/datasets/${oldId}/examples?${query}`);
+        const old = (await response.json()) as Page;
+        const current = await page(query);
+        expect({ total: old.total, ids: ids(old) }).toEqual({ total: current.total, ids: ids(current) });
+      }
+      expect(stored().n).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 
   test("an unknown dataset is a 404", async () => {

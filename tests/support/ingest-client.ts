@@ -5,7 +5,7 @@ export function tableCounts(databaseFile: string): Record<string, number> {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    return { datasets: count("Dataset"), predictions: count("Prediction"), scoreTables: count("ScoreTable"), imports: count("Import") };
+    return { datasets: count("Dataset"), predictions: count("Prediction"), scoreTables: count("ScoreTable"), scoreOrders: count("ScoreOrder"), imports: count("Import") };
   } finally {
     db.close();
   }

@@ -1,4 +1,6 @@
 import { listDatasets } from "@/lib/db/datasets";
+import { after } from "next/server";
+import { checkpointWal } from "@/lib/db/sqlite";
 import { handle } from "@/lib/http";
 import { importZipUpload } from "@/lib/images/import-zip";
 import { importUpload } from "@/lib/upload/import-upload";
@@ -18,5 +20,6 @@ export const GET = handle(async () => Response.json({ datasets: await listDatase
 export const POST = handle(async (request: Request) => {
   const zip = /^application\/(x-)?zip(-compressed)?\b/i.test(request.headers.get("content-type") ?? "");
   const imported = zip ? await importZipUpload(request) : await importUpload(request);
+  after(checkpointWal); // once the answer is sent (lib/db/sqlite.ts)
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

@@ -1,3 +1,5 @@
+import { after } from "next/server";
+import { checkpointWal } from "@/lib/db/sqlite";
 import { handle } from "@/lib/http";
 import { importZipUpload } from "@/lib/images/import-zip";
 
@@ -10,5 +12,6 @@ export const dynamic = "force-dynamic";
  */
 export const POST = handle(async (request: Request) => {
   const imported = await importZipUpload(request);
+  after(checkpointWal); // once the answer is sent (lib/db/sqlite.ts)
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });
