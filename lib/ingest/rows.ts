@@ -43,6 +43,11 @@ export class RowConverter {
     return record.length === 1 && record[0] === "";
   }
 
+  /** An optional text cell: null for a missing column (index -1) or an empty cell. */
+  private static cell(record: readonly string[], i: number): string | null {
+    return i < 0 || record[i] === "" ? null : record[i];
+  }
+
   /** The typed row, or null when the record has a problem (recorded in `problems`). */
   convert(record: readonly string[], row: number): PredictionRow | null {
     if (record.length !== this.width) {
@@ -61,7 +66,6 @@ export class RowConverter {
       else timestamp = t;
     }
     if (this.problems.length !== before) return null;
-    const cell = (i: number) => (i < 0 ? null : record[i] === "" ? null : record[i]);
     let slices: string | null = null;
     if (this.sliceAt.length) {
       for (let i = 0; i < this.sliceAt.length; i++) this.sliceValues[i] = record[this.sliceAt[i]].trim();
@@ -76,10 +80,10 @@ export class RowConverter {
       row,
       label: label as number,
       score: score as number,
-      exampleId: cell(this.idAt),
+      exampleId: RowConverter.cell(record, this.idAt),
       timestamp,
-      text: cell(this.textAt),
-      image: cell(this.imageAt),
+      text: RowConverter.cell(record, this.textAt),
+      image: RowConverter.cell(record, this.imageAt),
       slices,
       extras,
     };

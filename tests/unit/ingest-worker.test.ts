@@ -104,6 +104,28 @@ describe("a file larger than the sample is parsed in a worker thread", () => {
     expect(sink.rows[ROWS - 1]).toMatchObject({ row: ROWS + 1, exampleId: `ex-${ROWS - 1}`, timestamp: START + (ROWS - 1) * 1000 });
   });
 
+  test("one chunk of the whole file: decoded 64 KB at a time, characters split between pieces", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `ex-${i},2026-11-02T00:00:00Z,日本語のテキスト ✓ ${i},FR,${i % 2},0.5\n`);
+    const bytes = new TextEncoder().encode(`${HEADER}\n${lines.join("")}`);
+    const sink = new MemorySink();
+    const result = await ingestCsv((async function* () { yield bytes; })(), MAPPING, sink);
+    expect(result).toMatchObject({ rows: 20_000, parsedIn: "worker" });
+    expect(sink.rows.every((r, i) => r.text === `日本語のテキスト ✓ ${i}`)).toBe(true);
+  });
+
+  test("a truncated UTF-8 character at a chunk's end before ASCII text: replaced in place, as a decoder of the whole file does", async () => {
+    const encoder = new TextEncoder();
+    const head = encoder.encode(`${HEADER}\n${Array.from({ length: 5000 }, (_, i) => dataLine(i)).join("")}ex-x,2026-11-02T00:00:00Z,"bad `);
+    const first = new Uint8Array([...head, 0xe6, 0x97]);
+    const second = encoder.encode(`tail",FR,1,0.5\n${dataLine(5001)}`);
+    const expected = new TextDecoder().decode(new Uint8Array([...first, ...second]));
+    const sink = new MemorySink();
+    const result = await ingestCsv((async function* () { yield first; yield second; })(), MAPPING, sink);
+    expect(result.parsedIn).toBe("worker");
+    expect(sink.rows[5000].text).toBe("bad \ufffdtail");
+    expect(expected).toContain("bad \ufffdtail");
+  });
+
   test("a gzip file of the same rows", async () => {
     const { result, sink } = await ingest(gzipSync(bigCsv()));
     expect(result).toMatchObject({ rows: ROWS, compressed: true, parsedIn: "worker" });
