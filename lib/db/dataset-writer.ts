@@ -4,7 +4,7 @@ import { UNLABELED } from "../ingest/types";
 import { buildScoreOrder, buildScoreTable, summarize, type ScoreTable } from "../metrics";
 import { toBytes } from "./blobs";
 import { saveScoreOrder } from "./score-orders";
-import { writerSqlite } from "./sqlite";
+import { checkpointsAtCommit, writerSqlite } from "./sqlite";
 
 export { UNLABELED };
 export type { DatasetMeta, PredictionRow, WrittenDataset };
@@ -63,6 +63,7 @@ export class DatasetWriter implements DatasetSink {
     this.started = Date.now();
     const db = this.db;
     db.exec("BEGIN IMMEDIATE");
+    checkpointsAtCommit(db, false);
     this.open = true;
     try {
       const now = Date.now();
@@ -164,6 +165,7 @@ export class DatasetWriter implements DatasetSink {
         .run(this.datasetId, meta.sourceFile ?? null, JSON.stringify(meta.mapping), this.count, summary.positives, summary.negatives, unlabeled, meta.bytes ?? 0, durationMs, Date.now());
       this.db.exec("COMMIT");
       this.open = false;
+      checkpointsAtCommit(this.db, true);
       return { id: this.datasetId, rows: this.count, positives: summary.positives, negatives: summary.negatives, unlabeled, durationMs };
     } catch (error) {
       this.abort();
@@ -188,6 +190,7 @@ export class DatasetWriter implements DatasetSink {
     this.open = false;
     this.pendingRows = 0;
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    checkpointsAtCommit(this.db, true);
   }
 }
 

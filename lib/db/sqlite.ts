@@ -39,14 +39,22 @@ export function writerSqlite(): Database.Database {
     // page cache, pages spill to the WAL mid-transaction and the import becomes I/O-bound.
     db.pragma("cache_size = -32768"); // 32 MB, allocated only as pages are used
     db.pragma("temp_store = MEMORY");
-    // A commit would otherwise copy the whole import from the WAL into the database file before
-    // returning (~0.5 s per million rows): routes call checkpointWal() once the answer is sent.
-    // The WAL is durable either way; closing the connection, or the next commit of another
-    // connection, checkpoints too.
-    db.pragma("wal_autocheckpoint = 0");
     globalForWriter.cutoffWriterSqlite = db;
   }
   return globalForWriter.cutoffWriterSqlite;
+}
+
+/** SQLite's default: a commit that leaves this many pages in the WAL copies them into the database file. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * Turns off the checkpoint a commit on `db` would run: an import's commit would otherwise copy the
+ * whole import from the WAL into the database file before returning (~0.5 s per million rows).
+ * The WAL is durable; the import route calls checkpointWal() once its answer is sent, and the next
+ * commit of any connection checkpoints otherwise. `on` restores SQLite's default.
+ */
+export function checkpointsAtCommit(db: Database.Database, on: boolean): void {
+  db.pragma(`wal_autocheckpoint = ${on ? AUTOCHECKPOINT_PAGES : 0}`);
 }
 
 /** Copies committed pages from the WAL into the database file, without waiting for readers. */

@@ -69,6 +69,23 @@ describe("score order", () => {
     expect(pageOfOutcome(order, "fn", 0.5, "ASC", 0, 10)).toEqual([]);
   });
 
+  test("large skewed datasets (many scores per bucket, one distinct score) sort like a comparison sort", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const make of [() => random() ** 3, () => Math.round(random() * 100) / 100, () => 0.5, () => (random() < 0.5 ? 0 : 1 - random() * 1e-12)]) {
+      const n = 20_000;
+      const scores = Float64Array.from({ length: n }, make);
+      const ids = Float64Array.from({ length: n }, (_, i) => 3 * i + 1);
+      const order = buildScoreOrder(scores, new Uint8Array(n), ids);
+      const expected = Array.from(ids.keys()).sort((a, b) => scores[a] - scores[b] || a - b);
+      expect(Array.from(order.ids)).toEqual(expected.map((i) => ids[i]));
+    }
+  });
+
+  test("rejects a score missing from the distinct scores it is given", () => {
+    expect(() => buildScoreOrder(Float64Array.of(0.1, 0.2), Uint8Array.of(0, 1), Float64Array.of(1, 2), Float64Array.of(0.1))).toThrow(/missing/);
+  });
+
   test("rejects ids that are not ascending", () => {
     expect(() => buildScoreOrder(Float64Array.of(0.1, 0.2), Uint8Array.of(0, 1), Float64Array.of(2, 1))).toThrow(/ascending/);
   });
