@@ -12,9 +12,6 @@ import { unpackBatch } from "./row-batch";
 import type { ParseOutcome, ParseSetup } from "./row-parser";
 import type { PredictionRow } from "./types";
 
-/** A small young generation: the worker's garbage is short-lived, and memory must stay flat. */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-
 /**
  * Runs this module's sibling parse-worker.ts from source under tsx. Node 20 workers do not get
  * the parent's tsx loader (privatenumber/tsx#354), so the worker registers tsx's API itself
@@ -27,7 +24,7 @@ function tsxWorker(): Worker | null {
 const { pathToFileURL } = require("node:url");
 const api = createRequire(${JSON.stringify(entry)}).resolve("tsx/esm/api").replace(/\\.cjs$/, ".mjs");
 import(pathToFileURL(api).href).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: WORKER_LIMITS });
+  return new Worker(bootstrap, { eval: true });
 }
 
 /** Resolves true once the worker's code has loaded ("ready"), false if it failed to. */
@@ -55,7 +52,7 @@ async function whenReady(worker: Worker): Promise<boolean> {
 export async function startParseWorker(): Promise<Worker | null> {
   try {
     // The form Next's Turbopack bundles as a worker entry (a plain .ts file outside a bundle).
-    const bundled = new Worker(new URL("./parse-worker.ts", import.meta.url), { resourceLimits: WORKER_LIMITS });
+    const bundled = new Worker(new URL("./parse-worker.ts", import.meta.url));
     if (await whenReady(bundled)) return bundled;
     const fromSource = tsxWorker();
     if (fromSource && (await whenReady(fromSource))) return fromSource;
