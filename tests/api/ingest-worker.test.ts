@@ -23,7 +23,7 @@ test("a large file is imported whole: counts in the answer and in the database, 
   const { status, body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-large" });
   expect(status).toBe(201);
   expect(body).toMatchObject({ name: "worker-large", rows: ROWS, positives: ROWS / 5, negatives: ROWS - ROWS / 5, unlabeled: 0 });
-  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, scoreTables: before.scoreTables + 1, imports: before.imports + 1 });
+  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, scoreTables: before.scoreTables + 1, scoreOrders: before.scoreOrders + 1, imports: before.imports + 1 });
   const stored = storedPredictions(databaseFile, body.id as number);
   expect(stored).toHaveLength(ROWS);
   expect(stored[300]).toEqual({ row: 302, label: 1, score: 0.3, exampleId: "tx-300", timestamp: START + 300_000, text: 'naïve, "quoted"\nsecond line ✓ 300', image: null, slices: null, extras: null });
