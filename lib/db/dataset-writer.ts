@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
-import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../ingest/types";
+import type { DatasetMeta, DatasetSink, PredictionRow, ScoreIndexes, WrittenDataset } from "../ingest/types";
 import { UNLABELED } from "../ingest/types";
-import { buildScoreOrder, buildScoreTable, summarize, type ScoreTable } from "../metrics";
+import { summarize, type ScoreOrder, type ScoreTable } from "../metrics";
+import { ScoreCollector } from "../ingest/score-collector";
 import { toBytes } from "./blobs";
 import { saveScoreOrder } from "./score-orders";
 import { checkpointsAtCommit, writerSqlite } from "./sqlite";
@@ -40,8 +41,8 @@ export class DatasetWriter implements DatasetSink {
   private meta: DatasetMeta | null = null;
   private readonly pending: unknown[] = new Array(ROWS_PER_STATEMENT * WIDTH);
   private pendingRows = 0;
-  private scores: Float64Array = new Float64Array(1 << 16);
-  private labels: Uint8Array = new Uint8Array(1 << 16);
+  /** Every row's score and label, unless the caller gives the score indexes to finish(). */
+  private collected: ScoreCollector | null = null;
   private count = 0;
   /** Prediction ids of the first and the latest written row (rows of one import get consecutive ids). */
   private firstId = 0;
@@ -60,6 +61,7 @@ export class DatasetWriter implements DatasetSink {
   begin(meta: DatasetMeta): void {
     if (this.meta) throw new Error("dataset writer already begun");
     this.meta = meta;
+    this.collected = meta.scoresGiven ? null : new ScoreCollector();
     this.started = Date.now();
     const db = this.db;
     db.exec("BEGIN IMMEDIATE");
@@ -86,9 +88,7 @@ export class DatasetWriter implements DatasetSink {
 
   append(row: PredictionRow): void {
     if (!this.open) throw new Error("dataset writer is not open");
-    if (this.count === this.scores.length) this.grow();
-    this.scores[this.count] = row.score;
-    this.labels[this.count] = row.label;
+    this.collected?.add(row.score, row.label);
     this.count++;
     if (row.timestamp !== null) {
       if (row.timestamp < this.timestampMin) this.timestampMin = row.timestamp;
@@ -109,15 +109,6 @@ export class DatasetWriter implements DatasetSink {
     if (++this.pendingRows === ROWS_PER_STATEMENT) this.flush();
   }
 
-  private grow(): void {
-    const scores = new Float64Array(this.scores.length * 2);
-    scores.set(this.scores);
-    this.scores = scores;
-    const labels = new Uint8Array(this.labels.length * 2);
-    labels.set(this.labels);
-    this.labels = labels;
-  }
-
   private flush(): void {
     const { many, one } = insertStatements(this.db);
     if (this.pendingRows === 0) return;
@@ -136,14 +127,16 @@ export class DatasetWriter implements DatasetSink {
    * Computes the score table and summary, records the import (file, mapping, counts, duration)
    * and commits. `final` overrides the label values and byte count known only at the end.
    */
-  finish(final: Partial<Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">> = {}): WrittenDataset {
+  finish(final: Partial<Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">> & { scores?: ScoreIndexes } = {}): WrittenDataset {
     if (!this.open || !this.meta) throw new Error("dataset writer is not open");
-    const meta = { ...this.meta, ...final };
+    const { scores: given, ...labelsAndBytes } = final;
+    const meta = { ...this.meta, ...labelsAndBytes };
     try {
       this.flush();
-      const scores = this.scores.subarray(0, this.count);
-      const labels = this.labels.subarray(0, this.count);
-      const table = buildScoreTable(scores, labels);
+      if (given && given.order.ids.length !== this.count) throw new Error(`score indexes cover ${given.order.ids.length} rows, ${this.count} were written`);
+      const indexes = given ?? this.collected?.indexes();
+      if (!indexes) throw new Error("finish() needs the score indexes the caller promised (scoresGiven)");
+      const { table, order } = indexes;
       const summary = summarize(table);
       const unlabeled = this.count - summary.positives - summary.negatives;
       this.db
@@ -156,7 +149,7 @@ export class DatasetWriter implements DatasetSink {
           Number.isFinite(this.timestampMax) ? this.timestampMax : null, meta.positiveLabel, meta.negativeLabel, this.datasetId,
         );
       insertScoreTable(this.db, this.datasetId, "", "", table);
-      this.saveOrder(scores, labels, unlabeled === 0 ? table.scores : undefined);
+      this.saveOrder(order);
       const durationMs = Date.now() - this.started;
       this.db
         .prepare(
@@ -173,15 +166,15 @@ export class DatasetWriter implements DatasetSink {
     }
   }
 
-  /** Stores the rows in score order (lib/db/score-orders.ts), from the ids the inserts were given. */
-  private saveOrder(scores: Float64Array, labels: Uint8Array, distinct?: Float64Array): void {
+  /** Stores the rows in score order (lib/db/score-orders.ts): positions become the ids the inserts got. */
+  private saveOrder(order: ScoreOrder): void {
     // One transaction holds the write lock, so AUTOINCREMENT gave the rows consecutive ids.
     if (this.count > 0 && this.lastId - this.firstId + 1 !== this.count) {
       throw new Error(`rows got ids ${this.firstId}–${this.lastId}, expected ${this.count} consecutive ids`);
     }
-    const ids = new Float64Array(this.count);
-    for (let i = 0; i < this.count; i++) ids[i] = this.firstId + i;
-    saveScoreOrder(this.db, this.datasetId, buildScoreOrder(scores, labels, ids, distinct));
+    const ids = order.ids;
+    for (let i = 0; i < ids.length; i++) ids[i] += this.firstId;
+    saveScoreOrder(this.db, this.datasetId, order);
   }
 
   /** Rolls everything back. Safe to call more than once. */

@@ -13,7 +13,7 @@ export { nameFromFile };
 import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
 import { SAMPLE_BYTES, previewCsv } from "./preview";
 import { resolveMapping } from "./roles";
-import { parseInWorker, startParseWorker } from "./parse-host";
+import { parseInWorker, releaseParseWorker, startParseWorker } from "./parse-host";
 import { RowParser, type ParseOutcome, type ParseSetup } from "./row-parser";
 import type { ColumnMapping, DatasetSink, IngestOptions, PredictionRow, WrittenDataset } from "./types";
 
@@ -106,6 +106,7 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
 
   let begun = false;
   let worker: Worker | null = null;
+  let parsedCleanly = false;
   try {
     const sample = await readHead(decoded, SAMPLE_BYTES);
     const sampleText = new TextDecoder().decode(concat(sample.head, sample.size));
@@ -122,12 +123,13 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     // A file that fit in the sample is parsed here: a worker would cost more to start.
     if (!sample.done && options.worker !== false) worker = await startParseWorker();
     const name = options.name?.trim() || nameFromFile(options.sourceFile);
-    sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo });
+    sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo, scoresGiven: true });
     begun = true;
     report("reading");
 
     const rest = chain(sample.head, decoded, sample.done);
     const outcome = worker ? await parseInWorker(worker, setup, rest, onRow) : await parseHere(parser, rest);
+    parsedCleanly = true;
     const { problems } = outcome;
     if (problems.length) {
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}${problems.length >= MAX_PROBLEMS ? " at least" : ""})` : "";
@@ -136,13 +138,13 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     if (rows === 0) throw new IngestError("no_rows", "the file has a header but no data rows");
     report("finishing");
     const final = { positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel };
-    const written = sink.finish({ ...final, bytes });
+    const written = sink.finish({ ...final, bytes, scores: outcome.scores });
     return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
   } catch (error) {
     if (begun) sink.abort();
     throw asIngestError(error);
   } finally {
-    void worker?.terminate();
+    if (worker) releaseParseWorker(worker, parsedCleanly);
   }
 }
 

@@ -45,11 +45,10 @@ async function whenReady(worker: Worker): Promise<boolean> {
   return ready;
 }
 
-/**
- * A started parse worker, or null when none can start here (the caller then parses in its own
- * thread). Resolves once the worker's code has loaded.
- */
-export async function startParseWorker(): Promise<Worker | null> {
+const globalForWorker = globalThis as unknown as { cutoffIdleParseWorker?: Promise<Worker | null> };
+
+/** Starts a worker, or null when none can start here. */
+async function launch(): Promise<Worker | null> {
   try {
     // The form Next's Turbopack bundles as a worker entry (a plain .ts file outside a bundle).
     const bundled = new Worker(new URL("./parse-worker.ts", import.meta.url));
@@ -63,10 +62,36 @@ export async function startParseWorker(): Promise<Worker | null> {
 }
 
 /**
+ * A started parse worker, or null when none can start here (the caller then parses in its own
+ * thread). Takes the idle one left by the previous import (releaseParseWorker) when there is one,
+ * so an import does not wait for a worker to start.
+ */
+export async function startParseWorker(): Promise<Worker | null> {
+  const idle = globalForWorker.cutoffIdleParseWorker;
+  globalForWorker.cutoffIdleParseWorker = undefined;
+  const worker = (await idle) ?? (await launch());
+  worker?.ref();
+  return worker;
+}
+
+/**
+ * Hands a worker back after an import: kept for the next one when its parse ended normally (its
+ * next "setup" resets it), terminated otherwise or when another is already idle.
+ */
+export function releaseParseWorker(worker: Worker, reusable: boolean): void {
+  if (!reusable || globalForWorker.cutoffIdleParseWorker) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  globalForWorker.cutoffIdleParseWorker = Promise.resolve(worker);
+}
+
+/**
  * Sends `source` to the worker (never more than MAX_BYTES_IN_FLIGHT ahead of its parsing) and
  * calls `onRow` with each valid row, in file order. Resolves when the file ended or MAX_PROBLEMS
  * were found; rejects with the source's error, a CsvSyntaxError, or `onRow`'s error. The caller
- * terminates the worker.
+ * then releases the worker (releaseParseWorker).
  */
 export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onRow: (row: PredictionRow) => void): Promise<ParseOutcome> {
   const post = (message: ToParseWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
@@ -77,10 +102,12 @@ export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIt
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
+      // Only this import's listeners: the worker may serve the next one (releaseParseWorker).
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
       wake?.();
       finish();
     };
-    worker.on("message", (m: FromParseWorker) => {
+    const onMessage = (m: FromParseWorker) => {
       if (settled) return;
       try {
         if (m.type === "batch") {
@@ -97,9 +124,10 @@ export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIt
       } catch (error) {
         settle(() => reject(error));
       }
-    });
-    worker.on("error", (error) => settle(() => reject(error)));
-    worker.on("exit", (code) => settle(() => reject(new Error(`the parse worker stopped (exit code ${code})`))));
+    };
+    const onError = (error: Error) => settle(() => reject(error));
+    const onExit = (code: number) => settle(() => reject(new Error(`the parse worker stopped (exit code ${code})`)));
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
 
     post({ type: "setup", setup });
     (async () => {

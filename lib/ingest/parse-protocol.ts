@@ -11,7 +11,11 @@ import type { ParseOutcome, ParseSetup } from "./row-parser";
 
 /** Rows in a full batch (a partial one is sent when the upload stalls). */
 export const BATCH_ROWS = 4096;
-export const MAX_BATCHES_IN_FLIGHT = 4;
+/**
+ * Enough for the worker to run ahead of the writes (~65k rows, ~5 MB): when the file ends it sorts
+ * the scores (ScoreCollector) while the importing thread is still writing rows.
+ */
+export const MAX_BATCHES_IN_FLIGHT = 16;
 export const MAX_BYTES_IN_FLIGHT = 2 * 2 ** 20;
 
 export type ToParseWorker =

@@ -42,7 +42,12 @@ function finish(p: RowParser): void {
   finished = true;
   const outcome = p.end();
   sendBatch();
-  send({ type: "done", outcome });
+  // p.end() sorted the scores while the importing thread still wrote the batches in flight.
+  const transfer = outcome.scores ? [outcome.scores.table, outcome.scores.order].flatMap((x) => Object.values(x).filter(ArrayBuffer.isView).map((a) => a.buffer as ArrayBuffer)) : [];
+  send({ type: "done", outcome }, transfer);
+  // Idle until the next import: keep nothing of this one.
+  parser = null;
+  builder = null;
 }
 
 /** Parses queued chunks while the importing thread has room for more batches. */
@@ -71,6 +76,14 @@ function drain(): void {
 port.on("message", (message: ToParseWorker) => {
   switch (message.type) {
     case "setup": {
+      // A worker serves one import after another (lib/ingest/parse-host.ts): start afresh.
+      queue.length = 0;
+      parser = null;
+      ended = false;
+      finished = false;
+      credits = MAX_BATCHES_IN_FLIGHT;
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
       const present = RowBatchBuilder.presentColumns(message.setup.mapping);
       const b = (builder = new RowBatchBuilder(BATCH_ROWS, present));
       try {

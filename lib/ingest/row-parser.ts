@@ -10,7 +10,8 @@ import type { Delimiter } from "./detect";
 import { MAX_PROBLEMS } from "./errors";
 import { LabelReader } from "./labels";
 import { RowConverter } from "./rows";
-import type { ColumnMapping, IngestProblem, PredictionRow } from "./types";
+import { ScoreCollector } from "./score-collector";
+import type { ColumnMapping, IngestProblem, PredictionRow, ScoreIndexes } from "./types";
 
 /** Bytes decoded into one string at a time. */
 const DECODE_BYTES = 64 * 1024;
@@ -29,6 +30,8 @@ export interface ParseOutcome {
   positiveLabel: string;
   negativeLabel: string;
   problems: IngestProblem[];
+  /** The valid rows' score table and order (absent when a row had a problem). */
+  scores?: ScoreIndexes;
 }
 
 /** Turns the bytes of a CSV (after the gzip layer) into rows; `onRow` gets each valid row while no problem was found. */
@@ -37,17 +40,22 @@ export class RowParser {
   private readonly labels: LabelReader;
   private readonly reader: CsvRecordReader;
   private readonly decoder = new StringDecoder("utf8");
+  private readonly collected = new ScoreCollector();
 
   constructor(setup: ParseSetup, onRow: (row: PredictionRow) => void) {
     const { mapping } = setup;
     this.labels = new LabelReader(mapping.label, setup.sampleLabels, setup.positive);
     const problems = this.problems;
     const converter = new RowConverter(mapping, this.labels, problems);
+    const collected = this.collected;
     this.reader = new CsvRecordReader(setup.delimiter, (fields, row) => {
       // The header is record 1, as in a spreadsheet.
       if (row === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
       const converted = converter.convert(fields, row);
-      if (converted && problems.length === 0) onRow(converted);
+      if (converted && problems.length === 0) {
+        collected.add(converted.score, converted.label);
+        onRow(converted);
+      }
     });
   }
 
@@ -63,13 +71,14 @@ export class RowParser {
     for (let at = 0; at < bytes.byteLength; at += DECODE_BYTES) this.reader.push(this.decode(bytes.subarray(at, at + DECODE_BYTES)));
   }
 
-  /** Reads the last record (unless saturated) and says how the file ended. */
+  /** Reads the last record (unless saturated) and says how the file ended, with the rows' score indexes when every row was valid. */
   end(): ParseOutcome {
     if (!this.saturated) {
       this.reader.push(this.decoder.end());
       this.reader.end();
     }
-    return { ...this.labels.labelValues(), problems: this.problems };
+    const scores = this.problems.length === 0 ? this.collected.indexes() : undefined;
+    return { ...this.labels.labelValues(), problems: this.problems, scores };
   }
 
   /**

@@ -2,6 +2,7 @@
  * Shared shapes of the ingest core. Pure types: lib/db implements `DatasetSink`, the routes, the
  * CLI and the demo seed build `IngestOptions`.
  */
+import type { ScoreOrder, ScoreTable } from "../metrics";
 
 /** Label code for a row whose true label is not known yet (empty label cell). */
 export const UNLABELED = 255;
@@ -83,6 +84,8 @@ export interface DatasetMeta {
   modelVersion?: string | null;
   isDemo?: boolean;
   bytes?: number;
+  /** True when `finish` will be given the score indexes (the ingest core's parser computes them): the sink need not keep every score. */
+  scoresGiven?: boolean;
 }
 
 /** One row, already validated and typed. */
@@ -115,12 +118,22 @@ export interface WrittenDataset {
 }
 
 /**
+ * The score table and the score order of every row of an import, computed by the parser while the
+ * sink still writes rows; the order's ids are the rows' 0-based positions in append order.
+ */
+export interface ScoreIndexes {
+  table: ScoreTable;
+  order: ScoreOrder;
+}
+
+/**
  * Where validated rows go (lib/db's DatasetWriter). `begin` is called once the header and mapping
  * are known; `finish` commits (with the final label values and byte count); `abort` rolls back.
  */
 export interface DatasetSink {
   begin(meta: DatasetMeta): void;
   append(row: PredictionRow): void;
-  finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">): WrittenDataset;
+  /** `scores`, when given, spares the sink computing them from the appended rows. */
+  finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes"> & { scores?: ScoreIndexes }): WrittenDataset;
   abort(): void;
 }

@@ -58,14 +58,15 @@ function distinctSorted(scores: Float64Array): Float64Array {
 
 /**
  * Sorts parallel arrays of examples by (score, id). `ids` must be ascending (the order rows were
- * stored in), so a stable sort by score alone is the (score, id) order. A counting sort on each
+ * stored in), so a stable sort by score alone is the (score, id) order; null stands for the
+ * positions 0, 1, 2, …. A counting sort on each
  * example's rank among the distinct scores: pass `distinct` (every score, once, ascending, e.g.
  * the score table's when every example is labelled) to skip sorting the scores.
  */
-export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: Float64Array, distinct: Float64Array = distinctSorted(scores)): ScoreOrder {
+export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: Float64Array | null, distinct: Float64Array = distinctSorted(scores)): ScoreOrder {
   const n = scores.length;
-  if (labels.length !== n || ids.length !== n) throw new Error("scores, labels and ids differ in length");
-  for (let i = 1; i < n; i++) if (!(ids[i] > ids[i - 1])) throw new Error("ids must be strictly ascending");
+  if (labels.length !== n || (ids && ids.length !== n)) throw new Error("scores, labels and ids differ in length");
+  if (ids) for (let i = 1; i < n; i++) if (!(ids[i] > ids[i - 1])) throw new Error("ids must be strictly ascending");
   const rank = new Uint32Array(n);
   const starts = new Uint32Array(distinct.length + 1);
   const rankOf = ranker(distinct);
@@ -78,7 +79,7 @@ export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: F
   const order: ScoreOrder = { ids: new Float64Array(n), scores: new Float64Array(n), labels: new Uint8Array(n) };
   for (let i = 0; i < n; i++) {
     const at = starts[rank[i]]++;
-    order.ids[at] = ids[i];
+    order.ids[at] = ids ? ids[i] : i;
     order.scores[at] = scores[i];
     order.labels[at] = labels[i];
   }

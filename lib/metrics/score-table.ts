@@ -51,9 +51,19 @@ export function buildScoreTable(scores: ArrayLike<number>, labels: ArrayLike<num
 
 /** Merges the sorted scores of the positives and of the negatives into one table. */
 function mergeSorted(pos: Float64Array, neg: Float64Array): ScoreTable {
-  const outScores = new Float64Array(pos.length + neg.length);
-  const outPos = new Float64Array(pos.length + neg.length);
-  const outNeg = new Float64Array(pos.length + neg.length);
+  // Two walks of the merge: one counts the distinct scores, so the second fills arrays of the exact size.
+  let size = 0;
+  let last = NaN;
+  for (let i = 0, j = 0; i < pos.length || j < neg.length; ) {
+    const score = j >= neg.length || (i < pos.length && pos[i] <= neg[j]) ? pos[i++] : neg[j++];
+    if (score !== last) {
+      size++;
+      last = score;
+    }
+  }
+  const outScores = new Float64Array(size);
+  const outPos = new Float64Array(size);
+  const outNeg = new Float64Array(size);
   let i = 0;
   let j = 0;
   let k = -1;
@@ -72,14 +82,7 @@ function mergeSorted(pos: Float64Array, neg: Float64Array): ScoreTable {
       j++;
     }
   }
-  const size = k + 1;
-  return {
-    scores: outScores.slice(0, size),
-    positives: outPos.slice(0, size),
-    negatives: outNeg.slice(0, size),
-    totalPositives: pos.length,
-    totalNegatives: neg.length,
-  };
+  return { scores: outScores, positives: outPos, negatives: outNeg, totalPositives: pos.length, totalNegatives: neg.length };
 }
 
 /** Adds the suffix sums that make a confusion matrix a binary search. */

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { gzipSync } from "node:zlib";
 import { expect, inject, test } from "vitest";
 import { postCsv, storedPredictions, tableCounts } from "../support/ingest-client";
@@ -28,6 +29,27 @@ test("a large file is imported whole: counts in the answer and in the database, 
   expect(stored).toHaveLength(ROWS);
   expect(stored[300]).toEqual({ row: 302, label: 1, score: 0.3, exampleId: "tx-300", timestamp: START + 300_000, text: 'naïve, "quoted"\nsecond line ✓ 300', image: null, slices: null, extras: null });
   expect(stored[ROWS - 1]).toEqual({ row: ROWS + 1, label: 0, score: 0.999, exampleId: `tx-${ROWS - 1}`, timestamp: START + (ROWS - 1) * 1000, text: `note ${ROWS - 1}`, image: null, slices: null, extras: null });
+});
+
+test("the score order the worker sorted matches the stored rows, and the gallery pages through it", async () => {
+  const { body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-order" });
+  const id = body.id as number;
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const rows = db.prepare(`SELECT "id", "score", "label" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "score", "id"`).all(id) as { id: number; score: number; label: number }[];
+    const stored = db.prepare(`SELECT "ids", "scores", "labels" FROM "ScoreOrder" WHERE "datasetId" = ?`).get(id) as { ids: Buffer; scores: Buffer; labels: Buffer };
+    const floats = (b: Buffer) => Array.from(new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
+    expect(floats(stored.ids)).toEqual(rows.map((r) => r.id));
+    expect(floats(stored.scores)).toEqual(rows.map((r) => r.score));
+    expect(Array.from(stored.labels)).toEqual(rows.map((r) => r.label));
+    const response = await fetch(`${baseUrl}/api/datasets/${id}/examples?threshold=0.5&kind=fp&limit=3&offset=2`);
+    const page = (await response.json()) as { total: number; items: { id: number }[] };
+    const falsePositives = rows.filter((r) => r.label === 0 && r.score >= 0.5).reverse();
+    expect(page.total).toBe(falsePositives.length);
+    expect(page.items.map((i) => i.id)).toEqual(falsePositives.slice(2, 5).map((r) => r.id));
+  } finally {
+    db.close();
+  }
 });
 
 test("the same file gzip-compressed", async () => {
