@@ -1,30 +1,8 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { IngestError, MAX_PROBLEMS, SAMPLE_BYTES, ingestCsv, type DatasetMeta, type DatasetSink, type IngestOptions, type PredictionRow } from "@/lib/ingest";
+import { IngestError, MAX_PROBLEMS, SAMPLE_BYTES, ingestCsv, type IngestOptions } from "@/lib/ingest";
 import { startParseWorker } from "@/lib/ingest/parse-host";
-
-/** A sink that keeps rows in memory and records whether it committed or rolled back. */
-class MemorySink implements DatasetSink {
-  meta: DatasetMeta | null = null;
-  rows: PredictionRow[] = [];
-  state: "new" | "open" | "committed" | "aborted" = "new";
-  begin(meta: DatasetMeta) {
-    this.meta = meta;
-    this.state = "open";
-  }
-  append(row: PredictionRow) {
-    this.rows.push(row);
-  }
-  finish() {
-    this.state = "committed";
-    const positives = this.rows.filter((r) => r.label === 1).length;
-    const negatives = this.rows.filter((r) => r.label === 0).length;
-    return { id: 1, rows: this.rows.length, positives, negatives, unlabeled: this.rows.length - positives - negatives, durationMs: 0 };
-  }
-  abort() {
-    this.state = "aborted";
-  }
-}
+import { MemorySink } from "../support/memory-sink";
 
 const ROWS = 30_000;
 const START = Date.UTC(2026, 10, 2);
