@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { DatasetMeta, DatasetSink, PredictionRow, ScoreIndexes, WrittenDataset } from "../ingest/types";
 import { UNLABELED } from "../ingest/types";
 import { summarize, type ScoreOrder, type ScoreTable } from "../metrics";
+import { batchTexts, type RowBatch } from "../ingest/row-batch";
 import { ScoreCollector } from "../ingest/score-collector";
 import { toBytes } from "./blobs";
 import { saveScoreOrder } from "./score-orders";
@@ -88,24 +89,38 @@ export class DatasetWriter implements DatasetSink {
 
   append(row: PredictionRow): void {
     if (!this.open) throw new Error("dataset writer is not open");
-    this.collected?.add(row.score, row.label);
+    this.push(row.row, row.label, row.score, row.exampleId, row.timestamp, row.text, row.image, row.slices, row.extras);
+  }
+
+  /** The parse worker's batches, written without making an object per row. */
+  appendBatch(batch: RowBatch): void {
+    if (!this.open) throw new Error("dataset writer is not open");
+    const text = batchTexts(batch);
+    for (let i = 0; i < batch.count; i++) {
+      const t = batch.timestamps[i];
+      this.push(batch.rows[i], batch.labels[i], batch.scores[i], text(0, i), Number.isNaN(t) ? null : t, text(1, i), text(2, i), text(3, i), text(4, i));
+    }
+  }
+
+  private push(row: number, label: number, score: number, exampleId: string | null, timestamp: number | null, text: string | null, image: string | null, slices: string | null, extras: string | null): void {
+    this.collected?.add(score, label);
     this.count++;
-    if (row.timestamp !== null) {
-      if (row.timestamp < this.timestampMin) this.timestampMin = row.timestamp;
-      if (row.timestamp > this.timestampMax) this.timestampMax = row.timestamp;
+    if (timestamp !== null) {
+      if (timestamp < this.timestampMin) this.timestampMin = timestamp;
+      if (timestamp > this.timestampMax) this.timestampMax = timestamp;
     }
     const p = this.pending;
     let at = this.pendingRows * WIDTH;
     p[at++] = this.datasetId;
-    p[at++] = row.row;
-    p[at++] = row.label === UNLABELED ? null : row.label;
-    p[at++] = row.score;
-    p[at++] = row.exampleId;
-    p[at++] = row.timestamp;
-    p[at++] = row.text;
-    p[at++] = row.image;
-    p[at++] = row.slices;
-    p[at] = row.extras;
+    p[at++] = row;
+    p[at++] = label === UNLABELED ? null : label;
+    p[at++] = score;
+    p[at++] = exampleId;
+    p[at++] = timestamp;
+    p[at++] = text;
+    p[at++] = image;
+    p[at++] = slices;
+    p[at] = extras;
     if (++this.pendingRows === ROWS_PER_STATEMENT) this.flush();
   }
 

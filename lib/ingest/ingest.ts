@@ -14,6 +14,7 @@ import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
 import { SAMPLE_BYTES, previewCsv } from "./preview";
 import { resolveMapping } from "./roles";
 import { parseInWorker, releaseParseWorker, startParseWorker } from "./parse-host";
+import { unpackBatch, type RowBatch } from "./row-batch";
 import { RowParser, type ParseOutcome, type ParseSetup } from "./row-parser";
 import type { ColumnMapping, DatasetSink, IngestOptions, PredictionRow, WrittenDataset } from "./types";
 
@@ -128,7 +129,14 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     report("reading");
 
     const rest = chain(sample.head, decoded, sample.done);
-    const outcome = worker ? await parseInWorker(worker, setup, rest, onRow) : await parseHere(parser, rest);
+    const onBatch = (batch: RowBatch) => {
+      if (sink.appendBatch) sink.appendBatch(batch);
+      else unpackBatch(batch, sink.append.bind(sink));
+      const before = rows;
+      rows += batch.count;
+      if (Math.floor(rows / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) report("reading");
+    };
+    const outcome = worker ? await parseInWorker(worker, setup, rest, onBatch) : await parseHere(parser, rest);
     parsedCleanly = true;
     const { problems } = outcome;
     if (problems.length) {

@@ -8,9 +8,8 @@
 import { Worker } from "node:worker_threads";
 import { CsvSyntaxError } from "./csv-reader";
 import { MAX_BYTES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
-import { unpackBatch } from "./row-batch";
+import type { RowBatch } from "./row-batch";
 import type { ParseOutcome, ParseSetup } from "./row-parser";
-import type { PredictionRow } from "./types";
 
 /**
  * Runs this module's sibling parse-worker.ts from source under tsx. Node 20 workers do not get
@@ -89,11 +88,11 @@ export function releaseParseWorker(worker: Worker, reusable: boolean): void {
 
 /**
  * Sends `source` to the worker (never more than MAX_BYTES_IN_FLIGHT ahead of its parsing) and
- * calls `onRow` with each valid row, in file order. Resolves when the file ended or MAX_PROBLEMS
- * were found; rejects with the source's error, a CsvSyntaxError, or `onRow`'s error. The caller
+ * calls `onBatch` with the valid rows, in file order. Resolves when the file ended or MAX_PROBLEMS
+ * were found; rejects with the source's error, a CsvSyntaxError, or `onBatch`'s error. The caller
  * then releases the worker (releaseParseWorker).
  */
-export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onRow: (row: PredictionRow) => void): Promise<ParseOutcome> {
+export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onBatch: (batch: RowBatch) => void): Promise<ParseOutcome> {
   const post = (message: ToParseWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   return new Promise<ParseOutcome>((resolve, reject) => {
     let settled = false;
@@ -111,7 +110,7 @@ export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIt
       if (settled) return;
       try {
         if (m.type === "batch") {
-          unpackBatch(m.batch, onRow);
+          onBatch(m.batch);
           post({ type: "written" });
         } else if (m.type === "parsed") {
           inFlight -= m.bytes;

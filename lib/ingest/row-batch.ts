@@ -115,29 +115,37 @@ export function batchBuffers(batch: RowBatch): ArrayBuffer[] {
   return buffers as ArrayBuffer[];
 }
 
-/** Calls `onRow` with each row of a batch, as the converter produced it. */
-export function unpackBatch(batch: RowBatch, onRow: (row: PredictionRow) => void): void {
-  const [ids, texts, images, slices, extras] = batch.texts;
-  const starts = [0, 0, 0, 0, 0];
-  const value = (packed: PackedTexts | null, c: number, i: number): string | null => {
+/**
+ * Reads a batch's text cells in row order: `text(column, i)` for rows i = 0, 1, 2, … of each column
+ * (columns in TEXT_COLUMNS order: exampleId, text, image, slices, extras).
+ */
+export function batchTexts(batch: RowBatch): (column: number, i: number) => string | null {
+  const starts = TEXT_COLUMNS.map(() => 0);
+  return (column, i) => {
+    const packed = batch.texts[column];
     if (packed === null) return null;
     const end = packed.ends[i];
-    const start = starts[c];
-    starts[c] = end;
+    const start = starts[column];
+    starts[column] = end;
     return end === start ? null : packed.joined.slice(start, end);
   };
+}
+
+/** Calls `onRow` with each row of a batch, as the converter produced it. */
+export function unpackBatch(batch: RowBatch, onRow: (row: PredictionRow) => void): void {
+  const text = batchTexts(batch);
   for (let i = 0; i < batch.count; i++) {
     const t = batch.timestamps[i];
     onRow({
       row: batch.rows[i],
       label: batch.labels[i],
       score: batch.scores[i],
-      exampleId: value(ids, 0, i),
+      exampleId: text(0, i),
       timestamp: Number.isNaN(t) ? null : t,
-      text: value(texts, 1, i),
-      image: value(images, 2, i),
-      slices: value(slices, 3, i),
-      extras: value(extras, 4, i),
+      text: text(1, i),
+      image: text(2, i),
+      slices: text(3, i),
+      extras: text(4, i),
     });
   }
 }

@@ -3,6 +3,7 @@
  * CLI and the demo seed build `IngestOptions`.
  */
 import type { ScoreOrder, ScoreTable } from "../metrics";
+import type { RowBatch } from "./row-batch";
 
 /** Label code for a row whose true label is not known yet (empty label cell). */
 export const UNLABELED = 255;
@@ -133,6 +134,8 @@ export interface ScoreIndexes {
 export interface DatasetSink {
   begin(meta: DatasetMeta): void;
   append(row: PredictionRow): void;
+  /** Appends a batch of rows from the parse worker; optional: without it each row goes to append(). */
+  appendBatch?(batch: RowBatch): void;
   /** `scores`, when given, spares the sink computing them from the appended rows. */
   finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes"> & { scores?: ScoreIndexes }): WrittenDataset;
   abort(): void;
