@@ -12,7 +12,7 @@ import { BENCH_ROWS, benchCsv, cpuTimeOf, memoryOf, postFile, resetPeak, startBe
 import type { Benchmark } from "./types";
 
 const TMP = path.join(import.meta.dirname, "tmp");
-const RUNS = 3;
+const RUNS = 5;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

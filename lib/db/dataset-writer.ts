@@ -189,7 +189,7 @@ export class DatasetWriter implements DatasetSink {
     }
     const ids = order.ids;
     for (let i = 0; i < ids.length; i++) ids[i] += this.firstId;
-    saveScoreOrder(this.db, this.datasetId, order);
+    saveScoreOrder(this.db, this.datasetId, order, { firstId: this.firstId, lastId: this.lastId });
   }
 
   /** Rolls everything back. Safe to call more than once. */

@@ -10,15 +10,21 @@ export interface StoredScoreOrder extends ScoreOrder {
   lastId: number;
 }
 
-/** Stores (or replaces) a dataset's score order; `order.ids` must hold every row of the dataset. */
-export function saveScoreOrder(db: Database.Database, datasetId: number, order: ScoreOrder): StoredScoreOrder {
-  let firstId = Infinity;
-  let lastId = -Infinity;
-  for (const id of order.ids) {
-    if (id < firstId) firstId = id;
-    if (id > lastId) lastId = id;
+/** The lowest and highest id (0 and 0 for none). */
+function idRange(ids: Float64Array): { firstId: number; lastId: number } {
+  if (ids.length === 0) return { firstId: 0, lastId: 0 };
+  let firstId = ids[0];
+  let lastId = ids[0];
+  for (let i = 1; i < ids.length; i++) {
+    if (ids[i] < firstId) firstId = ids[i];
+    else if (ids[i] > lastId) lastId = ids[i];
   }
-  if (order.ids.length === 0) firstId = lastId = 0;
+  return { firstId, lastId };
+}
+
+/** Stores (or replaces) a dataset's score order; `order.ids` must hold every row of the dataset. */
+export function saveScoreOrder(db: Database.Database, datasetId: number, order: ScoreOrder, range = idRange(order.ids)): StoredScoreOrder {
+  const { firstId, lastId } = range;
   db.prepare(`INSERT OR REPLACE INTO "ScoreOrder" (datasetId, firstId, lastId, ids, scores, labels) VALUES (?, ?, ?, ?, ?, ?)`).run(
     datasetId, firstId, lastId, toBytes(order.ids), toBytes(order.scores), toBytes(order.labels),
   );
