@@ -1,11 +1,11 @@
 import type Database from "better-sqlite3";
 import type { DatasetMeta, DatasetSink, PredictionRow, ScoreIndexes, WrittenDataset } from "../ingest/types";
 import { UNLABELED } from "../ingest/types";
-import { summarize, type ScoreOrder, type ScoreTable } from "../metrics";
+import { summarize, type ScoreOrder } from "../metrics";
 import { batchTexts, type RowBatch } from "../ingest/row-batch";
 import { ScoreCollector } from "../ingest/score-collector";
-import { toBytes } from "./blobs";
 import { saveScoreOrder } from "./score-orders";
+import { insertScoreTable } from "./score-tables";
 import { checkpointsAtCommit, writerSqlite } from "./sqlite";
 
 export { UNLABELED };
@@ -200,11 +200,4 @@ export class DatasetWriter implements DatasetSink {
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
     checkpointsAtCommit(this.db, true);
   }
-}
-
-/** Stores a score table (whole dataset when sliceColumn is ""). */
-export function insertScoreTable(db: Database.Database, datasetId: number, sliceColumn: string, sliceValue: string, table: ScoreTable): void {
-  db.prepare(
-    `INSERT INTO "ScoreTable" (datasetId, sliceColumn, sliceValue, positives, negatives, scores, posCounts, negCounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(datasetId, sliceColumn, sliceValue, table.totalPositives, table.totalNegatives, toBytes(table.scores), toBytes(table.positives), toBytes(table.negatives));
 }

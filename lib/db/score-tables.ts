@@ -1,5 +1,6 @@
-import { cumulate, type CumulativeTable } from "../metrics";
-import { toFloat64 } from "./blobs";
+import type Database from "better-sqlite3";
+import { cumulate, type CumulativeTable, type ScoreTable } from "../metrics";
+import { toBytes, toFloat64 } from "./blobs";
 import { sharedSqlite } from "./sqlite";
 
 const cache = new Map<string, CumulativeTable>();
@@ -33,4 +34,11 @@ export async function getScoreTable(datasetId: number, sliceColumn = "", sliceVa
 /** Forgets cached tables of a dataset (after it is deleted or rebuilt). */
 export function forgetScoreTables(datasetId: number): void {
   for (const key of cache.keys()) if (key.startsWith(`${datasetId}\u0000`)) cache.delete(key);
+}
+
+/** Stores a score table (whole dataset when sliceColumn is ""). */
+export function insertScoreTable(db: Database.Database, datasetId: number, sliceColumn: string, sliceValue: string, table: ScoreTable): void {
+  db.prepare(
+    `INSERT INTO "ScoreTable" (datasetId, sliceColumn, sliceValue, positives, negatives, scores, posCounts, negCounts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(datasetId, sliceColumn, sliceValue, table.totalPositives, table.totalNegatives, toBytes(table.scores), toBytes(table.positives), toBytes(table.negatives));
 }
