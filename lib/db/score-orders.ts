@@ -60,7 +60,9 @@ const CACHE_LIMIT = 6;
 
 /**
  * A dataset's rows in score order (cached; rows never change after import). `null` when the
- * dataset does not exist. Whoever changes labels or appends rows must call forgetScoreOrder.
+ * dataset does not exist. Whoever changes labels or appends rows (audit, monitoring) must delete
+ * the stored "ScoreOrder" row in the same transaction and call forgetScoreOrder: the order, and
+ * the rowid range datasetRows() reads, are then rebuilt from the rows on next use.
  */
 export function getScoreOrder(datasetId: number): StoredScoreOrder | null {
   const hit = cache.get(datasetId);
