@@ -162,5 +162,6 @@ async function parseHere(parser: RowParser, source: AsyncIterable<Uint8Array>): 
     parser.push(chunk);
     if (parser.saturated) break;
   }
-  return parser.end();
+  const outcome = parser.end();
+  return { ...outcome, scores: parser.scoreIndexes() };
 }

@@ -41,10 +41,10 @@ function fail(error: unknown): void {
 function finish(p: RowParser): void {
   finished = true;
   const outcome = p.end();
-  sendBatch();
-  // p.end() sorted the scores while the importing thread still wrote the batches in flight.
-  const transfer = outcome.scores ? [outcome.scores.table, outcome.scores.order].flatMap((x) => Object.values(x).filter(ArrayBuffer.isView).map((a) => a.buffer as ArrayBuffer)) : [];
-  send({ type: "done", outcome }, transfer);
+  sendBatch(); // the last rows first: the importing thread writes them while this one sorts
+  const scores = p.scoreIndexes();
+  const transfer = scores ? [scores.table, scores.order].flatMap((x) => Object.values(x).filter(ArrayBuffer.isView).map((a) => a.buffer as ArrayBuffer)) : [];
+  send({ type: "done", outcome: { ...outcome, scores } }, transfer);
   // Idle until the next import: keep nothing of this one.
   parser = null;
   builder = null;

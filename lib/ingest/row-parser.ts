@@ -71,14 +71,18 @@ export class RowParser {
     for (let at = 0; at < bytes.byteLength; at += DECODE_BYTES) this.reader.push(this.decode(bytes.subarray(at, at + DECODE_BYTES)));
   }
 
-  /** Reads the last record (unless saturated) and says how the file ended, with the rows' score indexes when every row was valid. */
+  /** Reads the last record (unless saturated) and says how the file ended. */
   end(): ParseOutcome {
     if (!this.saturated) {
       this.reader.push(this.decoder.end());
       this.reader.end();
     }
-    const scores = this.problems.length === 0 ? this.collected.indexes() : undefined;
-    return { ...this.labels.labelValues(), problems: this.problems, scores };
+    return { ...this.labels.labelValues(), problems: this.problems };
+  }
+
+  /** After end(): the valid rows' score table and order (sorting them: call once the rows are sent on). */
+  scoreIndexes(): ScoreIndexes | undefined {
+    return this.problems.length === 0 ? this.collected.indexes() : undefined;
   }
 
   /**
