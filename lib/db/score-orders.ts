@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { buildScoreOrder, type ScoreOrder } from "../metrics";
 import { UNLABELED } from "../ingest/types";
-import { toBytes, toFloat64 } from "./blobs";
+import { toBytes, toFloat64, toUint32 } from "./blobs";
 import { sharedSqlite } from "./sqlite";
 
 /** A dataset's rows in score order, with the rowid range its rows occupy. */
@@ -22,13 +22,55 @@ function idRange(ids: Float64Array): { firstId: number; lastId: number } {
   return { firstId, lastId };
 }
 
-/** Stores (or replaces) a dataset's score order; `order.ids` must hold every row of the dataset. */
+/**
+ * Stores (or replaces) a dataset's score order; `order.ids` must hold every row of the dataset.
+ * Compactly: ids as 32-bit offsets from the first id, and the scores only when some row has no
+ * label (otherwise they are the dataset's score table, expanded: see readScoreOrder).
+ */
 export function saveScoreOrder(db: Database.Database, datasetId: number, order: ScoreOrder, range = idRange(order.ids)): StoredScoreOrder {
   const { firstId, lastId } = range;
+  if (lastId - firstId >= 2 ** 32) throw new Error(`dataset ${datasetId} spans more than 2^32 ids`);
+  const offsets = new Uint32Array(order.ids.length);
+  for (let i = 0; i < offsets.length; i++) offsets[i] = order.ids[i] - firstId;
+  const everyRowLabelled = order.labels.every((label) => label === 0 || label === 1);
   db.prepare(`INSERT OR REPLACE INTO "ScoreOrder" (datasetId, firstId, lastId, ids, scores, labels) VALUES (?, ?, ?, ?, ?, ?)`).run(
-    datasetId, firstId, lastId, toBytes(order.ids), toBytes(order.scores), toBytes(order.labels),
+    datasetId, firstId, lastId, toBytes(offsets), everyRowLabelled ? null : toBytes(order.scores), toBytes(order.labels),
   );
   return { ...order, firstId, lastId };
+}
+
+/** Every row's score, ascending, from a score table of the same rows (each distinct score repeated as often as it occurs). */
+function expandScores(table: { scores: Float64Array; positives: Float64Array; negatives: Float64Array }, rows: number): Float64Array | null {
+  const scores = new Float64Array(rows);
+  let at = 0;
+  for (let i = 0; i < table.scores.length; i++) {
+    const n = table.positives[i] + table.negatives[i];
+    if (at + n > rows) return null;
+    scores.fill(table.scores[i], at, at + n);
+    at += n;
+  }
+  return at === rows ? scores : null;
+}
+
+/** The stored score order, or null when there is none (or it does not fit the score table). */
+function readScoreOrder(datasetId: number): StoredScoreOrder | null {
+  const db = sharedSqlite();
+  const row = db.prepare(`SELECT firstId, lastId, ids, scores, labels FROM "ScoreOrder" WHERE datasetId = ?`).get(datasetId) as
+    | { firstId: number; lastId: number; ids: Uint8Array; scores: Uint8Array | null; labels: Uint8Array }
+    | undefined;
+  if (!row) return null;
+  const offsets = toUint32(row.ids);
+  const ids = new Float64Array(offsets.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = row.firstId + offsets[i];
+  let scores = row.scores ? toFloat64(row.scores) : null;
+  if (!scores) {
+    const table = db.prepare(`SELECT scores, posCounts, negCounts FROM "ScoreTable" WHERE datasetId = ? AND sliceColumn = '' AND sliceValue = ''`).get(datasetId) as
+      | { scores: Uint8Array; posCounts: Uint8Array; negCounts: Uint8Array }
+      | undefined;
+    scores = table ? expandScores({ scores: toFloat64(table.scores), positives: toFloat64(table.posCounts), negatives: toFloat64(table.negCounts) }, ids.length) : null;
+  }
+  if (!scores) return null;
+  return { firstId: row.firstId, lastId: row.lastId, ids, scores, labels: Uint8Array.from(row.labels) };
 }
 
 /** Builds the score order from the stored rows (datasets imported before score orders existed). */
@@ -55,7 +97,7 @@ function rebuildScoreOrder(datasetId: number): StoredScoreOrder | null {
 }
 
 const cache = new Map<number, StoredScoreOrder>();
-/** 17 MB per million rows: a few datasets' worth. */
+/** 17 MB per million rows in memory: a few datasets' worth. */
 const CACHE_LIMIT = 6;
 
 /**
@@ -71,12 +113,7 @@ export function getScoreOrder(datasetId: number): StoredScoreOrder | null {
     cache.set(datasetId, hit);
     return hit;
   }
-  const row = sharedSqlite().prepare(`SELECT firstId, lastId, ids, scores, labels FROM "ScoreOrder" WHERE datasetId = ?`).get(datasetId) as
-    | { firstId: number; lastId: number; ids: Uint8Array; scores: Uint8Array; labels: Uint8Array }
-    | undefined;
-  const order = row
-    ? { firstId: row.firstId, lastId: row.lastId, ids: toFloat64(row.ids), scores: toFloat64(row.scores), labels: Uint8Array.from(row.labels) }
-    : rebuildScoreOrder(datasetId);
+  const order = readScoreOrder(datasetId) ?? rebuildScoreOrder(datasetId);
   if (!order) return null;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
   cache.set(datasetId, order);

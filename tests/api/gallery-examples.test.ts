@@ -137,6 +137,26 @@ describe("GET /api/datasets/:id/examples", () => {
     }
   });
 
+  test("with unlabelled rows the score order keeps its own scores, and pages leave those rows out", async () => {
+    const withUnlabelled = CSV + "k,,0.99,not reviewed yet,FR,7\nl,,0.01,not reviewed either,DE,8\n";
+    const { body } = await postCsv(baseUrl, withUnlabelled, { name: "gallery fixture, unlabelled", id: "id", label: "label", score: "score", text: "text", slice: "country" });
+    const id = body.id as number;
+    expect(body.unlabeled).toBe(2);
+    const db = new Database(databaseFile, { readonly: true });
+    try {
+      const stored = db.prepare(`SELECT "scores", "labels" FROM "ScoreOrder" WHERE "datasetId" = ?`).get(id) as { scores: Buffer | null; labels: Buffer };
+      expect(stored.scores).not.toBeNull();
+      expect(Array.from(stored.labels).filter((l) => l === 255)).toHaveLength(2);
+    } finally {
+      db.close();
+    }
+    for (const [kind, expected] of [["fp", ["a", "b", "c", "d"]], ["tn", ["e", "j"]], ["tp", ["i", "h"]], ["fn", ["g", "f"]]] as const) {
+      const response = await fetch(`${baseUrl}/api/datasets/${id}/examples?threshold=0.5&kind=${kind}`);
+      const p = (await response.json()) as Page;
+      expect({ kind, total: p.total, ids: ids(p) }).toEqual({ kind, total: expected.length, ids: expected });
+    }
+  });
+
   test("an unknown dataset is a 404", async () => {
     expect((await fetch(`${baseUrl}/api/datasets/999999/examples?threshold=0.5`)).status).toBe(404);
   });

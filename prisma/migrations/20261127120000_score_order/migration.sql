@@ -9,7 +9,7 @@ CREATE TABLE "ScoreOrder" (
     "firstId" INTEGER NOT NULL,
     "lastId" INTEGER NOT NULL,
     "ids" BLOB NOT NULL,
-    "scores" BLOB NOT NULL,
+    "scores" BLOB,
     "labels" BLOB NOT NULL,
     CONSTRAINT "ScoreOrder_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
