@@ -102,7 +102,7 @@ export const benchmark: Benchmark = {
         notes: [
           "Cutoff: `listExamples` (the page is a stretch of the dataset's score order, built at import: ids sorted by (score, id) with their labels; total from the cached score table; rows, tags and notes of the page by id).",
           "Reference: the same query as one SQL scan (`NOT INDEXED`: full scan, filter, sort). Pages with slice or text filters take that path, so they cost a scan of the dataset (the filtered rows above).",
-          "The first query of a server process reads the dataset's stored score table (three 8 MB blobs for 1M distinct scores) and score order (8 MB ids, 8 MB scores, 1 MB labels) into the cache; every later query at any threshold is the figure above.",
+          "The first query of a server process reads the dataset's stored score table (three 8 MB blobs for 1M distinct scores) and score order (4 MB of id offsets and 1 MB of labels; the scores are the score table's, expanded) into the cache; every later query at any threshold is the figure above.",
           "Data: 3% positives; positive scores 1 − u³, negative scores u³ (u uniform), so low thresholds make false negatives rare among many low-scoring negatives.",
         ],
       };
