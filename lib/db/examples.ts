@@ -121,7 +121,8 @@ function readByIds(ids: number[]): PredictionRecord[] {
  */
 async function readPage(datasetId: number, query: ExampleQuery, compiled: CompiledQuery, limit: number, offset: number): Promise<{ records: PredictionRecord[]; total: number }> {
   if (compiled.unfiltered && compiled.scoreDirection) {
-    const [order, table] = [getScoreOrder(datasetId), await getScoreTable(datasetId)];
+    const table = await getScoreTable(datasetId);
+    const order = table && getScoreOrder(datasetId, table);
     if (order && table) {
       const total = confusionAt(table, query.threshold)[query.kind];
       return { records: readByIds(pageOfOutcome(order, query.kind, query.threshold, compiled.scoreDirection, offset, limit)), total };

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
-import { buildScoreOrder, type ScoreOrder } from "../metrics";
+import { buildScoreOrder, type ScoreOrder, type ScoreTable } from "../metrics";
 import { UNLABELED } from "../ingest/types";
 import { toBytes, toFloat64, toUint32 } from "./blobs";
+import { readStoredScoreTable } from "./score-tables";
 import { sharedSqlite } from "./sqlite";
 
 /** A dataset's rows in score order, with the rowid range its rows occupy. */
@@ -40,20 +41,18 @@ export function saveScoreOrder(db: Database.Database, datasetId: number, order: 
 }
 
 /** Every row's score, ascending, from a score table of the same rows (each distinct score repeated as often as it occurs). */
-function expandScores(table: { scores: Float64Array; positives: Float64Array; negatives: Float64Array }, rows: number): Float64Array | null {
+function expandScores(table: ScoreTable, rows: number): Float64Array | null {
+  if (table.totalPositives + table.totalNegatives !== rows) return null;
   const scores = new Float64Array(rows);
-  let at = 0;
-  for (let i = 0; i < table.scores.length; i++) {
-    const n = table.positives[i] + table.negatives[i];
-    if (at + n > rows) return null;
-    scores.fill(table.scores[i], at, at + n);
-    at += n;
+  for (let i = 0, at = 0; i < table.scores.length; i++) {
+    const score = table.scores[i];
+    for (let end = at + table.positives[i] + table.negatives[i]; at < end; at++) scores[at] = score;
   }
-  return at === rows ? scores : null;
+  return scores;
 }
 
 /** The stored score order, or null when there is none (or it does not fit the score table). */
-function readScoreOrder(datasetId: number): StoredScoreOrder | null {
+function readScoreOrder(datasetId: number, table?: ScoreTable): StoredScoreOrder | null {
   const db = sharedSqlite();
   const row = db.prepare(`SELECT firstId, lastId, ids, scores, labels FROM "ScoreOrder" WHERE datasetId = ?`).get(datasetId) as
     | { firstId: number; lastId: number; ids: Uint8Array; scores: Uint8Array | null; labels: Uint8Array }
@@ -62,13 +61,8 @@ function readScoreOrder(datasetId: number): StoredScoreOrder | null {
   const offsets = toUint32(row.ids);
   const ids = new Float64Array(offsets.length);
   for (let i = 0; i < ids.length; i++) ids[i] = row.firstId + offsets[i];
-  let scores = row.scores ? toFloat64(row.scores) : null;
-  if (!scores) {
-    const table = db.prepare(`SELECT scores, posCounts, negCounts FROM "ScoreTable" WHERE datasetId = ? AND sliceColumn = '' AND sliceValue = ''`).get(datasetId) as
-      | { scores: Uint8Array; posCounts: Uint8Array; negCounts: Uint8Array }
-      | undefined;
-    scores = table ? expandScores({ scores: toFloat64(table.scores), positives: toFloat64(table.posCounts), negatives: toFloat64(table.negCounts) }, ids.length) : null;
-  }
+  const stored = row.scores ? null : (table ?? readStoredScoreTable(datasetId));
+  const scores = row.scores ? toFloat64(row.scores) : stored ? expandScores(stored, ids.length) : null;
   if (!scores) return null;
   return { firstId: row.firstId, lastId: row.lastId, ids, scores, labels: Uint8Array.from(row.labels) };
 }
@@ -104,16 +98,17 @@ const CACHE_LIMIT = 6;
  * A dataset's rows in score order (cached; rows never change after import). `null` when the
  * dataset does not exist. Whoever changes labels or appends rows (audit, monitoring) must delete
  * the stored "ScoreOrder" row in the same transaction and call forgetScoreOrder: the order, and
- * the rowid range datasetRows() reads, are then rebuilt from the rows on next use.
+ * the rowid range datasetRows() reads, are then rebuilt from the rows on next use. `table`: the
+ * dataset's score table when the caller has it (it spares reading it again).
  */
-export function getScoreOrder(datasetId: number): StoredScoreOrder | null {
+export function getScoreOrder(datasetId: number, table?: ScoreTable): StoredScoreOrder | null {
   const hit = cache.get(datasetId);
   if (hit) {
     cache.delete(datasetId); // most recently used last
     cache.set(datasetId, hit);
     return hit;
   }
-  const order = readScoreOrder(datasetId) ?? rebuildScoreOrder(datasetId);
+  const order = readScoreOrder(datasetId, table) ?? rebuildScoreOrder(datasetId);
   if (!order) return null;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
   cache.set(datasetId, order);
