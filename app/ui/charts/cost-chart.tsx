@@ -6,7 +6,7 @@ import type { CostPoint } from "@/lib/story/costs";
 import { formatMoney, formatThreshold } from "@/lib/story/numbers";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdRule, useThresholdDrag } from "./threshold-rule";
+import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -29,7 +29,6 @@ export function CostChart({ curve, currency, threshold, onThresholdChange, marke
   }, [curve]);
   const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
   const y = scaleLinear().domain(domain).range([HEIGHT, 0]);
-  const dragRef = useThresholdDrag(x, onThresholdChange);
   const path = useMemo(() => {
     const sx = scaleLinear().domain([0, 1]).range([0, innerWidth]);
     const sy = scaleLinear().domain(domain).range([HEIGHT, 0]);
@@ -57,17 +56,13 @@ export function CostChart({ curve, currency, threshold, onThresholdChange, marke
               <circle cx={x(hover.threshold)} cy={y(hover.cost)} r={4} fill="var(--c-positive)" />
             </g>
           ) : null}
-          <rect
-            ref={dragRef}
-            className="drag-surface"
+          <ThresholdDragSurface
+            x={x}
             width={innerWidth}
             height={HEIGHT}
-            fill="transparent"
-            onMouseMove={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              setHover(curve[byThreshold(curve, x.invert(e.clientX - box.left))] ?? null);
-            }}
-            onMouseLeave={() => setHover(null)}
+            onThresholdChange={onThresholdChange}
+            onPointer={(px) => setHover(curve[byThreshold(curve, x.invert(px))] ?? null)}
+            onLeave={() => setHover(null)}
           />
           <MarkerTicks x={x} markers={markers} height={HEIGHT} onPick={onThresholdChange} />
           <ThresholdRule x={x} threshold={threshold} height={HEIGHT} />

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { ThresholdSeriesPoint } from "@/lib/metrics";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdRule, useThresholdDrag } from "./threshold-rule";
+import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -30,7 +30,6 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
   const [hover, setHover] = useState<ThresholdSeriesPoint | null>(null);
   const innerWidth = Math.max(120, width - margin.left - margin.right);
   const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
-  const dragRef = useThresholdDrag(x, onThresholdChange);
   // Axes and lines do not move with the threshold: built once per size and data.
   const layer = useMemo(() => {
     const sx = scaleLinear().domain([0, 1]).range([0, innerWidth]);
@@ -59,19 +58,16 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
           {hover ? <line className="hover-line" x1={x(hover.threshold)} x2={x(hover.threshold)} y1={0} y2={HEIGHT} /> : null}
-          <rect
-            ref={dragRef}
-            className="drag-surface"
+          <ThresholdDragSurface
+            x={x}
             width={innerWidth}
             height={HEIGHT}
-            fill="transparent"
-            onMouseMove={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              const t = x.invert(e.clientX - box.left);
-              const index = Math.round(t * (series.length - 1));
+            onThresholdChange={onThresholdChange}
+            onPointer={(px) => {
+              const index = Math.round(x.invert(px) * (series.length - 1));
               setHover(series[Math.min(series.length - 1, Math.max(0, index))] ?? null);
             }}
-            onMouseLeave={() => setHover(null)}
+            onLeave={() => setHover(null)}
           />
           <MarkerTicks x={x} markers={markers} height={HEIGHT} onPick={onThresholdChange} />
           <ThresholdRule x={x} threshold={threshold} height={HEIGHT} />

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { HistogramBin } from "@/lib/metrics";
 import { AxisBottom } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdRule, useThresholdDrag } from "./threshold-rule";
+import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -31,7 +31,6 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
   const innerWidth = Math.max(120, width - margin.left - margin.right);
   const innerHeight = 2 * PANEL + GAP;
   const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
-  const dragRef = useThresholdDrag(x, onThresholdChange);
   // Everything that does not move with the threshold, built once per size and data: a drag only
   // re-renders the veil and the line.
   const layer = useMemo(() => {
@@ -90,20 +89,18 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
           {layer}
           <rect className="not-flagged-veil" width={Math.max(0, x(threshold))} height={PANEL} />
           <rect className="not-flagged-veil" y={PANEL + GAP} width={Math.max(0, x(threshold))} height={PANEL} />
-          <rect
-            ref={dragRef}
-            className="drag-surface"
-            data-testid="distribution-drag-surface"
+          <ThresholdDragSurface
+            x={x}
             width={innerWidth}
             height={innerHeight}
-            fill="transparent"
-            onMouseMove={(e) => {
-              const box = e.currentTarget.getBoundingClientRect();
-              const score = x.invert(e.clientX - box.left);
-              const panel = e.clientY - box.top > PANEL + GAP / 2 ? 1 : 0;
+            onThresholdChange={onThresholdChange}
+            testId="distribution-drag-surface"
+            onPointer={(px, py) => {
+              const score = x.invert(px);
+              const panel = py > PANEL + GAP / 2 ? 1 : 0;
               setHover({ bin: bins[Math.min(bins.length - 1, Math.max(0, Math.floor(score * bins.length)))], panel });
             }}
-            onMouseLeave={() => setHover(null)}
+            onLeave={() => setHover(null)}
           />
           <MarkerTicks x={x} markers={markers} height={innerHeight} onPick={onThresholdChange} />
           <ThresholdRule x={x} threshold={threshold} height={innerHeight} />

@@ -77,7 +77,7 @@ export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<num
  * Makes an SVG element a drag surface for the threshold along the x scale (d3-drag: mouse, pen and
  * touch). Pressing anywhere on it moves the threshold there; dragging follows the pointer.
  */
-export function useThresholdDrag(x: ScaleLinear<number, number>, onChange: (t: number) => void) {
+function useThresholdDrag(x: ScaleLinear<number, number>, onChange: (t: number) => void) {
   const ref = useRef<SVGRectElement | null>(null);
   const latest = useRef({ x, onChange });
   useEffect(() => {
@@ -98,4 +98,35 @@ export function useThresholdDrag(x: ScaleLinear<number, number>, onChange: (t: n
     };
   }, []);
   return ref;
+}
+
+/**
+ * The transparent surface over a plot where the threshold is dragged (useThresholdDrag); it also
+ * reports the pointer's position in the plot (pixels from its top left) for hover read-outs.
+ */
+export function ThresholdDragSurface(props: {
+  x: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+  onThresholdChange: (t: number) => void;
+  onPointer: (px: number, py: number) => void;
+  onLeave: () => void;
+  testId?: string;
+}) {
+  const ref = useThresholdDrag(props.x, props.onThresholdChange);
+  return (
+    <rect
+      ref={ref}
+      className="drag-surface"
+      data-testid={props.testId}
+      width={props.width}
+      height={props.height}
+      fill="transparent"
+      onMouseMove={(e) => {
+        const box = e.currentTarget.getBoundingClientRect();
+        props.onPointer(e.clientX - box.left, e.clientY - box.top);
+      }}
+      onMouseLeave={props.onLeave}
+    />
+  );
 }
