@@ -181,15 +181,16 @@ export class DatasetWriter implements DatasetSink {
     }
   }
 
-  /** Stores the rows in score order (lib/db/score-orders.ts): positions become the ids the inserts got. */
+  /**
+   * Stores the rows in score order (lib/db/score-orders.ts). The order holds row positions, which
+   * are the offsets of the rows' ids from the first: one transaction holds the write lock, so
+   * AUTOINCREMENT gave the rows consecutive ids.
+   */
   private saveOrder(order: ScoreOrder): void {
-    // One transaction holds the write lock, so AUTOINCREMENT gave the rows consecutive ids.
     if (this.count > 0 && this.lastId - this.firstId + 1 !== this.count) {
       throw new Error(`rows got ids ${this.firstId}–${this.lastId}, expected ${this.count} consecutive ids`);
     }
-    const ids = order.ids;
-    for (let i = 0; i < ids.length; i++) ids[i] += this.firstId;
-    saveScoreOrder(this.db, this.datasetId, order, { firstId: this.firstId, lastId: this.lastId });
+    saveScoreOrder(this.db, this.datasetId, order, this.firstId, this.lastId);
   }
 
   /** Rolls everything back. Safe to call more than once. */

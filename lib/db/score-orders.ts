@@ -11,33 +11,18 @@ export interface StoredScoreOrder extends ScoreOrder {
   lastId: number;
 }
 
-/** The lowest and highest id (0 and 0 for none). */
-function idRange(ids: Float64Array): { firstId: number; lastId: number } {
-  if (ids.length === 0) return { firstId: 0, lastId: 0 };
-  let firstId = ids[0];
-  let lastId = ids[0];
-  for (let i = 1; i < ids.length; i++) {
-    if (ids[i] < firstId) firstId = ids[i];
-    else if (ids[i] > lastId) lastId = ids[i];
-  }
-  return { firstId, lastId };
-}
-
 /**
- * Stores (or replaces) a dataset's score order; `order.ids` must hold every row of the dataset.
- * Compactly: ids as 32-bit offsets from the first id, and the scores only when some row has no
- * label (otherwise they are the dataset's score table, expanded: see readScoreOrder).
+ * Stores (or replaces) a dataset's score order, its ids given as offsets from `firstId` (the
+ * dataset's rows have ids firstId…lastId). Compactly: the offsets as 32-bit integers, and the
+ * scores only when some row has no label (otherwise they are the dataset's score table, expanded:
+ * see readScoreOrder).
  */
-export function saveScoreOrder(db: Database.Database, datasetId: number, order: ScoreOrder, range = idRange(order.ids)): StoredScoreOrder {
-  const { firstId, lastId } = range;
+export function saveScoreOrder(db: Database.Database, datasetId: number, order: ScoreOrder, firstId: number, lastId: number): void {
   if (lastId - firstId >= 2 ** 32) throw new Error(`dataset ${datasetId} spans more than 2^32 ids`);
-  const offsets = new Uint32Array(order.ids.length);
-  for (let i = 0; i < offsets.length; i++) offsets[i] = order.ids[i] - firstId;
   const everyRowLabelled = order.labels.every((label) => label === 0 || label === 1);
   db.prepare(`INSERT OR REPLACE INTO "ScoreOrder" (datasetId, firstId, lastId, ids, scores, labels) VALUES (?, ?, ?, ?, ?, ?)`).run(
-    datasetId, firstId, lastId, toBytes(offsets), everyRowLabelled ? null : toBytes(order.scores), toBytes(order.labels),
+    datasetId, firstId, lastId, toBytes(new Uint32Array(order.ids)), everyRowLabelled ? null : toBytes(order.scores), toBytes(order.labels),
   );
-  return { ...order, firstId, lastId };
 }
 
 /** Every row's score, ascending, from a score table of the same rows (each distinct score repeated as often as it occurs). */
@@ -73,21 +58,24 @@ function rebuildScoreOrder(datasetId: number): StoredScoreOrder | null {
   const exists = db.prepare(`SELECT 1 FROM "Dataset" WHERE id = ?`).get(datasetId);
   if (!exists) return null;
   const rows = db.prepare(`SELECT "id", "score", "label" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "id"`).raw(true).all(datasetId) as [number, number, number | null][];
-  const ids = new Float64Array(rows.length);
+  const firstId = rows[0]?.[0] ?? 0;
+  const lastId = rows.at(-1)?.[0] ?? 0;
+  const offsets = new Float64Array(rows.length);
   const scores = new Float64Array(rows.length);
   const labels = new Uint8Array(rows.length);
   rows.forEach(([id, score, label], i) => {
-    ids[i] = id;
+    offsets[i] = id - firstId;
     scores[i] = score;
     labels[i] = label ?? UNLABELED;
   });
-  const order = buildScoreOrder(scores, labels, ids);
+  const order = buildScoreOrder(scores, labels, offsets);
   try {
-    return saveScoreOrder(db, datasetId, order);
+    saveScoreOrder(db, datasetId, order, firstId, lastId);
   } catch {
     // busy (an import holds the write lock): serve it from memory, store it another time
-    return { ...order, firstId: ids[0] ?? 0, lastId: ids[ids.length - 1] ?? 0 };
   }
+  for (let i = 0; i < order.ids.length; i++) order.ids[i] += firstId;
+  return { ...order, firstId, lastId };
 }
 
 const cache = new Map<number, StoredScoreOrder>();
