@@ -10,7 +10,7 @@ export function readScore(cell: string): number | string {
   const x = +cell;
   if (x >= 0 && x <= 1) {
     if (cell.length === 0 || cell.trim().length === 0) return "the score is empty";
-    return x;
+    return x + 0; // "-0" is 0
   }
   if (cell.trim() === "") return "the score is empty";
   if (Number.isNaN(x)) return `${quote(cell)} is not a number`;

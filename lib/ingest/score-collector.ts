@@ -1,4 +1,4 @@
-import { buildScoreOrder, buildScoreTable } from "../metrics";
+import { buildScoreOrder, scoreTableOfOrder } from "../metrics";
 import type { ScoreIndexes } from "./types";
 
 /** The scores and labels of rows as they are appended (growing typed arrays), and their score indexes. */
@@ -21,9 +21,8 @@ export class ScoreCollector {
   indexes(): ScoreIndexes {
     const scores = this.scores.subarray(0, this.count);
     const labels = this.labels.subarray(0, this.count);
-    const table = buildScoreTable(scores, labels);
-    const everyRowLabelled = table.totalPositives + table.totalNegatives === this.count;
-    return { table, order: buildScoreOrder(scores, labels, null, everyRowLabelled ? table.scores : undefined) };
+    const order = buildScoreOrder(scores, labels, null);
+    return { table: scoreTableOfOrder(order), order };
   }
 
   private grow(): void {

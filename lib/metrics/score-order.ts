@@ -1,4 +1,4 @@
-import { firstAtOrAbove } from "./score-table";
+import { firstAtOrAbove, type ScoreTable } from "./score-table";
 
 /**
  * Every example of a dataset in score order, ties broken by id: the outcome pages of the gallery
@@ -16,74 +16,131 @@ export interface ScoreOrder {
 /** The four outcomes at a threshold; an example is flagged when `score >= threshold`. */
 export type Outcome = "fp" | "fn" | "tp" | "tn";
 
-/**
- * The position of a score among the distinct scores. A binary search over a million scores misses
- * the CPU cache at most of its 20 steps; equal-width buckets first narrow it to a few entries.
- */
-function ranker(distinct: Float64Array): (score: number) => number {
-  const n = distinct.length;
-  const buckets = Math.max(1, Math.min(1 << 16, n));
-  const min = n ? distinct[0] : 0;
-  const width = n ? (distinct[n - 1] - min) / buckets : 0;
-  const bucketOf = (x: number) => (width > 0 ? Math.min(buckets - 1, Math.floor((x - min) / width)) : 0);
-  // firstIn[b]: the first distinct score in bucket b or later (bucketOf grows with the score).
-  const firstIn = new Uint32Array(buckets + 1);
-  for (let b = 0, i = 0; b <= buckets; b++) {
-    while (i < n && bucketOf(distinct[i]) < b) i++;
-    firstIn[b] = i;
-  }
-  return (score) => {
-    const b = bucketOf(score);
-    let lo = firstIn[b];
-    let hi = firstIn[b + 1];
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid] < score) lo = mid + 1;
-      else hi = mid;
-    }
-    if (distinct[lo] === score) return lo;
-    const r = firstAtOrAbove(distinct, score); // not among the distinct scores: say so below
-    if (distinct[r] !== score) throw new Error(`score ${score} is missing from the distinct scores`);
-    return r;
-  };
-}
+/** Arrays shorter than this are sorted by comparison. */
+export const RADIX_FROM = 4096;
 
-/** The distinct values of `scores`, ascending. */
-function distinctSorted(scores: Float64Array): Float64Array {
-  const sorted = Float64Array.from(scores).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-  return sorted.subarray(0, distinct);
+/** Whether this machine stores numbers little-endian (every platform Node runs on today). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The positions 0 … n−1 of `scores` sorted by (score, position): a stable sort by score, with −0
+ * tied to 0. An LSD radix sort on the scores' bits (16 bits per pass, a pass skipped when every
+ * score has the same 16 bits there): for scores in [0, 1] the IEEE 754 bits of a double sort as
+ * the number does. About 3× faster than sorting a copy of the scores at a million rows.
+ * Short arrays, negative scores and NaN take a comparison sort (the radix sort's four 64K-entry
+ * count tables cost more than sorting a few thousand numbers).
+ */
+export function scorePermutation(scores: Float64Array): Uint32Array {
+  const n = scores.length;
+  let positions = new Uint32Array(n);
+  for (let i = 0; i < n; i++) positions[i] = i;
+  let inRange = LITTLE_ENDIAN && n >= RADIX_FROM;
+  for (let i = 0; i < n && inRange; i++) inRange = scores[i] >= 0;
+  if (!inRange) return positions.sort((a, b) => (scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : a - b));
+  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
+  // The keys travel with the positions, so each pass reads them in order.
+  let lo = new Uint32Array(n);
+  let hi = new Uint32Array(n);
+  const counts = new Uint32Array(4 << 16);
+  for (let i = 0; i < n; i++) {
+    const l = words[2 * i];
+    const h = words[2 * i + 1] & 0x7fffffff; // −0 is 0
+    lo[i] = l;
+    hi[i] = h;
+    counts[l & 0xffff]++;
+    counts[65536 + (l >>> 16)]++;
+    counts[131072 + (h & 0xffff)]++;
+    counts[196608 + (h >>> 16)]++;
+  }
+  let positions2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let hi2 = new Uint32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass << 16;
+    let oneBucket = false;
+    for (let b = 0, sum = 0; b < 65536; b++) {
+      const c = counts[base + b];
+      if (c === n) oneBucket = true;
+      counts[base + b] = sum; // from here on: where the next key with this digit goes
+      sum += c;
+    }
+    if (oneBucket) continue;
+    if (pass === 0) {
+      for (let i = 0; i < n; i++) {
+        const at = counts[lo[i] & 0xffff]++;
+        positions2[at] = positions[i];
+        lo2[at] = lo[i];
+        hi2[at] = hi[i];
+      }
+    } else if (pass === 1) {
+      for (let i = 0; i < n; i++) {
+        const at = counts[65536 + (lo[i] >>> 16)]++;
+        positions2[at] = positions[i];
+        hi2[at] = hi[i];
+      }
+    } else if (pass === 2) {
+      for (let i = 0; i < n; i++) {
+        const at = counts[131072 + (hi[i] & 0xffff)]++;
+        positions2[at] = positions[i];
+        hi2[at] = hi[i];
+      }
+    } else {
+      for (let i = 0; i < n; i++) positions2[counts[196608 + (hi[i] >>> 16)]++] = positions[i];
+    }
+    [positions, positions2] = [positions2, positions];
+    [lo, lo2] = [lo2, lo];
+    [hi, hi2] = [hi2, hi];
+  }
+  return positions;
 }
 
 /**
  * Sorts parallel arrays of examples by (score, id). `ids` must be ascending (the order rows were
  * stored in), so a stable sort by score alone is the (score, id) order; null stands for the
- * positions 0, 1, 2, …. A counting sort on each
- * example's rank among the distinct scores: pass `distinct` (every score, once, ascending, e.g.
- * the score table's when every example is labelled) to skip sorting the scores.
+ * positions 0, 1, 2, ….
  */
-export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: Float64Array | null, distinct: Float64Array = distinctSorted(scores)): ScoreOrder {
+export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: Float64Array | null): ScoreOrder {
   const n = scores.length;
   if (labels.length !== n || (ids && ids.length !== n)) throw new Error("scores, labels and ids differ in length");
   if (ids) for (let i = 1; i < n; i++) if (!(ids[i] > ids[i - 1])) throw new Error("ids must be strictly ascending");
-  const rank = new Uint32Array(n);
-  const starts = new Uint32Array(distinct.length + 1);
-  const rankOf = ranker(distinct);
-  for (let i = 0; i < n; i++) {
-    const r = rankOf(scores[i]);
-    rank[i] = r;
-    starts[r + 1]++;
-  }
-  for (let r = 0; r < distinct.length; r++) starts[r + 1] += starts[r];
+  const sorted = scorePermutation(scores);
   const order: ScoreOrder = { ids: new Float64Array(n), scores: new Float64Array(n), labels: new Uint8Array(n) };
-  for (let i = 0; i < n; i++) {
-    const at = starts[rank[i]]++;
+  for (let at = 0; at < n; at++) {
+    const i = sorted[at];
     order.ids[at] = ids ? ids[i] : i;
     order.scores[at] = scores[i];
     order.labels[at] = labels[i];
   }
   return order;
+}
+
+/** The score table of an order's labelled examples (what buildScoreTable gives, without sorting again). */
+export function scoreTableOfOrder(order: ScoreOrder): ScoreTable {
+  const { scores, labels } = order;
+  let size = 0;
+  let positives = 0;
+  let negatives = 0;
+  let last = NaN;
+  for (let i = 0; i < scores.length; i++) {
+    const label = labels[i];
+    if (label !== 0 && label !== 1) continue;
+    if (label === 1) positives++;
+    else negatives++;
+    if (scores[i] !== last) {
+      size++;
+      last = scores[i];
+    }
+  }
+  const table: ScoreTable = { scores: new Float64Array(size), positives: new Float64Array(size), negatives: new Float64Array(size), totalPositives: positives, totalNegatives: negatives };
+  let k = -1;
+  for (let i = 0; i < scores.length; i++) {
+    const label = labels[i];
+    if (label !== 0 && label !== 1) continue;
+    if (k < 0 || scores[i] !== table.scores[k]) table.scores[++k] = scores[i];
+    if (label === 1) table.positives[k]++;
+    else table.negatives[k]++;
+  }
+  return table;
 }
 
 /**

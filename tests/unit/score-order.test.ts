@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildScoreOrder, pageOfOutcome, type Outcome } from "@/lib/metrics";
+import { buildScoreOrder, buildScoreTable, pageOfOutcome, RADIX_FROM, scorePermutation, scoreTableOfOrder, type Outcome } from "@/lib/metrics";
 
 const tiedScore = fc.constantFrom(0, 0.1, 0.3, 0.1 * 3, 0.5, 0.49999999, 0.7, 1);
 const anyScore = fc.oneof(tiedScore, fc.double({ min: 0, max: 1, noNaN: true }));
@@ -82,8 +82,44 @@ describe("score order", () => {
     }
   });
 
-  test("rejects a score missing from the distinct scores it is given", () => {
-    expect(() => buildScoreOrder(Float64Array.of(0.1, 0.2), Uint8Array.of(0, 1), Float64Array.of(1, 2), Float64Array.of(0.1))).toThrow(/missing/);
+  test("the radix sort of scores is a stable sort: extreme, tied and nearly equal doubles, −0 as 0", () => {
+    const edge = fc.constantFrom(0, -0, Number.MIN_VALUE, 2 ** -1074 * 3, 1e-300, 2 ** -20, 0.5, 0.5 + 2 ** -53, 1 - 2 ** -53, 1);
+    const stableSort = (scores: number[]) => scores.map((_, i) => i).sort((a, b) => (scores[a] === scores[b] ? a - b : scores[a] - scores[b]));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edge, anyScore, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 120 }), fc.boolean(), (some, long) => {
+        // Long arrays (the generated scores repeated) take the radix sort, short ones the comparison sort.
+        const scores = long && some.length > 0 ? Array.from({ length: RADIX_FROM + some.length }, (_, i) => some[i % some.length]) : some;
+        expect(Array.from(scorePermutation(Float64Array.from(scores)))).toEqual(stableSort(scores));
+      }),
+      { numRuns: 400, seed: 20261127 },
+    );
+    // Scores outside [0, 1]'s sign take the comparison sort, with the same result.
+    const mixed = Array.from({ length: RADIX_FROM + 6 }, (_, i) => [0.5, -0.25, 0.5, 3, -0.25, 0][i % 6]);
+    expect(Array.from(scorePermutation(Float64Array.from(mixed)))).toEqual(stableSort(mixed));
+  });
+
+  test("the table read off an order is the score table of its labelled examples", () => {
+    fc.assert(
+      fc.property(fc.array(example, { maxLength: 80 }), (examples) => {
+        const scores = Float64Array.from(examples, (e) => e.score);
+        const labels = Uint8Array.from(examples, (e) => e.label);
+        expect(scoreTableOfOrder(buildScoreOrder(scores, labels, null))).toEqual(buildScoreTable(scores, labels));
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
+  });
+
+  test("a million scores (all four radix passes needed) come out in (score, position) order", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 1_000_000;
+    const scores = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Math.round(random() * 1e4) / 1e4 : random() * random()));
+    const sorted = scorePermutation(scores);
+    for (let i = 1; i < n; i++) {
+      const [a, b] = [sorted[i - 1], sorted[i]];
+      if (!(scores[a] < scores[b] || (scores[a] === scores[b] && a < b))) throw new Error(`positions ${a} and ${b} are out of order at ${i}`);
+    }
+    expect(new Set(sorted).size).toBe(n);
   });
 
   test("rejects ids that are not ascending", () => {
