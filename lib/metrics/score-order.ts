@@ -22,29 +22,41 @@ export const RADIX_FROM = 4096;
 /** Whether this machine stores numbers little-endian (every platform Node runs on today). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** Positions 0 … n−1 in (score, position) order, with their scores and labels in that order. */
+interface Sorted {
+  positions: Uint32Array;
+  scores: Float64Array;
+  labels: Uint8Array;
+}
+
 /**
- * The positions 0 … n−1 of `scores` sorted by (score, position): a stable sort by score, with −0
- * tied to 0. An LSD radix sort on the scores' bits (16 bits per pass, a pass skipped when every
- * score has the same 16 bits there): for scores in [0, 1] the IEEE 754 bits of a double sort as
- * the number does. About 3× faster than sorting a copy of the scores at a million rows.
+ * A stable sort by score, with −0 tied to 0. An LSD radix sort on the scores' bits (16 bits per
+ * pass, a pass skipped when every score has the same 16 bits there): for scores in [0, 1] the
+ * IEEE 754 bits of a double sort as the number does. Each pass moves the positions with their
+ * scores' bits and labels, so the sorted scores and labels come out without a random read.
  * Short arrays, negative scores and NaN take a comparison sort (the radix sort's four 64K-entry
  * count tables cost more than sorting a few thousand numbers).
  */
-export function scorePermutation(scores: Float64Array): Uint32Array {
+function sortByScore(scores: Float64Array, labels: Uint8Array): Sorted {
   const n = scores.length;
-  let positions = new Uint32Array(n);
-  for (let i = 0; i < n; i++) positions[i] = i;
   let inRange = LITTLE_ENDIAN && n >= RADIX_FROM;
   for (let i = 0; i < n && inRange; i++) inRange = scores[i] >= 0;
-  if (!inRange) return positions.sort((a, b) => (scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : a - b));
+  if (!inRange) {
+    const positions = new Uint32Array(n);
+    for (let i = 0; i < n; i++) positions[i] = i;
+    positions.sort((a, b) => (scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : a - b));
+    return { positions, scores: Float64Array.from(positions, (i) => scores[i]), labels: Uint8Array.from(positions, (i) => labels[i]) };
+  }
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  // The keys travel with the positions, so each pass reads them in order.
+  let positions = new Uint32Array(n);
   let lo = new Uint32Array(n);
   let hi = new Uint32Array(n);
+  let label = Uint8Array.from(labels);
   const counts = new Uint32Array(4 << 16);
   for (let i = 0; i < n; i++) {
     const l = words[2 * i];
     const h = words[2 * i + 1] & 0x7fffffff; // −0 is 0
+    positions[i] = i;
     lo[i] = l;
     hi[i] = h;
     counts[l & 0xffff]++;
@@ -55,6 +67,7 @@ export function scorePermutation(scores: Float64Array): Uint32Array {
   let positions2 = new Uint32Array(n);
   let lo2 = new Uint32Array(n);
   let hi2 = new Uint32Array(n);
+  let label2 = new Uint8Array(n);
   for (let pass = 0; pass < 4; pass++) {
     const base = pass << 16;
     let oneBucket = false;
@@ -65,33 +78,27 @@ export function scorePermutation(scores: Float64Array): Uint32Array {
       sum += c;
     }
     if (oneBucket) continue;
-    if (pass === 0) {
-      for (let i = 0; i < n; i++) {
-        const at = counts[lo[i] & 0xffff]++;
-        positions2[at] = positions[i];
-        lo2[at] = lo[i];
-        hi2[at] = hi[i];
-      }
-    } else if (pass === 1) {
-      for (let i = 0; i < n; i++) {
-        const at = counts[65536 + (lo[i] >>> 16)]++;
-        positions2[at] = positions[i];
-        hi2[at] = hi[i];
-      }
-    } else if (pass === 2) {
-      for (let i = 0; i < n; i++) {
-        const at = counts[131072 + (hi[i] & 0xffff)]++;
-        positions2[at] = positions[i];
-        hi2[at] = hi[i];
-      }
-    } else {
-      for (let i = 0; i < n; i++) positions2[counts[196608 + (hi[i] >>> 16)]++] = positions[i];
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    for (let i = 0; i < n; i++) {
+      const at = counts[base + ((word[i] >>> shift) & 0xffff)]++;
+      positions2[at] = positions[i];
+      lo2[at] = lo[i];
+      hi2[at] = hi[i];
+      label2[at] = label[i];
     }
     [positions, positions2] = [positions2, positions];
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
+    [label, label2] = [label2, label];
   }
-  return positions;
+  const sorted = new Float64Array(n);
+  const sortedWords = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    sortedWords[2 * i] = lo[i];
+    sortedWords[2 * i + 1] = hi[i];
+  }
+  return { positions, scores: sorted, labels: label };
 }
 
 /**
@@ -103,15 +110,10 @@ export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: F
   const n = scores.length;
   if (labels.length !== n || (ids && ids.length !== n)) throw new Error("scores, labels and ids differ in length");
   if (ids) for (let i = 1; i < n; i++) if (!(ids[i] > ids[i - 1])) throw new Error("ids must be strictly ascending");
-  const sorted = scorePermutation(scores);
-  const order: ScoreOrder = { ids: new Float64Array(n), scores: new Float64Array(n), labels: new Uint8Array(n) };
-  for (let at = 0; at < n; at++) {
-    const i = sorted[at];
-    order.ids[at] = ids ? ids[i] : i;
-    order.scores[at] = scores[i];
-    order.labels[at] = labels[i];
-  }
-  return order;
+  const sorted = sortByScore(scores, labels);
+  const orderIds = new Float64Array(n);
+  for (let at = 0; at < n; at++) orderIds[at] = ids ? ids[sorted.positions[at]] : sorted.positions[at];
+  return { ids: orderIds, scores: sorted.scores, labels: sorted.labels };
 }
 
 /** The score table of an order's labelled examples (what buildScoreTable gives, without sorting again). */

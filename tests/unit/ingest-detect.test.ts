@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { isGzip, sniffDelimiter, stripBom } from "@/lib/ingest/detect";
 import { readScore, readTimestamp, jsonStringArray } from "@/lib/ingest/cells";
@@ -44,6 +45,20 @@ describe("readScore", () => {
   ])("%j → %j", (cell, expected) => {
     expect(readScore(cell)).toBe(expected);
   });
+
+  test("plain decimals (read digit by digit) are exactly what Number() reads", () => {
+    const decimal = fc
+      .tuple(fc.stringMatching(/^[0-9]{0,9}$/), fc.boolean(), fc.stringMatching(/^[0-9]{0,9}$/))
+      .map(([whole, point, fraction]) => (point ? `${whole}.${fraction}` : whole));
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.double({ min: 0, max: 1, noNaN: true }).map(String)), (cell) => {
+        const x = Number(cell);
+        const expected = cell.trim() === "" ? "the score is empty" : Number.isNaN(x) ? `${JSON.stringify(cell)} is not a number` : x > 1 ? `${JSON.stringify(cell)} is outside [0, 1]` : x;
+        expect(readScore(cell)).toBe(expected);
+      }),
+      { numRuns: 20_000, seed: 20261127 },
+    );
+  });
 });
 
 describe("readTimestamp", () => {
@@ -63,6 +78,21 @@ describe("readTimestamp", () => {
     ["2026-13-45", '"2026-13-45" is not an ISO 8601 date or a Unix time'],
   ])("%j → %j", (cell, expected) => {
     expect(readTimestamp(cell)).toBe(expected);
+  });
+
+  test("canonical UTC instants (read digit by digit) are exactly what Date.parse reads, impossible dates included", () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, "0"));
+    const canonical = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), two(13), two(32), two(25), two(61), two(61), fc.constantFrom("", ".", ".5", ".05", ".123", ".999"))
+      .map(([y, mo, d, h, mi, s, fraction]) => `${String(y).padStart(4, "0")}-${mo}-${d}T${h}:${mi}:${s}${fraction}Z`);
+    const instants = fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }).map((ms) => new Date(ms).toISOString());
+    fc.assert(
+      fc.property(fc.oneof(canonical, instants), (cell) => {
+        const parsed = Date.parse(cell);
+        expect(readTimestamp(cell)).toBe(Number.isNaN(parsed) ? `${JSON.stringify(cell)} is not an ISO 8601 date or a Unix time` : parsed);
+      }),
+      { numRuns: 20_000, seed: 20261127 },
+    );
   });
 });
 

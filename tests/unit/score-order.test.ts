@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildScoreOrder, buildScoreTable, pageOfOutcome, RADIX_FROM, scorePermutation, scoreTableOfOrder, type Outcome } from "@/lib/metrics";
+import { buildScoreOrder, buildScoreTable, pageOfOutcome, RADIX_FROM, scoreTableOfOrder, type Outcome } from "@/lib/metrics";
+
+/** The positions of `scores` in the order buildScoreOrder puts them (ids null: positions). */
+const scorePermutation = (scores: Float64Array) => Array.from(buildScoreOrder(scores, new Uint8Array(scores.length), null).ids);
 
 const tiedScore = fc.constantFrom(0, 0.1, 0.3, 0.1 * 3, 0.5, 0.49999999, 0.7, 1);
 const anyScore = fc.oneof(tiedScore, fc.double({ min: 0, max: 1, noNaN: true }));
@@ -89,13 +92,13 @@ describe("score order", () => {
       fc.property(fc.array(fc.oneof(edge, anyScore, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 120 }), fc.boolean(), (some, long) => {
         // Long arrays (the generated scores repeated) take the radix sort, short ones the comparison sort.
         const scores = long && some.length > 0 ? Array.from({ length: RADIX_FROM + some.length }, (_, i) => some[i % some.length]) : some;
-        expect(Array.from(scorePermutation(Float64Array.from(scores)))).toEqual(stableSort(scores));
+        expect(scorePermutation(Float64Array.from(scores))).toEqual(stableSort(scores));
       }),
       { numRuns: 400, seed: 20261127 },
     );
     // Scores outside [0, 1]'s sign take the comparison sort, with the same result.
     const mixed = Array.from({ length: RADIX_FROM + 6 }, (_, i) => [0.5, -0.25, 0.5, 3, -0.25, 0][i % 6]);
-    expect(Array.from(scorePermutation(Float64Array.from(mixed)))).toEqual(stableSort(mixed));
+    expect(scorePermutation(Float64Array.from(mixed))).toEqual(stableSort(mixed));
   });
 
   test("the table read off an order is the score table of its labelled examples", () => {
@@ -109,17 +112,24 @@ describe("score order", () => {
     );
   });
 
-  test("a million scores (all four radix passes needed) come out in (score, position) order", () => {
+  test("a million scores (all four radix passes needed) come out in (score, id) order, with their labels", () => {
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const n = 1_000_000;
     const scores = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Math.round(random() * 1e4) / 1e4 : random() * random()));
-    const sorted = scorePermutation(scores);
-    for (let i = 1; i < n; i++) {
-      const [a, b] = [sorted[i - 1], sorted[i]];
-      if (!(scores[a] < scores[b] || (scores[a] === scores[b] && a < b))) throw new Error(`positions ${a} and ${b} are out of order at ${i}`);
+    const labels = Uint8Array.from({ length: n }, (_, i) => [0, 1, 255][i % 7 % 3]);
+    const ids = Float64Array.from({ length: n }, (_, i) => 2 * i + 5);
+    const order = buildScoreOrder(scores, labels, ids);
+    const seen = new Uint8Array(n);
+    for (let at = 0; at < n; at++) {
+      const i = (order.ids[at] - 5) / 2;
+      seen[i]++;
+      if (order.scores[at] !== scores[i] || order.labels[at] !== labels[i]) throw new Error(`row ${i} lost its score or label at ${at}`);
+      if (at > 0 && !(order.scores[at - 1] < order.scores[at] || (order.scores[at - 1] === order.scores[at] && order.ids[at - 1] < order.ids[at]))) {
+        throw new Error(`ids ${order.ids[at - 1]} and ${order.ids[at]} are out of order at ${at}`);
+      }
     }
-    expect(new Set(sorted).size).toBe(n);
+    expect(seen.every((x) => x === 1)).toBe(true);
   });
 
   test("rejects ids that are not ascending", () => {
