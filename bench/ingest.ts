@@ -12,12 +12,17 @@ import { BENCH_ROWS, benchCsv, cpuTimeOf, memoryOf, postFile, resetPeak, startBe
 import type { Benchmark } from "./types";
 
 const TMP = path.join(import.meta.dirname, "tmp");
-const RUNS = 5;
+const RUNS = 7;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Wall and CPU milliseconds of `sqlite3 .import` into a new bare table (CPU from GNU time). */
+/** Flushes the machine's dirty pages to disk (sync). */
+function settle(): void {
+  spawnSync("sync");
+}
+
 function sqliteImport(file: string): { wall: number; cpu: number } {
   const db = path.join(TMP, "ingest-reference.db");
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(db + suffix, { force: true });
@@ -31,7 +36,7 @@ function sqliteImport(file: string): { wall: number; cpu: number } {
 
 export const benchmark: Benchmark = {
   name: "ingest",
-  description: `End-to-end API ingest of a ${BENCH_ROWS.toLocaleString("en-US")}-row CSV shaped like the demo (7 columns), streamed to POST /api/datasets, against \`sqlite3\` \`.import\` of the same file into a bare table; median of ${RUNS} runs each, interleaved.`,
+  description: `End-to-end API ingest of a ${BENCH_ROWS.toLocaleString("en-US")}-row CSV shaped like the demo (7 columns), streamed to POST /api/datasets, against \`sqlite3\` \`.import\` of the same file into a bare table: ${RUNS} pairs, each .import run just before its API run; the ratio is the median of the ${RUNS} pairs' ratios.`,
   run: async () => {
     const file = await benchCsv(TMP);
     const size = fs.statSync(file).size;
@@ -52,10 +57,14 @@ export const benchmark: Benchmark = {
       const baseline = memoryOf(server.pid).rss;
       let peak = baseline;
       for (let run = 0; run < RUNS; run++) {
+        // Each timed run starts with no dirty pages left by the one before (the server's rows,
+        // or .import's table, still being written back to disk would slow the next run).
+        settle();
         const sqlite = sqliteImport(file);
         reference.push(sqlite.wall);
         referenceCpu.push(sqlite.cpu);
         console.log(`  run ${run + 1}: sqlite3 .import ${seconds(reference[run])}`);
+        settle();
         const before = memoryOf(server.pid).rss;
         resetPeak(server.pid);
         const cpuBefore = cpuTimeOf(server.pid);
@@ -72,7 +81,9 @@ export const benchmark: Benchmark = {
       const ingest = median(ours);
       const importTime = median(reference);
       const growth = peak - baseline;
-      const ratio = ingest / importTime;
+      // Each API run is compared with the .import run just before it: the machine's speed drifts
+      // over a benchmark (a shared VM), and a pair sees the same phase.
+      const ratio = median(ours.map((t, run) => t / reference[run]));
       const cpuRatio = median(oursCpu) / median(referenceCpu);
       return {
         name: "ingest",
@@ -83,7 +94,7 @@ export const benchmark: Benchmark = {
           { metric: "server peak RSS growth during the import", value: megabytes(growth), reference: `${megabytes(baseline)} RSS before the first import`, goal: "≤ 300 MB", met: growth <= 300 * 1024 ** 2 },
         ],
         notes: [
-          `Runs: API ${ours.map(seconds).join(", ")} (CPU ${oursCpu.map(seconds).join(", ")}); .import ${reference.map(seconds).join(", ")} (CPU ${referenceCpu.map(seconds).join(", ")}).`,
+          `Runs: API ${ours.map(seconds).join(", ")} (CPU ${oursCpu.map(seconds).join(", ")}); .import ${reference.map(seconds).join(", ")} (CPU ${referenceCpu.map(seconds).join(", ")}); pair ratios ${ours.map((t, run) => `${(t / reference[run]).toFixed(2)}×`).join(", ")}. Ratio of the medians: ${(ingest / importTime).toFixed(2)}×.`,
           "The API run includes HTTP upload, CSV parsing (lib/ingest's record reader), validation of every row, inserts into the indexed Prediction table, the score table and the commit; .import writes untyped text into a table without indexes.",
           "How: parsing and validating run in a worker thread (lib/ingest/parse-worker.ts, kept for the next import) while the request's thread inserts rows; the worker also sorts the scores (score table and score order) while the last rows are written. The Prediction table keeps two indexes (dataset + example id, dataset + timestamp: appends for a file in time order); the gallery's score order is a stored permutation (5 MB per million rows) instead of a (datasetId, score) index, which cost most of an import when fed row by row in random score order. The WAL checkpoint runs after the answer is sent, not inside the commit.",
           "Where the rest goes (CPU profiles of 1M-row imports): the request's thread spends about 1.8-2.1 s in the Prediction INSERTs of better-sqlite3 and is the critical path; the rest is the first batch's arrival, the score table and score order written at the end, and the commit. Inserting the same rows into the same table from a bare script, without parsing, already takes 2.0-2.2 s on this machine (1.5 s with no index at all), against 1.3-1.5 s for .import's whole run: with the typed table and the two indexes the roadmap needs, the inserts alone are about 1.5x .import here. Not storing the score order at import (building it at the first gallery view instead) measured 1.57x.",
