@@ -33,7 +33,7 @@ interface Sorted {
  * A stable sort by score, with −0 tied to 0. An LSD radix sort on the scores' bits (16 bits per
  * pass, a pass skipped when every score has the same 16 bits there): for scores in [0, 1] the
  * IEEE 754 bits of a double sort as the number does. Each pass moves the positions with their
- * scores' bits and labels, so the sorted scores and labels come out without a random read.
+ * scores and labels, so the sorted scores and labels come out without a random read.
  * Short arrays, negative scores and NaN take a comparison sort (the radix sort's four 64K-entry
  * count tables cost more than sorting a few thousand numbers).
  */
@@ -47,26 +47,25 @@ function sortByScore(scores: Float64Array, labels: Uint8Array): Sorted {
     positions.sort((a, b) => (scores[a] < scores[b] ? -1 : scores[a] > scores[b] ? 1 : a - b));
     return { positions, scores: Float64Array.from(positions, (i) => scores[i]), labels: Uint8Array.from(positions, (i) => labels[i]) };
   }
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
   let positions = new Uint32Array(n);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
+  // The scores, sorted along with the positions; their bits as 32-bit words (low word first).
+  let keys = new Float64Array(n);
+  let words = new Uint32Array(keys.buffer);
   let label = Uint8Array.from(labels);
   const counts = new Uint32Array(4 << 16);
   for (let i = 0; i < n; i++) {
-    const l = words[2 * i];
-    const h = words[2 * i + 1] & 0x7fffffff; // −0 is 0
     positions[i] = i;
-    lo[i] = l;
-    hi[i] = h;
-    counts[l & 0xffff]++;
-    counts[65536 + (l >>> 16)]++;
-    counts[131072 + (h & 0xffff)]++;
-    counts[196608 + (h >>> 16)]++;
+    keys[i] = scores[i] + 0; // −0 is 0
+    const lo = words[2 * i];
+    const hi = words[2 * i + 1];
+    counts[lo & 0xffff]++;
+    counts[65536 + (lo >>> 16)]++;
+    counts[131072 + (hi & 0xffff)]++;
+    counts[196608 + (hi >>> 16)]++;
   }
   let positions2 = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  let hi2 = new Uint32Array(n);
+  let keys2 = new Float64Array(n);
+  let words2 = new Uint32Array(keys2.buffer);
   let label2 = new Uint8Array(n);
   for (let pass = 0; pass < 4; pass++) {
     const base = pass << 16;
@@ -78,27 +77,20 @@ function sortByScore(scores: Float64Array, labels: Uint8Array): Sorted {
       sum += c;
     }
     if (oneBucket) continue;
-    const word = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 16;
+    const word = pass >> 1; // 0: low word, 1: high word
+    const shift = (pass & 1) * 16;
     for (let i = 0; i < n; i++) {
-      const at = counts[base + ((word[i] >>> shift) & 0xffff)]++;
+      const at = counts[base + ((words[2 * i + word] >>> shift) & 0xffff)]++;
       positions2[at] = positions[i];
-      lo2[at] = lo[i];
-      hi2[at] = hi[i];
+      keys2[at] = keys[i];
       label2[at] = label[i];
     }
     [positions, positions2] = [positions2, positions];
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
+    [keys, keys2] = [keys2, keys];
+    [words, words2] = [words2, words];
     [label, label2] = [label2, label];
   }
-  const sorted = new Float64Array(n);
-  const sortedWords = new Uint32Array(sorted.buffer);
-  for (let i = 0; i < n; i++) {
-    sortedWords[2 * i] = lo[i];
-    sortedWords[2 * i + 1] = hi[i];
-  }
-  return { positions, scores: sorted, labels: label };
+  return { positions, scores: keys, labels: label };
 }
 
 /**
