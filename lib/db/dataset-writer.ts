@@ -14,7 +14,6 @@ export type { DatasetMeta, PredictionRow, WrittenDataset };
 const ROWS_PER_STATEMENT = 100;
 /** The values of a row, in `pending` order; the first three are always present. */
 const COLUMNS = ["row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras"] as const;
-const WIDTH = COLUMNS.length;
 const REQUIRED = 3;
 /** Mask of the columns every row has (bit i is COLUMNS[i]). */
 const REQUIRED_MASK = (1 << REQUIRED) - 1;
@@ -42,11 +41,15 @@ export class DatasetWriter implements DatasetSink {
   private readonly db: Database.Database;
   private started = Date.now();
   private meta: DatasetMeta | null = null;
-  /** Up to ROWS_PER_STATEMENT rows, WIDTH values each, waiting for one INSERT. */
-  private readonly pending: unknown[] = new Array(ROWS_PER_STATEMENT * WIDTH);
+  /**
+   * The columns this import writes (bit i is COLUMNS[i]): the required ones, and each optional one
+   * from the first row with a value in it. Later rows without a value bind NULL.
+   */
+  private layout = REQUIRED_MASK;
+  private width = REQUIRED;
+  /** Up to ROWS_PER_STATEMENT rows of `width` values, in COLUMNS order, waiting for one INSERT. */
+  private pending: unknown[] = Array.from({ length: ROWS_PER_STATEMENT * REQUIRED }, () => null);
   private pendingRows = 0;
-  /** Which columns some pending row has a value in (bit i is COLUMNS[i]). */
-  private pendingMask = REQUIRED_MASK;
   /** This import's INSERT statements, by column mask and row count. */
   private readonly statements = new Map<number, Database.Statement>();
   /** Every row's score and label, unless the caller gives the score indexes to finish(). */
@@ -116,20 +119,31 @@ export class DatasetWriter implements DatasetSink {
       if (timestamp < this.timestampMin) this.timestampMin = timestamp;
       if (timestamp > this.timestampMax) this.timestampMax = timestamp;
     }
+    const uses =
+      (exampleId === null ? 0 : 8) | (timestamp === null ? 0 : 16) | (text === null ? 0 : 32) | (image === null ? 0 : 64) | (slices === null ? 0 : 128) | (extras === null ? 0 : 256);
+    if ((uses & ~this.layout) !== 0) this.widen(uses);
+    const layout = this.layout;
     const p = this.pending;
-    let at = this.pendingRows * WIDTH;
+    let at = this.pendingRows * this.width;
     p[at++] = row;
     p[at++] = label === UNLABELED ? null : label;
     p[at++] = score;
-    p[at++] = exampleId;
-    p[at++] = timestamp;
-    p[at++] = text;
-    p[at++] = image;
-    p[at++] = slices;
-    p[at] = extras;
-    this.pendingMask |=
-      (exampleId === null ? 0 : 8) | (timestamp === null ? 0 : 16) | (text === null ? 0 : 32) | (image === null ? 0 : 64) | (slices === null ? 0 : 128) | (extras === null ? 0 : 256);
+    if (layout & 8) p[at++] = exampleId;
+    if (layout & 16) p[at++] = timestamp;
+    if (layout & 32) p[at++] = text;
+    if (layout & 64) p[at++] = image;
+    if (layout & 128) p[at++] = slices;
+    if (layout & 256) p[at] = extras;
     if (++this.pendingRows === ROWS_PER_STATEMENT) this.flush();
+  }
+
+  /** Adds columns to the layout (once per column and import), after writing the rows pending. */
+  private widen(uses: number): void {
+    this.flush();
+    this.layout |= uses;
+    this.width = COLUMNS.filter((_, i) => this.layout & (1 << i)).length;
+    // Filled with nulls rather than holes: V8 keeps the array's fast, packed element kind.
+    this.pending = Array.from({ length: ROWS_PER_STATEMENT * this.width }, () => null);
   }
 
   private statement(mask: number, rows: number): Database.Statement {
@@ -142,26 +156,17 @@ export class DatasetWriter implements DatasetSink {
     return found;
   }
 
-  /** Inserts the pending rows with one statement, binding only the columns they use. */
+  /** Inserts the pending rows with one statement. */
   private flush(): void {
     const n = this.pendingRows;
     if (n === 0) return;
-    const mask = this.pendingMask;
-    let values = this.pending;
-    if (mask !== (1 << WIDTH) - 1 || n !== ROWS_PER_STATEMENT) {
-      const used: number[] = [];
-      for (let c = 0; c < WIDTH; c++) if (mask & (1 << c)) used.push(c);
-      values = new Array(n * used.length);
-      let at = 0;
-      for (let r = 0; r < n; r++) for (const c of used) values[at++] = this.pending[r * WIDTH + c];
-    }
+    const values = n === ROWS_PER_STATEMENT ? this.pending : this.pending.slice(0, n * this.width);
     // Spread, not the array: better-sqlite3 reads an array argument element by element through
     // V8's generic property lookup, which made binding about 15% slower.
-    const lastId = Number(this.statement(mask, n).run(...values).lastInsertRowid);
+    const lastId = Number(this.statement(this.layout, n).run(...values).lastInsertRowid);
     if (this.firstId === 0) this.firstId = lastId - n + 1;
     this.lastId = lastId;
     this.pendingRows = 0;
-    this.pendingMask = REQUIRED_MASK;
   }
 
   /**
@@ -224,7 +229,6 @@ export class DatasetWriter implements DatasetSink {
     if (!this.open) return;
     this.open = false;
     this.pendingRows = 0;
-    this.pendingMask = REQUIRED_MASK;
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
     checkpointsAtCommit(this.db, true);
   }

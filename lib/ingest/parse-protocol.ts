@@ -13,7 +13,7 @@ import type { ParseOutcome, ParseSetup } from "./row-parser";
 export const BATCH_ROWS = 4096;
 /**
  * Enough for the worker to run ahead of the writes (~200k rows, ~15 MB, ~0.4 s of inserts): when
- * the file ends it sorts the scores (ScoreCollector) while the importing thread still writes rows.
+ * the file ends it finishes sorting the scores (ScoreCollector) while the importing thread still writes rows.
  */
 export const MAX_BATCHES_IN_FLIGHT = 48;
 export const MAX_BYTES_IN_FLIGHT = 2 * 2 ** 20;

@@ -108,6 +108,103 @@ export function buildScoreOrder(scores: Float64Array, labels: Uint8Array, ids: F
   return { ids: orderIds, scores: sorted.scores, labels: sorted.labels };
 }
 
+/** Rows per run of ScoreOrderBuilder: sorted as soon as it is complete. */
+const RUN_ROWS = 1 << 16;
+
+/**
+ * Builds the score order of rows as they arrive (ids: arrival positions 0, 1, 2, …), sorting as
+ * it goes: each run of RUN_ROWS rows is sorted when complete and merged into the rows before it,
+ * backwards and in place. Merging a run into the much longer sorted prefix mostly moves prefix
+ * rows up (a predictable branch), so `build()` at the end of a million rows costs one run's sort
+ * and one pass over the rows, not a whole sort. An import's parse worker does the rest while it
+ * waits for its rows to be written.
+ */
+export class ScoreOrderBuilder {
+  private scores: Float64Array;
+  private labels: Uint8Array;
+  private positions: Float64Array;
+  private count = 0;
+  /** Rows [0, sorted) are sorted. */
+  private sorted = 0;
+  private readonly scratch: Sorted64;
+
+  constructor(private readonly runRows = RUN_ROWS) {
+    this.scores = new Float64Array(runRows);
+    this.labels = new Uint8Array(runRows);
+    this.positions = new Float64Array(runRows);
+    this.scratch = { scores: new Float64Array(runRows), labels: new Uint8Array(runRows), positions: new Float64Array(runRows) };
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(score: number, label: number): void {
+    if (this.count === this.scores.length) this.grow();
+    const at = this.count++;
+    this.scores[at] = score;
+    this.labels[at] = label;
+    this.positions[at] = at;
+    if (this.count - this.sorted === this.runRows) this.sortRun();
+  }
+
+  /** The order of every row added; the builder is spent afterwards. */
+  build(): ScoreOrder {
+    if (this.count > this.sorted) this.sortRun();
+    const n = this.count;
+    return { ids: this.positions.subarray(0, n), scores: this.scores.subarray(0, n), labels: this.labels.subarray(0, n) };
+  }
+
+  /** Sorts the rows since the last run (at most runRows) into the scratch space and merges them into the sorted prefix. */
+  private sortRun(): void {
+    const mid = this.sorted;
+    const to = this.count;
+    const run = sortByScore(this.scores.subarray(mid, to), this.labels.subarray(mid, to));
+    const { scores, labels, positions } = this;
+    const s = this.scratch;
+    // Backwards from the end: the larger of the two heads goes last; on a tie the run's row, whose
+    // position is higher, goes after the prefix's.
+    let i = mid - 1;
+    let j = to - mid - 1;
+    let k = to - 1;
+    s.scores.set(run.scores);
+    s.labels.set(run.labels);
+    for (let r = 0; r <= j; r++) s.positions[r] = mid + run.positions[r];
+    while (j >= 0) {
+      if (i >= 0 && scores[i] > s.scores[j]) {
+        scores[k] = scores[i];
+        labels[k] = labels[i];
+        positions[k--] = positions[i--];
+      } else {
+        scores[k] = s.scores[j];
+        labels[k] = s.labels[j];
+        positions[k--] = s.positions[j--];
+      }
+    }
+    this.sorted = to;
+  }
+
+  private grow(): void {
+    const size = this.scores.length * 2;
+    const scores = new Float64Array(size);
+    scores.set(this.scores);
+    this.scores = scores;
+    const labels = new Uint8Array(size);
+    labels.set(this.labels);
+    this.labels = labels;
+    const positions = new Float64Array(size);
+    positions.set(this.positions);
+    this.positions = positions;
+  }
+}
+
+/** Scores, labels and positions of rows in score order (ScoreOrderBuilder's scratch space). */
+interface Sorted64 {
+  scores: Float64Array;
+  labels: Uint8Array;
+  positions: Float64Array;
+}
+
 /** The score table of an order's labelled examples (what buildScoreTable gives, without sorting again). */
 export function scoreTableOfOrder(order: ScoreOrder): ScoreTable {
   const { scores, labels } = order;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildScoreOrder, buildScoreTable, pageOfOutcome, RADIX_FROM, scoreTableOfOrder, type Outcome } from "@/lib/metrics";
+import { buildScoreOrder, buildScoreTable, pageOfOutcome, RADIX_FROM, ScoreOrderBuilder, scoreTableOfOrder, type Outcome } from "@/lib/metrics";
 
 /** The positions of `scores` in the order buildScoreOrder puts them (ids null: positions). */
 const scorePermutation = (scores: Float64Array) => Array.from(buildScoreOrder(scores, new Uint8Array(scores.length), null).ids);
@@ -130,6 +130,37 @@ describe("score order", () => {
       }
     }
     expect(seen.every((x) => x === 1)).toBe(true);
+  });
+
+  test("the order built run by run as rows arrive is the order of all rows sorted at once", () => {
+    fc.assert(
+      fc.property(fc.array(example, { maxLength: 200 }), fc.integer({ min: 1, max: 9 }), (examples, runRows) => {
+        const builder = new ScoreOrderBuilder(runRows);
+        for (const e of examples) builder.add(e.score, e.label);
+        const built = builder.build();
+        const whole = buildScoreOrder(Float64Array.from(examples, (e) => e.score), Uint8Array.from(examples, (e) => e.label), null);
+        expect({ ids: Array.from(built.ids), scores: Array.from(built.scores), labels: Array.from(built.labels) }).toEqual({
+          ids: Array.from(whole.ids), scores: Array.from(whole.scores), labels: Array.from(whole.labels),
+        });
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
+  });
+
+  test("a million rows in 64K runs (each radix-sorted, then merged into the rows before it; a partial last run)", () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const n = 1_000_003;
+    const scores = Float64Array.from({ length: n }, (_, i) => (i % 2 ? Math.round(random() * 1e3) / 1e3 : random() ** 2));
+    const labels = Uint8Array.from({ length: n }, (_, i) => i % 5 === 0 ? 1 : 0);
+    const builder = new ScoreOrderBuilder();
+    for (let i = 0; i < n; i++) builder.add(scores[i], labels[i]);
+    const built = builder.build();
+    const whole = buildScoreOrder(scores, labels, null);
+    expect(built.ids.length).toBe(n);
+    for (let at = 0; at < n; at++) {
+      if (built.ids[at] !== whole.ids[at] || built.labels[at] !== whole.labels[at] || built.scores[at] !== whole.scores[at]) throw new Error(`the orders differ at ${at}`);
+    }
   });
 
   test("rejects ids that are not ascending", () => {
