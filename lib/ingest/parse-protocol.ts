@@ -12,10 +12,11 @@ import type { ParseOutcome, ParseSetup } from "./row-parser";
 /** Rows in a full batch (a partial one is sent when the upload stalls). */
 export const BATCH_ROWS = 4096;
 /**
- * Enough for the worker to run ahead of the writes (~200k rows, ~15 MB, ~0.4 s of inserts): when
- * the file ends it finishes sorting the scores (ScoreCollector) while the importing thread still writes rows.
+ * How far the worker may run ahead of the writes (~65k rows, ~5 MB, ~0.1 s of inserts): enough to
+ * ride out the worker being descheduled for a moment, and to cover the last run of scores it sorts
+ * when the file ends (ScoreCollector) while the importing thread still writes rows.
  */
-export const MAX_BATCHES_IN_FLIGHT = 48;
+export const MAX_BATCHES_IN_FLIGHT = 16;
 export const MAX_BYTES_IN_FLIGHT = 2 * 2 ** 20;
 
 export type ToParseWorker =
