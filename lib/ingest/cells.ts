@@ -5,6 +5,8 @@
 
 const quote = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * The value of a plain decimal such as "0.0038", "1" or ".5" (digits and at most one point, 15
  * digits at most), or NaN for anything else. Exact: the digits as an integer M < 2^53 and 10^k
@@ -27,7 +29,6 @@ function plainDecimal(cell: string): number {
   if (digits === 0) return NaN;
   return point < 0 ? mantissa : mantissa / POWERS_OF_TEN[n - point - 1];
 }
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** A probability in [0, 1]. */
 export function readScore(cell: string): number | string {

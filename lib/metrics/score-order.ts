@@ -126,13 +126,14 @@ export class ScoreOrderBuilder {
   private count = 0;
   /** Rows [0, sorted) are sorted. */
   private sorted = 0;
-  private readonly scratch: Sorted64;
+  /** The run being merged, sorted (ids: arrival positions). */
+  private readonly scratch: ScoreOrder;
 
   constructor(private readonly runRows = RUN_ROWS) {
     this.scores = new Float64Array(runRows);
     this.labels = new Uint8Array(runRows);
     this.positions = new Float64Array(runRows);
-    this.scratch = { scores: new Float64Array(runRows), labels: new Uint8Array(runRows), positions: new Float64Array(runRows) };
+    this.scratch = { ids: new Float64Array(runRows), scores: new Float64Array(runRows), labels: new Uint8Array(runRows) };
   }
 
   get size(): number {
@@ -169,7 +170,7 @@ export class ScoreOrderBuilder {
     let k = to - 1;
     s.scores.set(run.scores);
     s.labels.set(run.labels);
-    for (let r = 0; r <= j; r++) s.positions[r] = mid + run.positions[r];
+    for (let r = 0; r <= j; r++) s.ids[r] = mid + run.positions[r];
     while (j >= 0) {
       if (i >= 0 && scores[i] > s.scores[j]) {
         scores[k] = scores[i];
@@ -178,7 +179,7 @@ export class ScoreOrderBuilder {
       } else {
         scores[k] = s.scores[j];
         labels[k] = s.labels[j];
-        positions[k--] = s.positions[j--];
+        positions[k--] = s.ids[j--];
       }
     }
     this.sorted = to;
@@ -196,13 +197,6 @@ export class ScoreOrderBuilder {
     positions.set(this.positions);
     this.positions = positions;
   }
-}
-
-/** Scores, labels and positions of rows in score order (ScoreOrderBuilder's scratch space). */
-interface Sorted64 {
-  scores: Float64Array;
-  labels: Uint8Array;
-  positions: Float64Array;
 }
 
 /** The score table of an order's labelled examples (what buildScoreTable gives, without sorting again). */
