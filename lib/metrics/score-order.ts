@@ -126,14 +126,11 @@ export class ScoreOrderBuilder {
   private count = 0;
   /** Rows [0, sorted) are sorted. */
   private sorted = 0;
-  /** The run being merged, sorted (ids: arrival positions). */
-  private readonly scratch: ScoreOrder;
 
   constructor(private readonly runRows = RUN_ROWS) {
     this.scores = new Float64Array(runRows);
     this.labels = new Uint8Array(runRows);
     this.positions = new Float64Array(runRows);
-    this.scratch = { ids: new Float64Array(runRows), scores: new Float64Array(runRows), labels: new Uint8Array(runRows) };
   }
 
   get size(): number {
@@ -156,30 +153,27 @@ export class ScoreOrderBuilder {
     return { ids: this.positions.subarray(0, n), scores: this.scores.subarray(0, n), labels: this.labels.subarray(0, n) };
   }
 
-  /** Sorts the rows since the last run (at most runRows) into the scratch space and merges them into the sorted prefix. */
+  /** Sorts the rows since the last run (at most runRows) and merges them into the sorted prefix. */
   private sortRun(): void {
     const mid = this.sorted;
     const to = this.count;
+    // Its own arrays: the run's rows, sorted, with positions counted from `mid`.
     const run = sortByScore(this.scores.subarray(mid, to), this.labels.subarray(mid, to));
     const { scores, labels, positions } = this;
-    const s = this.scratch;
     // Backwards from the end: the larger of the two heads goes last; on a tie the run's row, whose
     // position is higher, goes after the prefix's.
     let i = mid - 1;
     let j = to - mid - 1;
     let k = to - 1;
-    s.scores.set(run.scores);
-    s.labels.set(run.labels);
-    for (let r = 0; r <= j; r++) s.ids[r] = mid + run.positions[r];
     while (j >= 0) {
-      if (i >= 0 && scores[i] > s.scores[j]) {
+      if (i >= 0 && scores[i] > run.scores[j]) {
         scores[k] = scores[i];
         labels[k] = labels[i];
         positions[k--] = positions[i--];
       } else {
-        scores[k] = s.scores[j];
-        labels[k] = s.labels[j];
-        positions[k--] = s.ids[j--];
+        scores[k] = run.scores[j];
+        labels[k] = run.labels[j];
+        positions[k--] = mid + run.positions[j--];
       }
     }
     this.sorted = to;
