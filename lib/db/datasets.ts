@@ -1,4 +1,4 @@
-import type { Dataset } from "../generated/prisma/client";
+import type { Dataset } from "../generated/sqlite/client";
 import { prisma } from "./client";
 import { removeDatasetImages } from "../images/store";
 import { forgetScoreOrder } from "./score-orders";

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Where Prisma's migration folders live: `<timestamp>_<name>/migration.sql`. */
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "sqlite", "migrations");
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "id" TEXT PRIMARY KEY NOT NULL,

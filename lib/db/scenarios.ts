@@ -1,4 +1,4 @@
-import type { Scenario } from "../generated/prisma/client";
+import type { Scenario } from "../generated/sqlite/client";
 import { prisma } from "./client";
 
 /** A named threshold with its stakeholder settings, as the API returns it. */

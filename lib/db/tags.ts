@@ -1,4 +1,4 @@
-import { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/sqlite/client";
 import { prisma } from "./client";
 
 /** A failure mode of a dataset, e.g. "gift-card purchases". */

@@ -24,7 +24,7 @@ describe("migrations", () => {
   });
 
   test("the migrated database matches schema.prisma: tables, columns, types, nullability, indexes", () => {
-    const expected = readPrismaSchema(path.join(process.cwd(), "prisma", "schema.prisma"));
+    const expected = readPrismaSchema(path.join(process.cwd(), "prisma", "sqlite", "schema.prisma"));
     const liveTables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     expect(liveTables).toEqual(expected.map((t) => t.name).sort());
     for (const table of expected) {
@@ -43,7 +43,7 @@ describe("migrations", () => {
 
   test("a migration edited after it was applied is refused", () => {
     const copy = path.join(dir, "migrations");
-    fs.cpSync(path.join(process.cwd(), "prisma", "migrations"), copy, { recursive: true });
+    fs.cpSync(path.join(process.cwd(), "prisma", "sqlite", "migrations"), copy, { recursive: true });
     const db2 = new Database(path.join(dir, "edited.db"));
     migrate(db2, copy);
     const first = listMigrations(copy)[0].name;
