@@ -3,6 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { config } = await import("./lib/config");
   config();
-  const { prepareDatabase } = await import("./lib/db/prepare");
+  const { prepareDatabase } = await import("./lib/services/prepare");
   await prepareDatabase();
 }

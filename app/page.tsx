@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { listDatasets } from "@/lib/db/datasets";
+import { store } from "@/lib/db";
 import { formatCount, formatDate, formatPercent } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const datasets = await listDatasets();
+  const datasets = await store().datasets.list();
   return (
     <div className="stack">
       <div className="page-header">

@@ -44,9 +44,9 @@ export const benchmark: Benchmark = {
     process.env.DATABASE_URL = databaseUrl;
     process.env.CUTOFF_DEMO = "false";
     // Its own connection: other benchmarks in this process may have opened the shared ones elsewhere.
-    const { openSqlite } = await import("../lib/db/sqlite");
-    const { migrate } = await import("../lib/db/migrate");
-    const { DatasetWriter } = await import("../lib/db/dataset-writer");
+    const { openSqlite } = await import("../lib/db/sqlite/connection");
+    const { migrate } = await import("../lib/db/sqlite/migrate");
+    const { DatasetWriter } = await import("../lib/db/sqlite/dataset-writer");
     const { seededRandom } = await import("../lib/demo/random");
     const metrics = await import("../lib/metrics");
     const rows: BenchRow[] = [];

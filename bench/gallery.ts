@@ -33,9 +33,9 @@ export const benchmark: Benchmark = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-bench-gallery-"));
     process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
     process.env.CUTOFF_DEMO = "false";
-    const { prepareDatabase } = await import("../lib/db/prepare");
-    const { sharedSqlite } = await import("../lib/db/sqlite");
-    const { DatasetWriter } = await import("../lib/db/dataset-writer");
+    const { prepareDatabase } = await import("../lib/services/prepare");
+    const { sharedSqlite } = await import("../lib/db/sqlite/connection");
+    const { DatasetWriter } = await import("../lib/db/sqlite/dataset-writer");
     const { listExamples } = await import("../lib/db/examples");
     const { seededRandom } = await import("../lib/demo/random");
     try {

@@ -8,8 +8,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/cutoff.db")
-    .refine((url) => url.startsWith("file:"), {
-      message: 'must start with "file:" (SQLite), e.g. file:./data/cutoff.db',
+    .superRefine((url, ctx) => {
+      const kind = databaseKind(url);
+      if (kind === null) ctx.addIssue({ code: "custom", message: 'must start with "file:" (SQLite), e.g. file:./data/cutoff.db' });
+      else if (kind === "postgresql") ctx.addIssue({ code: "custom", message: "PostgreSQL is not supported yet: use a SQLite file, e.g. file:./data/cutoff.db" });
     }),
   /** Largest accepted upload in bytes (default 2 GB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
@@ -42,6 +44,13 @@ let cached: Config | undefined;
 export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
+}
+
+/** The backend a database URL names: `file:` SQLite, `postgres(ql)://` PostgreSQL, else null. */
+export function databaseKind(url: string): "sqlite" | "postgresql" | null {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
+  return null;
 }
 
 /** The SQLite file path of a `file:` URL. */

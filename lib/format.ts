@@ -1,4 +1,7 @@
-/** Number formatting shared by pages, the API's texts and the CLI. Never prints NaN. */
+/**
+ * How Cutoff writes numbers and words, everywhere (pages, sentences, the brief, the API's texts,
+ * the CLI): honest rounding, never "199.9999", never NaN.
+ */
 
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -26,3 +29,86 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
 }
+
+/** The text with its first letter in upper case: "missed" → "Missed". */
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
+/**
+ * An average count for a sentence: whole numbers from 10 up ("8,000", "14"), one decimal below 10
+ * ("2.4", "3"), one significant digit below 1 ("0.4", "0.004"), "0" for zero.
+ */
+export function formatAverage(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  const a = Math.abs(x);
+  if (a === 0) return "0";
+  if (a >= 9.95) return integer.format(x);
+  if (a >= 0.95) return oneDecimal.format(x);
+  return String(Number(x.toPrecision(1)));
+}
+
+/** "1" reads as one item; anything else takes the plural. */
+export const isOne = (shown: string) => shown === "1";
+
+/**
+ * A rate as a percentage: up to 1 decimal from 1% ("5%", "2.5%"), 2 significant digits below
+ * ("0.031%"), 2 decimals just under 100% ("99.97%").
+ */
+export function formatRate(share: number): string {
+  if (!Number.isFinite(share)) return "—";
+  const pct = share * 100;
+  if (pct === 0 || pct === 100) return `${pct}%`;
+  if (pct < 1) return `${Number(pct.toPrecision(2))}%`;
+  if (pct > 99) return `${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(pct)}%`;
+  return `${oneDecimal.format(pct)}%`;
+}
+
+/** "a" or "an" before a number as it is read aloud: an 8%, an 11%, an 18.5%, a 1.8%. */
+export function articleFor(shown: string): "a" | "an" {
+  return /^8/.test(shown) || /^1[18](\D|$)/.test(shown) ? "an" : "a";
+}
+
+/** A threshold with at least 2 and at most 4 decimals: 0.5 → "0.50", 0.425 → "0.425". */
+export function formatThreshold(t: number): string {
+  if (!Number.isFinite(t)) return "—";
+  for (let digits = 2; digits < 4; digits++) {
+    if (Math.abs(Number(t.toFixed(digits)) - t) < 1e-12) return t.toFixed(digits);
+  }
+  return t.toFixed(4);
+}
+
+/** Money with its symbol: whole units from 100 up ("$1,234"), cents below ("$12.50"), "−$40" when negative. */
+export function formatMoney(x: number, currency: string): string {
+  if (!Number.isFinite(x)) return "—";
+  const a = Math.abs(x);
+  const digits = a >= 100 || Number.isInteger(a) ? 0 : 2;
+  const text = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(a);
+  return `${x < 0 && Number(text.replace(/,/g, "")) !== 0 ? "−" : ""}${currency}${text}`;
+}
+
+/** A count with its 95% range: "200 (182–220)"; a range is shown only when it is one. */
+export function formatWithRange(value: number | null, range: readonly [number, number] | null): string {
+  if (value === null) return "unknown";
+  const shown = formatAverage(value);
+  if (!range) return shown;
+  const lo = formatAverage(range[0]);
+  const hi = formatAverage(range[1]);
+  return lo === hi ? shown : `${shown} (${lo}–${hi})`;
+}
+
+/**
+ * The threshold with the fewest decimals in (lo, hi]: the value a person would type to get exactly
+ * the flagged set of the score `hi`. E.g. (0.4999, 0.5] → 0.5.
+ */
+export function niceThresholdBetween(lo: number, hi: number): number {
+  for (let digits = 1; digits <= 8; digits++) {
+    const scale = 10 ** digits;
+    const x = (Math.floor(lo * scale + 1e-9) + 1) / scale;
+    if (x > lo && x <= hi) return x;
+  }
+  return hi;
+}
+
+/** Removes floating-point noise (7999.999999999999 → 8000) without rounding real digits away. */
+export const clean = (x: number) => Number(x.toPrecision(12));

@@ -1,13 +1,15 @@
+/**
+ * The one HTTP boundary of every API route: query strings and bodies read through zod, domain
+ * errors mapped to statuses here (not in each route), and one error body shape:
+ * `{ error: { message, code, details? } }`.
+ */
 import { z } from "zod";
+import { NotFoundError, type ConflictError, type InvalidInputError, type ProblemDetail } from "./errors";
+import type { IngestError } from "./ingest/errors";
 
-/** One problem in a request or an uploaded file; `row` counts as a spreadsheet does (header = 1). */
-export interface ErrorDetail {
-  row?: number;
-  column?: string;
-  message: string;
-}
+export type ErrorDetail = ProblemDetail;
 
-/** The one error body of every API route: `{ error: { message, code, details? } }`. */
+/** The one error body of every API route. */
 export interface ErrorBody {
   error: { message: string; code: string; details?: ErrorDetail[] };
 }
@@ -21,10 +23,9 @@ export class HttpError extends Error {
     readonly details?: ErrorDetail[],
   ) {
     super(message);
+    this.name = "HttpError";
   }
 }
-
-export const notFound = (what: string) => new HttpError(404, "not_found", `${what} not found`);
 
 export function errorResponse(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
   const body: ErrorBody = { error: { message, code, ...(details?.length ? { details } : {}) } };
@@ -41,25 +42,52 @@ export function fromZodError(error: z.ZodError, what = "request"): HttpError {
   return new HttpError(400, "invalid_request", `invalid ${what}: ${first?.column ? `${first.column}: ` : ""}${first?.message ?? "bad value"}`, details);
 }
 
+const interrupted = (error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || (error as Error | null)?.message === "aborted";
+};
+
 /**
- * Wraps a route handler: HttpErrors and zod errors become their 4xx answer, anything else is
- * logged and answered with a 500 that leaks no internals.
+ * Whether `error` is one of our errors of that class. By name, not instanceof: the bundler may
+ * give a route's chunk its own copy of a module, and so of the class.
+ */
+function isNamed<T extends Error>(error: unknown, name: string): error is T {
+  return error instanceof Error && error.name === name;
+}
+
+/** The HTTP answer for an error, or null for an unexpected one (a 500, logged by `handle`). */
+export function toHttpError(error: unknown): HttpError | null {
+  if (isNamed<HttpError>(error, "HttpError")) return error;
+  if (error instanceof z.ZodError) return fromZodError(error);
+  if (isNamed<NotFoundError>(error, "NotFoundError")) return new HttpError(404, "not_found", error.message);
+  if (isNamed<ConflictError>(error, "ConflictError")) return new HttpError(409, error.code, error.message, error.details);
+  if (isNamed<InvalidInputError>(error, "InvalidInputError")) return new HttpError(400, error.code, error.message, error.details);
+  if (isNamed<IngestError>(error, "IngestError")) return new HttpError(error.code === "upload_too_large" ? 413 : 400, error.code, error.message, error.details);
+  if (interrupted(error)) return new HttpError(400, "upload_interrupted", "the upload was interrupted before the end of the file");
+  return null;
+}
+
+/**
+ * Wraps a route handler: known errors become their 4xx answer, anything else is logged and
+ * answered with a 500 that leaks no internals.
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message, error.details);
-      if (error instanceof z.ZodError) {
-        const e = fromZodError(error);
-        return errorResponse(e.status, e.code, e.message, e.details);
-      }
+      const known = toHttpError(error);
+      if (known) return errorResponse(known.status, known.code, known.message, known.details);
       console.error(error);
       return errorResponse(500, "internal", "something went wrong on the server; the error was logged");
     }
   };
 }
+
+const thresholdRange = "threshold must be between 0 and 1";
+
+/** A threshold as a number (JSON bodies): flagged means `score >= threshold`, in [0, 1]. */
+export const thresholdValue = z.number({ error: "threshold must be a number" }).min(0, thresholdRange).max(1, thresholdRange);
 
 /** A `?threshold=` query value: a plain decimal in [0, 1] ("0.5", "1e-3"). */
 export const thresholdParam = z
@@ -67,18 +95,42 @@ export const thresholdParam = z
   .trim()
   .min(1, "threshold is required, e.g. ?threshold=0.5")
   .transform(Number)
-  .pipe(z.number({ error: "threshold must be a number" }).min(0, "threshold must be between 0 and 1").max(1, "threshold must be between 0 and 1"));
+  .pipe(thresholdValue);
 
-/** The request's `?threshold=`, or a 400 saying what is wrong with it. */
-export function readThreshold(req: Request): number {
-  const parsed = z.object({ threshold: thresholdParam }).safeParse({ threshold: new URL(req.url).searchParams.get("threshold") ?? undefined });
-  if (!parsed.success) throw fromZodError(parsed.error, "query");
-  return parsed.data.threshold;
+/** The query of routes that take only `?threshold=`. */
+export const thresholdQuery = z.object({ threshold: thresholdParam });
+
+/** The request's query string as an object (a repeated key keeps its last value). */
+export function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+/** The request's query string validated by `schema`, or a 400 naming the bad parameter. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S, query: Record<string, unknown> = queryObject(request)): z.output<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw fromZodError(parsed.error, "query");
+  return parsed.data;
+}
+
+/** Reads and validates a JSON request body; a body that is not JSON or does not fit is a 400. */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new HttpError(400, "invalid_json", "the request body must be JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw fromZodError(parsed.error, "body");
+  return parsed.data;
+}
+
+/** A 404 for `what` ("dataset 7"): routes throw it when the data layer answers null. */
+export const notFound = (what: string) => new NotFoundError(what);
 
 /** Parses a route's `[id]` segment as a positive integer, else 404 (no such dataset). */
 export function parseId(raw: string, what = "dataset"): number {
   const id = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw notFound(`${what} ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw new NotFoundError(`${what} ${JSON.stringify(raw)}`);
   return id;
 }

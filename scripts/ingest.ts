@@ -60,8 +60,8 @@ try {
   fail(`cannot read ${JSON.stringify(file)}: no such file`);
 }
 
-const { prepareDatabase } = await import("../lib/db/prepare");
-const { importCsv } = await import("../lib/db/imports");
+const { prepareDatabase } = await import("../lib/services/prepare");
+const { importCsv } = await import("../lib/imports/import-csv");
 const { IngestError } = await import("../lib/ingest");
 await prepareDatabase();
 

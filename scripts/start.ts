@@ -26,7 +26,7 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const { prepareDatabase } = await import("../lib/db/prepare");
+const { prepareDatabase } = await import("../lib/services/prepare");
 const prepared = await prepareDatabase();
 if (prepared.appliedMigrations.length) console.log(`cutoff: applied ${prepared.appliedMigrations.length} migration(s)`);
 if (prepared.demoDatasetId !== null) console.log(`cutoff: created the demo dataset (id ${prepared.demoDatasetId})`);

@@ -1,80 +1,21 @@
+/**
+ * Pages of the failure gallery. Unfiltered and in score order (the gallery's default), a page is
+ * a stretch of the dataset's score order and its total a binary search in the score table: no
+ * scan. Otherwise the backend's query filters and sorts (RowStore.page).
+ */
+import { checkColumns, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
+import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
 import { confusionAt, pageOfOutcome } from "../metrics";
-import { loadAnnotations, isoInstant, type AppliedTag, type ExampleNote } from "./annotations";
-import { compileExampleQuery, type ColumnLayout, type CompiledQuery, type ExampleKind, type ExampleQuery } from "./example-filter";
-import { datasetRows, getScoreOrder } from "./score-orders";
-import { getScoreTable } from "./score-tables";
-import { sharedSqlite } from "./sqlite";
-
-export { EXAMPLE_KINDS, BUILTIN_SORTS, UnknownColumnError, defaultOrder, type ExampleKind, type ExampleQuery, type SortOrder } from "./example-filter";
-
-/** One example of the gallery: a prediction with everything a reviewer needs to judge it. */
-export interface Example {
-  /** The prediction's id (use it to tag or annotate the example). */
-  id: number;
-  /** Spreadsheet row number in the uploaded file (the header is row 1). */
-  row: number;
-  /** 1 positive, 0 negative. */
-  label: number;
-  score: number;
-  /** How far the score is from the threshold, |score − threshold|: large = a confident call. */
-  distance: number;
-  exampleId: string | null;
-  /** ISO 8601 UTC, or null. */
-  timestamp: string | null;
-  text: string | null;
-  /** An image URL or the name of an image stored with the dataset. */
-  image: string | null;
-  /** Slice column → value. */
-  slices: Record<string, string | null>;
-  /** Other column → value. */
-  extras: Record<string, string | null>;
-  tags: AppliedTag[];
-  notes: ExampleNote[];
-}
-
-export interface ExamplePage {
-  /** Every example matching the query (not just this page). */
-  total: number;
-  threshold: number;
-  kind: ExampleKind;
-  items: Example[];
-}
+import { store } from "./index";
+import { getScoreOrder, getScoreTable } from "./score-index";
+import type { PredictionRecord } from "./types";
 
 export interface PageOptions {
   limit?: number;
   offset?: number;
 }
 
-/** Most examples one page may hold. */
-export const MAX_PAGE = 500;
-
-/** A dataset's slice and extra column names, or null when there is no such dataset. */
-export function getColumnLayout(datasetId: number): ColumnLayout | null {
-  const found = sharedSqlite().prepare(`SELECT "mapping" FROM "Dataset" WHERE "id" = ?`).get(datasetId) as { mapping: string } | undefined;
-  if (!found) return null;
-  let mapping: { slices?: unknown; extras?: unknown } = {};
-  try {
-    mapping = JSON.parse(found.mapping) ?? {};
-  } catch {
-    // A dataset without a readable mapping simply has no slice or extra columns.
-  }
-  const names = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
-  return { slices: names(mapping.slices), extras: names(mapping.extras) };
-}
-
-interface PredictionRecord {
-  id: number;
-  row: number;
-  label: number;
-  score: number;
-  exampleId: string | null;
-  timestamp: number | string | null;
-  text: string | null;
-  image: string | null;
-  slices: string | null;
-  extras: string | null;
-}
-
+/** A stored JSON array zipped with its column names. */
 function zip(names: string[], json: string | null): Record<string, string | null> {
   let values: unknown[] = [];
   try {
@@ -86,8 +27,10 @@ function zip(names: string[], json: string | null): Record<string, string | null
   return Object.fromEntries(names.map((name, i) => [name, values[i] === null || values[i] === undefined ? null : String(values[i])]));
 }
 
-function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold: number): Example[] {
-  const { tags, notes } = loadAnnotations(records.map((r) => r.id));
+/** Records → examples with their tags and notes. */
+async function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold: number): Promise<Example[]> {
+  const ids = records.map((r) => r.id);
+  const [tags, notes] = await Promise.all([store().tags.ofPredictions(ids), store().notes.ofPredictions(ids)]);
   return records.map((r) => ({
     id: r.id,
     row: r.row,
@@ -95,7 +38,7 @@ function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold
     score: r.score,
     distance: Math.round(Math.abs(r.score - threshold) * 1e12) / 1e12,
     exampleId: r.exampleId,
-    timestamp: isoInstant(r.timestamp),
+    timestamp: r.timestamp,
     text: r.text,
     image: r.image,
     slices: zip(layout.slices, r.slices),
@@ -105,38 +48,14 @@ function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold
   }));
 }
 
-const SELECT = `SELECT "id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras" FROM "Prediction"`;
-
-function readByIds(ids: number[]): PredictionRecord[] {
-  if (ids.length === 0) return [];
-  const rows = sharedSqlite().prepare(`${SELECT} WHERE "id" IN (${ids.map(() => "?").join(",")})`).all(...ids) as PredictionRecord[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is PredictionRecord => r !== undefined);
-}
-
-/**
- * Reads one page and the total. Unfiltered and in score order (the gallery's default), the page is
- * a stretch of the dataset's score order and the total a binary search in its score table: no scan.
- * Otherwise one scan of the dataset's rows filters and sorts in SQL, counting the total on the way.
- */
-async function readPage(datasetId: number, query: ExampleQuery, compiled: CompiledQuery, limit: number, offset: number): Promise<{ records: PredictionRecord[]; total: number }> {
-  if (compiled.unfiltered && compiled.scoreDirection) {
+async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+  const direction = scoreDirection(query);
+  if (direction && isUnfiltered(query)) {
     const table = await getScoreTable(datasetId);
-    const order = table && getScoreOrder(datasetId, table);
-    if (order && table) {
-      const total = confusionAt(table, query.threshold)[query.kind];
-      return { records: readByIds(pageOfOutcome(order, query.kind, query.threshold, compiled.scoreDirection, offset, limit)), total };
-    }
+    const order = table && (await getScoreOrder(datasetId, table));
+    if (order && table) return { ids: pageOfOutcome(order, query.kind, query.threshold, direction, offset, limit), total: confusionAt(table, query.threshold)[query.kind] };
   }
-  const rows = datasetRows(datasetId);
-  if (!rows) return { records: [], total: 0 };
-  const db = sharedSqlite();
-  const from = `FROM "Prediction" NOT INDEXED WHERE ${rows.where} AND ${compiled.where}`;
-  const page = db
-    .prepare(`SELECT "id", COUNT(*) OVER () AS total ${from} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-    .all(...rows.params, ...compiled.params, Math.max(limit, 1), offset) as { id: number; total: number }[];
-  const total = page.length ? page[0].total : offset === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...rows.params, ...compiled.params) as { n: number }).n;
-  return { records: readByIds(page.slice(0, limit).map((r) => r.id)), total };
+  return store().rows.page(datasetId, query, layout, limit, offset);
 }
 
 /**
@@ -146,24 +65,21 @@ async function readPage(datasetId: number, query: ExampleQuery, compiled: Compil
  * throws UnknownColumnError for a sort or slice column the dataset lacks.
  */
 export async function listExamples(datasetId: number, query: ExampleQuery, page: PageOptions = {}): Promise<ExamplePage | null> {
-  const layout = getColumnLayout(datasetId);
+  const layout = await store().datasets.columnLayout(datasetId);
   if (!layout) return null;
-  const compiled = compileExampleQuery(datasetId, query, layout);
+  checkColumns(query, layout);
   const limit = Math.min(Math.max(page.limit ?? 50, 0), MAX_PAGE);
   const offset = Math.max(page.offset ?? 0, 0);
-  const { records, total } = await readPage(datasetId, query, compiled, limit, offset);
-  return { total, threshold: query.threshold, kind: query.kind, items: toExamples(records, layout, query.threshold) };
+  const { ids, total } = await pageIds(datasetId, query, layout, limit, offset);
+  const records = await store().rows.byIds(datasetId, ids);
+  return { total, threshold: query.threshold, kind: query.kind, items: await toExamples(records, layout, query.threshold) };
 }
 
-/** Every example matching the query (up to `max`), in the query's order, for exports. */
-export function exportExamples(datasetId: number, query: ExampleQuery, max = 100_000): { layout: ColumnLayout; items: Example[] } | null {
-  const layout = getColumnLayout(datasetId);
+/** Every example matching the query (up to `max`), in the query's order, for exports; null without the dataset. */
+export async function exportExamples(datasetId: number, query: ExampleQuery, max = MAX_EXPORT): Promise<{ layout: ColumnLayout; items: Example[] } | null> {
+  const layout = await store().datasets.columnLayout(datasetId);
   if (!layout) return null;
-  const compiled = compileExampleQuery(datasetId, query, layout);
-  const rows = datasetRows(datasetId);
-  if (!rows) return null;
-  const records = sharedSqlite()
-    .prepare(`${SELECT} NOT INDEXED WHERE ${rows.where} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
-    .all(...rows.params, ...compiled.params, max) as PredictionRecord[];
-  return { layout, items: toExamples(records, layout, query.threshold) };
+  checkColumns(query, layout);
+  const records = await store().rows.matching(datasetId, query, layout, max);
+  return { layout, items: await toExamples(records, layout, query.threshold) };
 }

@@ -1,3 +1,4 @@
+/** lib/demo — the demo fraud evaluation set (generated, seeded) that a fresh database starts with. */
 import type { StorySettings } from "../story/settings";
 import { seededRandom, shuffle, weightedPick } from "./random";
 

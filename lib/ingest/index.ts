@@ -7,10 +7,10 @@
  *   `fs.createReadStream(file)`, or `textChunks(lines)`.
  * - `options`: dataset name/sourceFile, the mapping request (label, score, positive, id, timestamp,
  *   text, image, slice[]; undefined = auto-detect, "" = none), maxBytes, onProgress.
- * - `sink`: where rows go; lib/db's `DatasetWriter` (one transaction, rolled back on any error).
+ * - `sink`: where rows go; a lib/db backend's dataset writer (one transaction, rolled back on any error).
  * Throws `IngestError` (code + details [{ row, column, message }]) for anything wrong in the file.
  *
- * Most callers want lib/db/imports.ts `importCsv(source, options)`, which serializes imports in
+ * Most callers want lib/imports `importCsv(source, options)`, which serializes imports in
  * the process and writes through a DatasetWriter. This index is Node-only (zlib, streams); the
  * browser imports `./preview`, `./detect` and `./roles` directly.
  */
@@ -20,5 +20,4 @@ export { previewCsv, SAMPLE_BYTES, PREVIEW_ROWS, type CsvPreview } from "./previ
 export { detectMapping, resolveMapping, type DetectedMapping } from "./roles";
 export { sniffDelimiter, isGzip, stripBom, type Delimiter } from "./detect";
 export { textChunks } from "./text-chunks";
-export { trackImport, updateImport, getImportProgress, PROGRESS_KEY, type ImportProgress } from "./progress";
 export * from "./types";

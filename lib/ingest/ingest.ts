@@ -124,17 +124,17 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     // A file that fit in the sample is parsed here: a worker would cost more to start.
     if (!sample.done && options.worker !== false) worker = await startParseWorker();
     const name = options.name?.trim() || nameFromFile(options.sourceFile);
-    sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo, scoresGiven: true });
+    await sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo, scoresGiven: true });
     begun = true;
     report("reading");
 
     const rest = chain(sample.head, decoded, sample.done);
-    const onBatch = (batch: RowBatch) => {
-      if (sink.appendBatch) sink.appendBatch(batch);
-      else unpackBatch(batch, sink.append.bind(sink));
+    const onBatch = (batch: RowBatch): void | Promise<void> => {
       const before = rows;
       rows += batch.count;
       if (Math.floor(rows / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) report("reading");
+      if (sink.appendBatch) return sink.appendBatch(batch);
+      unpackBatch(batch, sink.append.bind(sink));
     };
     const outcome = worker ? await parseInWorker(worker, setup, rest, onBatch) : await parseHere(parser, rest);
     parsedCleanly = true;
@@ -146,10 +146,10 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     if (rows === 0) throw new IngestError("no_rows", "the file has a header but no data rows");
     report("finishing");
     const final = { positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel };
-    const written = sink.finish({ ...final, bytes, scores: outcome.scores });
+    const written = await sink.finish({ ...final, bytes, scores: outcome.scores });
     return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
   } catch (error) {
-    if (begun) sink.abort();
+    if (begun) await sink.abort();
     throw asIngestError(error);
   } finally {
     if (worker) releaseParseWorker(worker, parsedCleanly);

@@ -92,7 +92,7 @@ export function releaseParseWorker(worker: Worker, reusable: boolean): void {
  * were found; rejects with the source's error, a CsvSyntaxError, or `onBatch`'s error. The caller
  * then releases the worker (releaseParseWorker).
  */
-export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onBatch: (batch: RowBatch) => void): Promise<ParseOutcome> {
+export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onBatch: (batch: RowBatch) => void | Promise<void>): Promise<ParseOutcome> {
   const post = (message: ToParseWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   return new Promise<ParseOutcome>((resolve, reject) => {
     let settled = false;
@@ -106,17 +106,31 @@ export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIt
       wake?.();
       finish();
     };
+    // Batches a sink writes asynchronously are written one after another, in file order; the
+    // answer waits for the last of them.
+    let writing: Promise<void> | null = null;
+    const written = () => {
+      if (!settled) post({ type: "written" });
+    };
+    const writeBatch = (batch: RowBatch) => {
+      const pending = onBatch(batch);
+      if (!pending) return void written();
+      return pending.then(written);
+    };
     const onMessage = (m: FromParseWorker) => {
       if (settled) return;
       try {
         if (m.type === "batch") {
-          onBatch(m.batch);
-          post({ type: "written" });
+          const batch = m.batch;
+          const next: Promise<void> | void = writing ? writing.then(() => writeBatch(batch)) : writeBatch(batch);
+          writing = next ? next.catch((error: unknown) => settle(() => reject(error))) : null;
         } else if (m.type === "parsed") {
           inFlight -= m.bytes;
           if (inFlight <= MAX_BYTES_IN_FLIGHT) wake?.();
         } else if (m.type === "done") {
-          settle(() => resolve(m.outcome));
+          const outcome = m.outcome;
+          if (writing) void writing.then(() => settle(() => resolve(outcome)));
+          else settle(() => resolve(outcome));
         } else if (m.type === "failed") {
           settle(() => reject(m.syntax ? new CsvSyntaxError(m.syntax.record, m.syntax.reason) : new Error(`parse worker: ${m.message}`)));
         }

@@ -53,7 +53,7 @@ const TEXT_NAMES = /^(text|message|msg|body|content|sentence|review|comment|desc
 const IMAGE_NAMES = /^(image|img|picture|photo|thumbnail|[a-z0-9_]*(image|img)[a-z0-9_]*)$/;
 const SLICE_NAMES = /^(slice|segment|group|cohort|country|region|state|city|category|channel|device|platform|language|lang|gender|source|market|tier|type|[a-z0-9_]+_(category|type|group|segment|region|country))$/;
 /** A slice has few distinct values; more than this and it is kept as an extra column. */
-export const MAX_SLICE_VALUES = 50;
+export const MAX_DETECTED_SLICE_VALUES = 50;
 
 const isLabelLike = (p: ColumnProfile) => p.distinct <= 2;
 const isScoreLike = (p: ColumnProfile) => p.inUnitInterval;
@@ -103,7 +103,7 @@ export function detectMapping(columns: readonly string[], rows: readonly string[
   if (request.slice !== undefined) {
     slices = request.slice.map((s) => s.trim()).filter(Boolean);
   } else {
-    const lowCardinality = (p: ColumnProfile) => p.distinct >= 1 && p.distinct <= MAX_SLICE_VALUES && p.distinct <= Math.max(2, p.values.length / 4);
+    const lowCardinality = (p: ColumnProfile) => p.distinct >= 1 && p.distinct <= MAX_DETECTED_SLICE_VALUES && p.distinct <= Math.max(2, p.values.length / 4);
     slices = free().filter((p) => lowCardinality(p) && (SLICE_NAMES.test(p.key) || (!p.numeric && p.averageLength <= 40))).map((p) => p.name);
     slices.forEach((s) => taken.add(s));
   }

@@ -1,5 +1,5 @@
 /**
- * Shared shapes of the ingest core. Pure types: lib/db implements `DatasetSink`, the routes, the
+ * Shared shapes of the ingest core. Pure types: each lib/db backend implements `DatasetSink`, the routes, the
  * CLI and the demo seed build `IngestOptions`.
  */
 import type { ScoreOrder, ScoreTable } from "../metrics";
@@ -128,15 +128,19 @@ export interface ScoreIndexes {
 }
 
 /**
- * Where validated rows go (lib/db's DatasetWriter). `begin` is called once the header and mapping
+ * Where validated rows go (a lib/db backend's dataset writer). `begin` is called once the header and mapping
  * are known; `finish` commits (with the final label values and byte count); `abort` rolls back.
  */
 export interface DatasetSink {
-  begin(meta: DatasetMeta): void;
+  begin(meta: DatasetMeta): void | Promise<void>;
+  /** One row (small files parsed in the caller's thread): must not block; a sink may buffer it. */
   append(row: PredictionRow): void;
-  /** Appends a batch of rows from the parse worker; optional: without it each row goes to append(). */
-  appendBatch?(batch: RowBatch): void;
+  /**
+   * Appends a batch of rows from the parse worker; optional: without it each row goes to append().
+   * A promise holds the next batch back until it settles (a sink writing to a server, or a slow disk).
+   */
+  appendBatch?(batch: RowBatch): void | Promise<void>;
   /** `scores`, when given, spares the sink computing them from the appended rows. */
-  finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes"> & { scores?: ScoreIndexes }): WrittenDataset;
-  abort(): void;
+  finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes"> & { scores?: ScoreIndexes }): WrittenDataset | Promise<WrittenDataset>;
+  abort(): void | Promise<void>;
 }

@@ -71,19 +71,23 @@ export interface GridCurvePoint {
  * y = precision; thresholds flagging nothing are left out). Empty when a needed class is absent.
  */
 export function gridCurve(grid: CumulativeGrid, kind: "roc" | "pr"): GridCurvePoint[] {
-  const P = grid.totalPositives;
-  const N = grid.totalNegatives;
-  if (P === 0 || (kind === "roc" && N === 0)) return [];
   const out: GridCurvePoint[] = [];
   for (let k = grid.steps; k >= 0; k--) {
-    const tp = grid.positivesAtOrAbove[k];
-    const fp = grid.negativesAtOrAbove[k];
-    if (kind === "pr" && tp + fp === 0) continue;
-    const x = kind === "roc" ? fp / N : tp / P;
-    const y = kind === "roc" ? tp / P : tp / (tp + fp);
+    const point = curvePoint(kind, grid.positivesAtOrAbove[k], grid.negativesAtOrAbove[k], grid.totalPositives, grid.totalNegatives);
+    if (!point) continue;
     const last = out[out.length - 1];
-    if (last && last.x === x && last.y === y) continue;
-    out.push({ x, y, threshold: gridThreshold(k, grid.steps) });
+    if (last && last.x === point.x && last.y === point.y) continue;
+    out.push({ ...point, threshold: gridThreshold(k, grid.steps) });
   }
   return out;
+}
+
+/**
+ * The point of an ROC curve (x = false positive rate, y = true positive rate) or a PR curve
+ * (x = recall, y = precision) for `tp` of `P` positives and `fp` of `N` negatives flagged; null
+ * where the point does not exist (a class missing, or nothing flagged for precision).
+ */
+export function curvePoint(kind: "roc" | "pr", tp: number, fp: number, P: number, N: number): { x: number; y: number } | null {
+  if (kind === "roc") return P && N ? { x: fp / N, y: tp / P } : null;
+  return P && tp + fp ? { x: tp / P, y: tp / (tp + fp) } : null;
 }

@@ -1,7 +1,8 @@
-import type { OutcomeCounts } from "./daily";
-import { formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange } from "./numbers";
+import { hasCosts } from "./costs";
+import type { DailyCounts, OutcomeCounts } from "./daily";
+import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange } from "../format";
 import type { Recommendation } from "./recommend";
-import type { ResolvedSettings } from "./settings";
+import type { ResolvedSettings, Vocabulary } from "./settings";
 import type { StoryAt } from "./story";
 
 /** One failure example as the brief shows it. */
@@ -41,17 +42,21 @@ export function escapeMarkdown(text: string): string {
     .replace(/(^|\W)_|_(?=\W|$)/g, (m) => m.replace("_", "\\_"));
 }
 
+/** The outcomes of the daily table, in the order people read them, named in the dataset's words. */
+export function outcomeLabels(v: Vocabulary): { key: keyof DailyCounts; label: string }[] {
+  return [
+    { key: "flagged", label: `All flagged (${v.flaggedAction})` },
+    { key: "falsePositives", label: capitalize(`${v.negative} ${v.itemPlural} flagged (false alarms)`) },
+    { key: "truePositives", label: capitalize(`${v.positive} ${v.itemPlural} caught`) },
+    { key: "falseNegatives", label: capitalize(`${v.positive} ${v.itemPlural} missed`) },
+    { key: "trueNegatives", label: capitalize(`${v.negative} ${v.itemPlural} left alone`) },
+  ];
+}
+
 /** The rows of the daily table: label, average a day with its 95% range. */
 export function dailyRows(b: Pick<Brief, "settings" | "story">): [string, string][] {
-  const v = b.settings.vocabulary;
   const { daily, ranges } = b.story;
-  return [
-    [`All flagged (${v.flaggedAction})`, formatWithRange(daily.flagged, ranges.flagged)],
-    [cap(`${v.negative} ${v.itemPlural} flagged (false alarms)`), formatWithRange(daily.falsePositives, ranges.falsePositives)],
-    [cap(`${v.positive} ${v.itemPlural} caught`), formatWithRange(daily.truePositives, ranges.truePositives)],
-    [cap(`${v.positive} ${v.itemPlural} missed`), formatWithRange(daily.falseNegatives, ranges.falseNegatives)],
-    [cap(`${v.negative} ${v.itemPlural} left alone`), formatWithRange(daily.trueNegatives, ranges.trueNegatives)],
-  ];
+  return outcomeLabels(b.settings.vocabulary).map(({ key, label }) => [label, formatWithRange(daily[key], ranges[key])]);
 }
 
 /** A short description of an example: its id or row, score, text and a few column values. */
@@ -64,8 +69,6 @@ export function exampleLine(e: BriefExample): string {
     .join(", ");
   return [`${name}, score ${e.score.toFixed(4)}`, e.text ? `“${e.text.length > 140 ? `${e.text.slice(0, 139)}…` : e.text}”` : "", details].filter(Boolean).join(" — ");
 }
-
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const count = (n: number) => n.toLocaleString("en-US");
 
 const table = (header: string[], rows: string[][]) =>
@@ -87,7 +90,7 @@ export function briefMarkdown(b: Brief): string {
     "",
     table(["Outcome", "A day (95% range)"], dailyRows(b).map(([label, value]) => [e(label), value])),
   ];
-  if (b.story.cost !== null && (b.settings.costs.falsePositive || b.settings.costs.falseNegative || b.settings.costs.truePositive)) {
+  if (b.story.cost !== null && hasCosts(b.settings.costs)) {
     out.push("", `Expected cost: **${e(formatMoney(b.story.cost, b.settings.costs.currency))} a day**.`);
   }
   out.push(
@@ -97,8 +100,8 @@ export function briefMarkdown(b: Brief): string {
     table(
       ["Actually", "Flagged", "Not flagged"],
       [
-        [e(cap(v.positive)), `${count(tp)} caught`, `${count(fn)} missed`],
-        [e(cap(v.negative)), `${count(fp)} false alarms`, `${count(tn)} correctly not flagged`],
+        [e(capitalize(v.positive)), `${count(tp)} caught`, `${count(fn)} missed`],
+        [e(capitalize(v.negative)), `${count(fp)} false alarms`, `${count(tn)} correctly not flagged`],
       ],
     ),
   );
@@ -108,8 +111,8 @@ export function briefMarkdown(b: Brief): string {
   const examples = (title: string, items: BriefExample[]) =>
     items.length ? ["", `## ${title}`, "", ...items.map((x) => `- ${e(exampleLine(x))}`)] : [];
   out.push(
-    ...examples(cap(`${v.negative} ${v.itemPlural} flagged with the highest scores`), b.falsePositives),
-    ...examples(cap(`${v.positive} ${v.itemPlural} missed with the lowest scores`), b.falseNegatives),
+    ...examples(capitalize(`${v.negative} ${v.itemPlural} flagged with the highest scores`), b.falsePositives),
+    ...examples(capitalize(`${v.positive} ${v.itemPlural} missed with the lowest scores`), b.falseNegatives),
   );
   return `${out.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import type { CumulativeTable } from "../metrics/score-table";
 import { confusionAt } from "../metrics/confusion";
 import { dailyCounts, type DailyCounts, type Traffic } from "./daily";
-import { clean } from "./numbers";
+import { clean } from "../format";
 import type { Costs } from "./settings";
 
 /** True when at least one cost or value is set (non-zero). */

@@ -1,4 +1,4 @@
-import { clean } from "./numbers";
+import { clean } from "../format";
 
 /** Counts at one threshold (a lib/metrics ConfusionMatrix fits): flagged means score >= threshold. */
 export interface OutcomeCounts {

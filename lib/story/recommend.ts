@@ -1,7 +1,7 @@
 import type { CumulativeTable } from "../metrics/score-table";
 import { classVolumes, dailyCounts, type DailyCounts } from "./daily";
 import { expectedCost, hasCosts } from "./costs";
-import { formatAverage, formatMoney, formatRate, niceThresholdBetween } from "./numbers";
+import { formatAverage, formatMoney, formatRate, niceThresholdBetween } from "../format";
 import type { ResolvedSettings } from "./settings";
 
 /** A threshold worth considering, with why. */

@@ -1,9 +1,8 @@
 import { dailyCounts, type DailyCounts, type OutcomeCounts } from "./daily";
 import { expectedCost, hasCosts } from "./costs";
-import { articleFor, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "./numbers";
+import { articleFor, capitalize, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "../format";
 import { PERIOD_DAYS, type Period, type ResolvedSettings, type Vocabulary } from "./settings";
 
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "valid transaction" or "valid transactions", as the shown number needs. */
 function itemsOf(adjective: string, shown: string, v: Vocabulary): string {

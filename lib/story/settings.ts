@@ -176,3 +176,15 @@ export function parseStoredSettings(value: unknown): StorySettings {
   }
   return kept as StorySettings;
 }
+
+/** A dataset's stakeholder settings: what the user saved and what the story uses (gaps filled). */
+export interface StorySettingsView {
+  saved: StorySettings;
+  resolved: ResolvedSettings;
+}
+
+/** The saved settings of a dataset (stored JSON) and the resolved ones, with `overrides` (e.g. a volume from the query string) over the saved. */
+export function settingsView(dataset: DatasetFacts & { settings: unknown }, overrides: StorySettings = {}): StorySettingsView {
+  const saved = parseStoredSettings(dataset.settings);
+  return { saved, resolved: resolveSettings({ ...saved, ...overrides }, dataset) };
+}

@@ -1,5 +1,5 @@
 import { expect, inject, test } from "vitest";
-import { listMigrations } from "@/lib/db/migrate";
+import { listMigrations } from "@/lib/db/sqlite/migrate";
 
 const baseUrl = inject("baseUrl");
 

@@ -173,7 +173,7 @@ describe("scenarios", () => {
 describe("the brief", () => {
   test("GET /api/datasets/:id/brief is the Markdown download of the brief", async () => {
     await put(`/api/datasets/${demoId}/settings`, { volume: 8280, vocabulary: fraudVocabulary });
-    const response = await fetch(`${baseUrl}/api/datasets/${demoId}/brief?t=0.5`);
+    const response = await fetch(`${baseUrl}/api/datasets/${demoId}/brief?threshold=0.5`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="demo-card-fraud-model-2-days-brief-0.5.md"');
@@ -194,12 +194,12 @@ describe("the brief", () => {
 
   test("settings of a shared link replace the saved ones; bad thresholds are a 400", async () => {
     const s = encodeURIComponent(JSON.stringify({ volume: 57960, period: "week", vocabulary: fraudVocabulary }));
-    const markdown = await (await fetch(`${baseUrl}/api/datasets/${demoId}/brief?t=0.5&s=${s}`)).text();
+    const markdown = await (await fetch(`${baseUrl}/api/datasets/${demoId}/brief?threshold=0.5&s=${s}`)).text();
     expect(markdown).toContain("Every week an average of 1,400 valid transactions will be flagged as fraudulent");
-    const bad = await get(`/api/datasets/${demoId}/brief?t=2`);
+    const bad = await get(`/api/datasets/${demoId}/brief?threshold=2`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toBe("invalid query: t: t must be between 0 and 1");
-    expect((await fetch(`${baseUrl}/api/datasets/999999/brief?t=0.5`)).status).toBe(404);
+    expect(bad.body.error.message).toBe("invalid query: threshold: threshold must be between 0 and 1");
+    expect((await fetch(`${baseUrl}/api/datasets/999999/brief?threshold=0.5`)).status).toBe(404);
   });
 
   test("the brief page renders the sentences for people who never open the app", async () => {

@@ -114,7 +114,7 @@ test("the brief renders the sentences, matrix, distribution and failure examples
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
   expect(download.suggestedFilename()).toBe("demo-card-fraud-model-2-days-brief-0.5.md");
-  const markdown = await (await request.get(`/api/datasets/${id}/brief?t=0.5`)).text();
+  const markdown = await (await request.get(`/api/datasets/${id}/brief?threshold=0.5`)).text();
   expect(markdown).toContain(THE_SENTENCE);
 });
 

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { CsvRecordReader, CsvSyntaxError } from "@/lib/ingest/csv-reader";
+import { thrownBy } from "../support/thrown";
 
 function readAll(text: string, delimiter: "," | ";" | "\t", cuts: number[] = []): string[][] {
   const out: string[][] = [];
@@ -51,13 +52,10 @@ test.each([
 });
 
 test("an unterminated quote names its record", () => {
-  expect(() => readAll('a,b\n1,2\n"3,4\n5,6\n', ",")).toThrow(CsvSyntaxError);
-  try {
-    readAll('a,b\n1,2\n"3,4\n5,6\n', ",");
-  } catch (error) {
-    expect((error as CsvSyntaxError).record).toBe(3);
-    expect((error as CsvSyntaxError).reason).toBe("unterminated_quote");
-  }
+  const error = thrownBy(() => readAll('a,b\n1,2\n"3,4\n5,6\n', ","));
+  expect(error).toBeInstanceOf(CsvSyntaxError);
+  expect((error as CsvSyntaxError).record).toBe(3);
+  expect((error as CsvSyntaxError).reason).toBe("unterminated_quote");
 });
 
 test("text after a closing quote is an error", () => {

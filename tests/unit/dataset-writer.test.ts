@@ -4,8 +4,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { DatasetWriter, UNLABELED, type PredictionRow } from "@/lib/db/dataset-writer";
-import { migrate } from "@/lib/db/migrate";
+import { DatasetWriter } from "@/lib/db/sqlite/dataset-writer";
+import { migrate } from "@/lib/db/sqlite/migrate";
+import { UNLABELED, type PredictionRow } from "@/lib/ingest/types";
 import { RowBatchBuilder } from "@/lib/ingest/row-batch";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-writer-"));

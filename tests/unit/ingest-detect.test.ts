@@ -7,6 +7,7 @@ import { previewCsv } from "@/lib/ingest/preview";
 import { detectMapping, resolveMapping } from "@/lib/ingest/roles";
 import { IngestError } from "@/lib/ingest/errors";
 import { UNLABELED } from "@/lib/ingest/types";
+import { thrownBy } from "../support/thrown";
 
 describe("sniffDelimiter", () => {
   test.each([
@@ -120,12 +121,9 @@ describe("labels", () => {
 
   test("strings need the positive value; a third value is a problem", () => {
     expect(() => new LabelReader("label", ["spam", "ham"], undefined)).toThrow(IngestError);
-    try {
-      new LabelReader("label", ["spam", "ham", "spam"], undefined);
-    } catch (error) {
-      expect((error as IngestError).code).toBe("positive_label_required");
-      expect((error as IngestError).message).toContain('"spam", "ham"');
-    }
+    const error = thrownBy(() => new LabelReader("label", ["spam", "ham", "spam"], undefined)) as IngestError;
+    expect(error.code).toBe("positive_label_required");
+    expect(error.message).toContain('"spam", "ham"');
     const r = new LabelReader("label", ["ham", "spam"], "spam");
     expect([r.read("ham"), r.read("spam"), r.read("eggs")]).toEqual([0, 1, '"eggs" is a third label value (the column already has "spam" and "ham")']);
     expect(r.labelValues()).toEqual({ positiveLabel: "spam", negativeLabel: "ham" });

@@ -39,6 +39,7 @@ describe("format variants give the same rows", () => {
   ])("%s", async (_name, text) => {
     const { sink, result } = await run(text);
     expect(sink.state).toBe("committed");
+    expect(sink.checkedScores).toBe(true);
     expect(sink.rows.map((r) => [r.row, r.exampleId, r.label, r.score])).toEqual([
       [2, "a", 1, 0.9],
       [3, "b", 0, 0.2],

@@ -60,6 +60,7 @@ describe("a file larger than the sample is parsed in a worker thread", () => {
     expect(inWorker.result?.parsedIn).toBe("worker");
     expect(inThread.result?.parsedIn).toBe("thread");
     expect(inWorker.sink.state).toBe("committed");
+    expect(inWorker.sink.checkedScores).toBe(true);
     expect(inWorker.result).toMatchObject({ rows: ROWS, positives: expectedPositives, negatives: ROWS - expectedPositives - expectedUnlabeled, unlabeled: expectedUnlabeled, positiveLabel: "1", negativeLabel: "0" });
     expect(inWorker.sink.rows).toEqual(inThread.sink.rows);
     expect(inWorker.sink.rows[50]).toEqual({

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { listMigrations, migrate } from "@/lib/db/migrate";
+import { listMigrations, migrate } from "@/lib/db/sqlite/migrate";
 import { readPrismaSchema } from "../support/prisma-schema";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-migrate-"));

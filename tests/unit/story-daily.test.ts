@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { confusionAt } from "@/lib/metrics";
-import { dailyCounts, dailyRanges, formatWithRange, storyAt, wilsonInterval } from "@/lib/story";
+import { formatWithRange } from "@/lib/format";
+import { dailyCounts, dailyRanges, storyAt, wilsonInterval } from "@/lib/story";
 import { demoLike, settingsOf, tableOf } from "./story-fixtures";
 
 describe("dailyCounts scales each class by its own rate", () => {

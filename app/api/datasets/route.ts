@@ -1,14 +1,12 @@
-import { listDatasets } from "@/lib/db/datasets";
 import { after } from "next/server";
-import { checkpointWal } from "@/lib/db/sqlite";
+import { store } from "@/lib/db";
 import { handle } from "@/lib/http";
-import { importZipUpload } from "@/lib/images/import-zip";
-import { importUpload } from "@/lib/upload/import-upload";
+import { importUpload, importZipUpload } from "@/lib/imports";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/datasets — every dataset, newest first. */
-export const GET = handle(async () => Response.json({ datasets: await listDatasets() }));
+export const GET = handle(async () => Response.json({ datasets: await store().datasets.list() }));
 
 /**
  * POST /api/datasets — imports a CSV (or .csv.gz): a `text/csv` body with the mapping as query
@@ -20,6 +18,6 @@ export const GET = handle(async () => Response.json({ datasets: await listDatase
 export const POST = handle(async (request: Request) => {
   const zip = /^application\/(x-)?zip(-compressed)?\b/i.test(request.headers.get("content-type") ?? "");
   const imported = zip ? await importZipUpload(request) : await importUpload(request);
-  after(checkpointWal); // once the answer is sent (lib/db/sqlite.ts)
+  after(() => store().afterImport()); // once the answer is sent
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

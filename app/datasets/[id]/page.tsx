@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
 import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
-import { loadExplorerData } from "./load-explorer";
+import { loadExplorerData } from "@/lib/services/explorer";
 import { recommendedMarkers } from "./recommended-markers";
 import { thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "./threshold-context";

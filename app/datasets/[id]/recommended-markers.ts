@@ -1,4 +1,4 @@
-import type { DatasetView } from "@/lib/db/datasets";
+import type { DatasetView } from "@/lib/db";
 import type { ThresholdGrid } from "@/lib/metrics/grid";
 import { tableFromGrid } from "@/lib/story/grid-table";
 import { recommendationMarkers } from "@/lib/story/recommend";

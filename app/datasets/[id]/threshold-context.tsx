@@ -2,13 +2,6 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
-/** Parses `?t=` into a threshold in [0, 1]; anything else falls back. */
-export function parseThreshold(raw: string | null | undefined, fallback = 0.5): number {
-  if (raw === null || raw === undefined || raw.trim() === "") return fallback;
-  const t = Number(raw);
-  return Number.isFinite(t) && t >= 0 && t <= 1 ? t : fallback;
-}
-
 /** Rounds for the URL and display: at most 4 decimals, no float noise (0.30000000000000004 → 0.3). */
 export function roundThreshold(t: number): number {
   return Math.min(1, Math.max(0, Math.round(t * 10_000) / 10_000));

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { formatCount, formatPercent } from "@/lib/format";
-import { cumulateGrid, downsampleCurve, gridConfusionAt, gridCurve, histogramFromGrid, ratesOf, thresholdSeries, type ExplorerData, type GridCurvePoint } from "@/lib/metrics";
+import { cumulateGrid, curvePoint, downsampleCurve, gridConfusionAt, gridCurve, histogramFromGrid, ratesOf, thresholdSeries, type ExplorerData, type GridCurvePoint } from "@/lib/metrics";
 import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
 import { CurveChart } from "@/app/ui/charts/curve-chart";
 import { MetricsChart } from "@/app/ui/charts/metrics-chart";
@@ -44,17 +44,13 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers, b
   const flagged = matrix.tp + matrix.fp;
   const P = grid.totalPositives;
   const N = grid.totalNegatives;
-  const rocAt = (t: number) => {
+  const pointAt = (kind: "roc" | "pr", t: number) => {
     const m = gridConfusionAt(grid, t);
-    return P && N ? { x: m.fp / N, y: m.tp / P } : null;
+    return curvePoint(kind, m.tp, m.fp, P, N);
   };
-  const prAt = (t: number) => {
-    const m = gridConfusionAt(grid, t);
-    return P && m.tp + m.fp ? { x: m.tp / P, y: m.tp / (m.tp + m.fp) } : null;
-  };
-  const markersOn = (at: (t: number) => { x: number; y: number } | null) =>
+  const markersOn = (kind: "roc" | "pr") =>
     (markers ?? []).flatMap((m) => {
-      const p = at(m.threshold);
+      const p = pointAt(kind, m.threshold);
       return p ? [{ ...m, ...p }] : [];
     });
   const valueText = `${threshold}: ${formatCount(flagged)} flagged, ${formatCount(matrix.tp)} caught, ${formatCount(matrix.fn)} missed, ${formatCount(matrix.fp)} false alarms`;
@@ -110,10 +106,10 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers, b
             xLabel={`false positive rate (% of ${negativeName} flagged)`}
             yLabel={`recall (% of ${positiveName} caught)`}
             color="var(--c-negative)"
-            current={rocAt(threshold)}
+            current={pointAt("roc", threshold)}
             threshold={threshold}
             onThresholdChange={setThreshold}
-            markers={markersOn(rocAt)}
+            markers={markersOn("roc")}
             reference={{ kind: "diagonal", label: "chance" }}
             describe={(p) => `threshold ${p.threshold}: ${formatPercent(p.x, 1)} false positive rate, ${formatPercent(p.y, 1)} recall`}
           />
@@ -127,10 +123,10 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers, b
             xLabel={`recall (% of ${positiveName} caught)`}
             yLabel="precision (% of flagged that are right)"
             color="var(--c-third)"
-            current={prAt(threshold)}
+            current={pointAt("pr", threshold)}
             threshold={threshold}
             onThresholdChange={setThreshold}
-            markers={markersOn(prAt)}
+            markers={markersOn("pr")}
             reference={{ kind: "horizontal", y: P / (P + N), label: `${positiveName} share (${formatPercent(P / (P + N), 1)})` }}
             describe={(p) => `threshold ${p.threshold}: ${formatPercent(p.x, 1)} recall, ${formatPercent(p.y, 1)} precision`}
           />

@@ -3,7 +3,7 @@
 import { bisector, extent, format, line, scaleLinear } from "d3";
 import { useMemo, useState } from "react";
 import type { CostPoint } from "@/lib/story/costs";
-import { formatMoney, formatThreshold } from "@/lib/story/numbers";
+import { formatMoney, formatThreshold } from "@/lib/format";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
 import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";

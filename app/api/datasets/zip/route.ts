@@ -1,7 +1,7 @@
 import { after } from "next/server";
-import { checkpointWal } from "@/lib/db/sqlite";
+import { store } from "@/lib/db";
 import { handle } from "@/lib/http";
-import { importZipUpload } from "@/lib/images/import-zip";
+import { importZipUpload } from "@/lib/imports";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const dynamic = "force-dynamic";
  */
 export const POST = handle(async (request: Request) => {
   const imported = await importZipUpload(request);
-  after(checkpointWal); // once the answer is sent (lib/db/sqlite.ts)
+  after(() => store().afterImport()); // once the answer is sent
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

@@ -1,5 +1,5 @@
 import { handle, notFound } from "@/lib/http";
-import { PROGRESS_KEY, getImportProgress } from "@/lib/ingest/progress";
+import { PROGRESS_KEY, getImportProgress } from "@/lib/imports";
 
 export const dynamic = "force-dynamic";
 

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { loadBrief } from "@/lib/db/brief";
-import { getScoreTable } from "@/lib/db/score-tables";
-import { buildThresholdGrid, cumulateGrid } from "@/lib/metrics/grid";
+import { loadBrief } from "@/lib/services/brief";
+import { hasCosts } from "@/lib/story/costs";
+import { cumulateGrid } from "@/lib/metrics/grid";
+import { loadExplorerData } from "@/lib/services/explorer";
 import { histogramFromGrid } from "@/lib/metrics/grid-series";
 import { dailyRows, exampleLine, type BriefExample } from "@/lib/story/brief";
-import { formatAverage, formatMoney, formatRate, formatThreshold } from "@/lib/story/numbers";
+import { capitalize, formatAverage, formatDate, formatMoney, formatRate, formatThreshold } from "@/lib/format";
 import { settingsFromParam, settingsToParam, thresholdFromParam } from "@/lib/story/share";
 import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
 import { StaticDistribution } from "@/app/ui/charts/static-distribution";
-import { formatDate } from "@/lib/format";
 import { loadDataset } from "../load";
 import { PrintButton } from "./print-button";
 
@@ -45,15 +45,18 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
   const dataset = await loadDataset(id);
   const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
   const shared = settingsFromParam(first(search.s));
-  const [brief, table] = await Promise.all([loadBrief(dataset.id, threshold, shared), getScoreTable(dataset.id)]);
-  if (!brief || !table) notFound();
+  const [brief, explorer] = await Promise.all([loadBrief(dataset.id, threshold, shared), loadExplorerData(dataset.id)]);
+  if (!brief || !explorer) notFound();
   const s = brief.settings;
   const v = s.vocabulary;
-  const bins = histogramFromGrid(cumulateGrid(buildThresholdGrid(table)), 50);
+  const bins = histogramFromGrid(cumulateGrid(explorer.grid), 50);
   const query = new URLSearchParams({ t: String(threshold) });
+  const apiQuery = new URLSearchParams({ threshold: String(threshold) });
   const sParam = shared ? settingsToParam(shared) : null;
-  if (sParam) query.set("s", sParam);
-  const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  if (sParam) {
+    query.set("s", sParam);
+    apiQuery.set("s", sParam);
+  }
   return (
     <article className="brief stack" aria-labelledby="brief-title">
       <header className="brief-header">
@@ -65,7 +68,7 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
         </div>
         <div className="brief-actions no-print">
           <PrintButton />
-          <a className="button" href={`/api/datasets/${dataset.id}/brief?${query}`} download>Download Markdown</a>
+          <a className="button" href={`/api/datasets/${dataset.id}/brief?${apiQuery}`} download>Download Markdown</a>
           <Link className="button" href={`/datasets/${dataset.id}/impact?${query}`}>Back to daily impact</Link>
         </div>
       </header>
@@ -85,7 +88,7 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
               ))}
             </tbody>
           </table>
-          {brief.story.cost !== null && (s.costs.falsePositive || s.costs.falseNegative || s.costs.truePositive) ? (
+          {brief.story.cost !== null && hasCosts(s.costs) ? (
             <p>Expected cost: <strong>{formatMoney(brief.story.cost, s.costs.currency)} a day</strong>.</p>
           ) : null}
         </section>
@@ -109,8 +112,8 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
         </section>
       ) : null}
       <div className="brief-grid">
-        <Examples title={cap(`${v.negative} ${v.itemPlural} flagged with the highest scores`)} items={brief.falsePositives} empty="No false alarms at this threshold." />
-        <Examples title={cap(`${v.positive} ${v.itemPlural} missed with the lowest scores`)} items={brief.falseNegatives} empty="Nothing missed at this threshold." />
+        <Examples title={capitalize(`${v.negative} ${v.itemPlural} flagged with the highest scores`)} items={brief.falsePositives} empty="No false alarms at this threshold." />
+        <Examples title={capitalize(`${v.positive} ${v.itemPlural} missed with the lowest scores`)} items={brief.falseNegatives} empty="Nothing missed at this threshold." />
       </div>
     </article>
   );

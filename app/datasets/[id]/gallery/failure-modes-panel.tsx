@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatAverage } from "@/lib/story/numbers";
+import { formatAverage } from "@/lib/format";
 import { TAG_COLOURS, type FailureModes, type TagView } from "./gallery-api";
 import { ModeRow } from "./mode-row";
 

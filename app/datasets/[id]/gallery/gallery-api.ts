@@ -1,8 +1,7 @@
-import type { Example, ExamplePage } from "@/lib/db/examples";
-import type { ExampleKind } from "@/lib/db/example-filter";
-import type { FailureModes } from "@/lib/db/failure-modes";
-import type { SliceReport } from "@/lib/db/slices";
-import type { TagView } from "@/lib/db/tags";
+import type { TagView } from "@/lib/db";
+import type { ExampleKind } from "@/lib/gallery/kinds";
+import type { Example, ExamplePage } from "@/lib/gallery/types";
+import type { FailureModes, SliceReport } from "@/lib/reports";
 import { safeImageName } from "@/lib/images/names";
 
 export type { Example, ExamplePage, ExampleKind, FailureModes, SliceReport, TagView };

@@ -1,4 +1,4 @@
-import { formatAverage } from "@/lib/story/numbers";
+import { formatAverage } from "@/lib/format";
 import type { ExampleKind, FailureModes } from "./gallery-api";
 
 /**

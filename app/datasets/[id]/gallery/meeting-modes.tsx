@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { formatAverage } from "@/lib/story/numbers";
+import { formatAverage } from "@/lib/format";
 import type { ExampleKind, FailureModes, TagView } from "./gallery-api";
 
 interface Props {

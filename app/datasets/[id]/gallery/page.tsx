@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { listTags } from "@/lib/db/tags";
-import { EXAMPLE_KINDS, type ExampleKind } from "@/lib/db/example-filter";
+import { store } from "@/lib/db";
+import { EXAMPLE_KINDS, type ExampleKind } from "@/lib/gallery/kinds";
 import { loadDataset } from "../load";
 import { thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "../threshold-context";
@@ -25,7 +25,7 @@ const name = (value: unknown) => (typeof value === "string" && value ? value : n
 export default async function GalleryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const tags = await listTags(dataset.id);
+  const tags = await store().tags.list(dataset.id);
   const mapping = dataset.mapping;
   const slices = Array.isArray(mapping.slices) ? mapping.slices.map(String) : [];
   const extras = Array.isArray(mapping.extras) ? mapping.extras.map(String) : [];

@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatAverage } from "@/lib/story/numbers";
-import { formatCount, formatPercent } from "@/lib/format";
+import { formatAverage, formatCount, formatPercent } from "@/lib/format";
 import type { SliceReport } from "./gallery-api";
 
 interface Props {

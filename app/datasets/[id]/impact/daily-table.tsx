@@ -1,19 +1,13 @@
 import type { DailyCounts, DailyRanges } from "@/lib/story/daily";
-import { formatAverage, formatWithRange } from "@/lib/story/numbers";
+import { formatAverage, formatWithRange } from "@/lib/format";
+import { outcomeLabels } from "@/lib/story/brief";
 import { PERIOD_DAYS, type ResolvedSettings } from "@/lib/story/settings";
 
 /** The daily counts with their 95% ranges, and per period when the period is not a day. */
 export function DailyTable({ daily, ranges, settings }: { daily: DailyCounts; ranges: DailyRanges; settings: ResolvedSettings }) {
   const v = settings.vocabulary;
   const days = PERIOD_DAYS[settings.period];
-  const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  const rows: { key: keyof DailyCounts; label: string }[] = [
-    { key: "flagged", label: `All flagged (${v.flaggedAction})` },
-    { key: "falsePositives", label: cap(`${v.negative} ${v.itemPlural} flagged (false alarms)`) },
-    { key: "truePositives", label: cap(`${v.positive} ${v.itemPlural} caught`) },
-    { key: "falseNegatives", label: cap(`${v.positive} ${v.itemPlural} missed`) },
-    { key: "trueNegatives", label: cap(`${v.negative} ${v.itemPlural} left alone`) },
-  ];
+  const rows = outcomeLabels(v);
   return (
     <table className="table story-table" aria-label="Average counts a day">
       <thead>

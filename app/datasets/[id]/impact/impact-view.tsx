@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import type { ScenarioView } from "@/lib/db/scenarios";
+import type { ScenarioView } from "@/lib/db";
 import type { ThresholdGrid } from "@/lib/metrics/grid";
-import { formatMoney, formatThreshold } from "@/lib/story/numbers";
+import { formatMoney, formatThreshold } from "@/lib/format";
 import { hasCosts } from "@/lib/story/costs";
 import { settingsToParam } from "@/lib/story/share";
 import { parseStoredSettings, PERIOD_DAYS, type DatasetFacts, type StorySettings } from "@/lib/story/settings";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { listScenarios } from "@/lib/db/scenarios";
-import { getScoreTable } from "@/lib/db/score-tables";
-import { buildThresholdGrid } from "@/lib/metrics/grid";
+import { store } from "@/lib/db";
+import { loadExplorerData } from "@/lib/services/explorer";
 import { parseStoredSettings } from "@/lib/story/settings";
 import { settingsFromParam, thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "../threshold-context";
@@ -26,15 +25,15 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ImpactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const [table, scenarios] = await Promise.all([getScoreTable(dataset.id), listScenarios(dataset.id)]);
-  if (!table || !scenarios) notFound();
+  const [explorer, scenarios] = await Promise.all([loadExplorerData(dataset.id), store().scenarios.list(dataset.id)]);
+  if (!explorer || !scenarios) notFound();
   const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
   const shared = settingsFromParam(first(search.s));
   return (
     <ThresholdProvider initial={threshold}>
       <ImpactView
         datasetId={dataset.id}
-        grid={buildThresholdGrid(table)}
+        grid={explorer.grid}
         facts={{
           rows: dataset.rows,
           positives: dataset.positives,

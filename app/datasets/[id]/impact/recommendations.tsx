@@ -1,4 +1,4 @@
-import { formatThreshold } from "@/lib/story/numbers";
+import { formatThreshold } from "@/lib/format";
 import type { Recommendation } from "@/lib/story/recommend";
 
 /** The recommended thresholds, each with a one-click "Use this threshold". */

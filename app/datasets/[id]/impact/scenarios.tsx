@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import type { ScenarioView } from "@/lib/db/scenarios";
+import type { ScenarioView } from "@/lib/db";
 import type { CumulativeTable } from "@/lib/metrics/score-table";
-import { formatAverage, formatMoney, formatThreshold } from "@/lib/story/numbers";
+import { formatAverage, formatMoney, formatThreshold } from "@/lib/format";
 import { parseStoredSettings, resolveSettings, type DatasetFacts, type StorySettings } from "@/lib/story/settings";
 import { storyAt } from "@/lib/story/story";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { formatAverage } from "@/lib/story/numbers";
+import { formatAverage } from "@/lib/format";
 import type { ResolvedSettings, StorySettings } from "@/lib/story/settings";
 import { fromFormValues, toFormValues, type FormErrors, type FormValues } from "./form-values";
 

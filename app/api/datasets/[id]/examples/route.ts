@@ -1,7 +1,7 @@
-import { exportExamples, listExamples, UnknownColumnError } from "@/lib/db/examples";
-import { examplesToCsv } from "@/lib/export/examples-csv";
-import { parseExamplesQuery } from "@/lib/gallery-schemas";
-import { handle, HttpError, notFound, parseId } from "@/lib/http";
+import { exportExamples, listExamples } from "@/lib/db/examples";
+import { examplesToCsv } from "@/lib/gallery/export-csv";
+import { parseExamplesQuery } from "@/lib/gallery/schemas";
+import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,23 +12,18 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const { query, limit, offset, format } = parseExamplesQuery(new URL(req.url).searchParams);
-  try {
-    if (format === "csv") {
-      const exported = exportExamples(id, query);
-      if (!exported) throw notFound(`dataset ${id}`);
-      return new Response(examplesToCsv(query.kind, exported.layout, exported.items), {
-        headers: {
-          "Content-Type": "text/csv; charset=utf-8",
-          "Content-Disposition": `attachment; filename="dataset-${id}-${query.kind}-t${query.threshold}.csv"`,
-        },
-      });
-    }
-    const page = await listExamples(id, query, { limit, offset });
-    if (!page) throw notFound(`dataset ${id}`);
-    return Response.json(page);
-  } catch (error) {
-    if (error instanceof UnknownColumnError) throw new HttpError(400, "invalid_request", `invalid query: ${error.message}`, [{ column: error.column, message: error.message }]);
-    throw error;
+  const { query, limit, offset, format } = parseExamplesQuery(req);
+  if (format === "csv") {
+    const exported = await exportExamples(id, query);
+    if (!exported) throw notFound(`dataset ${id}`);
+    return new Response(examplesToCsv(query.kind, exported.layout, exported.items), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="dataset-${id}-${query.kind}-t${query.threshold}.csv"`,
+      },
+    });
   }
+  const page = await listExamples(id, query, { limit, offset });
+  if (!page) throw notFound(`dataset ${id}`);
+  return Response.json(page);
 });

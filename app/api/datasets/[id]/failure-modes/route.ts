@@ -1,5 +1,5 @@
-import { countFailureModes } from "@/lib/db/failure-modes";
-import { handle, notFound, parseId, readThreshold } from "@/lib/http";
+import { handle, notFound, parseId, parseQuery, thresholdQuery } from "@/lib/http";
+import { countFailureModes } from "@/lib/services/gallery";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const modes = await countFailureModes(id, readThreshold(req));
+  const modes = await countFailureModes(id, parseQuery(req, thresholdQuery).threshold);
   if (!modes) throw notFound(`dataset ${id}`);
   return Response.json(modes);
 });

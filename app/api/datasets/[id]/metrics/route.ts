@@ -1,13 +1,12 @@
-import { z } from "zod";
-import { getScoreTable } from "@/lib/db/score-tables";
-import { fromZodError, handle, notFound, parseId, thresholdParam } from "@/lib/http";
+import { getScoreTable } from "@/lib/db/score-index";
+import { handle, notFound, parseId, parseQuery, thresholdQuery } from "@/lib/http";
 import { metricsAt } from "@/lib/metrics/report";
-import { getStorySettings } from "@/lib/db/story-settings";
+import { getStorySettings } from "@/lib/services/settings";
 import { dailyReport, storyOverrides, storyQuerySchema } from "@/lib/story";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({ threshold: thresholdParam }).extend(storyQuerySchema.shape);
+const querySchema = thresholdQuery.extend(storyQuerySchema.shape);
 
 /**
  * GET /api/datasets/:id/metrics?threshold=T — counts and rates at T (flagged when score >= T), plus
@@ -16,16 +15,9 @@ const querySchema = z.object({ threshold: thresholdParam }).extend(storyQuerySch
  */
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const search = new URL(req.url).searchParams;
-  const parsed = querySchema.safeParse({
-    threshold: search.get("threshold"),
-    volume: search.get("volume") ?? undefined,
-    prevalence: search.get("prevalence") ?? undefined,
-  });
-  if (!parsed.success) throw fromZodError(parsed.error, "query");
-  const table = await getScoreTable(id);
+  const query = parseQuery(req, querySchema);
+  const [table, story] = await Promise.all([getScoreTable(id), getStorySettings(id, storyOverrides(query))]);
   if (!table) throw notFound(`dataset ${id}`);
-  const report = metricsAt(table, parsed.data.threshold);
-  const story = await getStorySettings(id, storyOverrides(parsed.data));
+  const report = metricsAt(table, query.threshold);
   return Response.json(story ? { ...report, ...dailyReport(report, story.resolved) } : report);
 });

@@ -1,5 +1,5 @@
-import { getStorySettings, saveStorySettings } from "@/lib/db/story-settings";
-import { fromZodError, handle, HttpError, notFound, parseId } from "@/lib/http";
+import { handle, notFound, parseId, readBody } from "@/lib/http";
+import { getStorySettings, saveStorySettings } from "@/lib/services/settings";
 import { storySettingsSchema } from "@/lib/story/settings";
 
 export const dynamic = "force-dynamic";
@@ -17,12 +17,7 @@ export const GET = handle(async (_req: Request, { params }: Context) => {
 /** PUT /api/datasets/:id/settings — replaces the saved settings; 400 naming each bad field. */
 export const PUT = handle(async (req: Request, { params }: Context) => {
   const id = parseId((await params).id);
-  const body: unknown = await req.json().catch(() => {
-    throw new HttpError(400, "invalid_json", "the body is not valid JSON");
-  });
-  const parsed = storySettingsSchema.safeParse(body);
-  if (!parsed.success) throw fromZodError(parsed.error, "settings");
-  const view = await saveStorySettings(id, parsed.data);
+  const view = await saveStorySettings(id, await readBody(req, storySettingsSchema));
   if (!view) throw notFound(`dataset ${id}`);
   return Response.json(view);
 });

@@ -1,4 +1,4 @@
-import { getDataset } from "@/lib/db/datasets";
+import { store } from "@/lib/db";
 import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,22 +9,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const d = await getDataset(id);
+  const d = await store().datasets.get(id);
   if (!d) throw notFound(`dataset ${id}`);
-  return Response.json({
-    id: d.id,
-    name: d.name,
-    rows: d.rows,
-    positives: d.positives,
-    negatives: d.negatives,
-    unlabeled: d.unlabeled,
-    positiveShare: d.positiveShare,
-    positiveLabel: d.positiveLabel,
-    negativeLabel: d.negativeLabel,
-    scoreMin: d.scoreMin,
-    scoreMax: d.scoreMax,
-    rocAuc: d.rocAuc,
-    averagePrecision: d.averagePrecision,
-    brier: d.brier,
-  });
+  const { name, rows, positives, negatives, unlabeled, positiveShare, positiveLabel, negativeLabel, scoreMin, scoreMax, rocAuc, averagePrecision, brier } = d;
+  return Response.json({ id, name, rows, positives, negatives, unlabeled, positiveShare, positiveLabel, negativeLabel, scoreMin, scoreMax, rocAuc, averagePrecision, brier });
 });

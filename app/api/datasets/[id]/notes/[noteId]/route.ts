@@ -1,4 +1,4 @@
-import { deleteNote } from "@/lib/db/notes";
+import { store } from "@/lib/db";
 import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 export const DELETE = handle(async (_req: Request, { params }: { params: Promise<{ id: string; noteId: string }> }) => {
   const p = await params;
   const noteId = parseId(p.noteId, "note");
-  if (!(await deleteNote(parseId(p.id), noteId))) throw notFound(`note ${noteId}`);
+  if (!(await store().notes.delete(parseId(p.id), noteId))) throw notFound(`note ${noteId}`);
   return new Response(null, { status: 204 });
 });

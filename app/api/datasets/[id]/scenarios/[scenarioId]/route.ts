@@ -1,4 +1,4 @@
-import { deleteScenario } from "@/lib/db/scenarios";
+import { store } from "@/lib/db";
 import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,6 @@ export const DELETE = handle(async (_req: Request, { params }: { params: Promise
   const { id: rawId, scenarioId: rawScenarioId } = await params;
   const id = parseId(rawId);
   const scenarioId = parseId(rawScenarioId, "scenario");
-  if (!(await deleteScenario(id, scenarioId))) throw notFound(`scenario ${scenarioId} of dataset ${id}`);
+  if (!(await store().scenarios.delete(id, scenarioId))) throw notFound(`scenario ${scenarioId} of dataset ${id}`);
   return new Response(null, { status: 204 });
 });

@@ -1,6 +1,6 @@
-import { addNote, listNotes } from "@/lib/db/notes";
-import { noteBodySchema, readBody } from "@/lib/gallery-schemas";
-import { handle, notFound, parseId } from "@/lib/http";
+import { store } from "@/lib/db";
+import { noteBodySchema } from "@/lib/gallery/schemas";
+import { handle, notFound, parseId, readBody } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ type Params = { params: Promise<{ id: string; exampleId: string }> };
 /** GET /api/datasets/:id/examples/:exampleId/notes — the example's notes, oldest first. */
 export const GET = handle(async (_req: Request, { params }: Params) => {
   const p = await params;
-  const notes = await listNotes(parseId(p.id), parseId(p.exampleId, "example"));
+  const notes = await store().notes.list(parseId(p.id), parseId(p.exampleId, "example"));
   if (!notes) throw notFound(`example ${p.exampleId}`);
   return Response.json({ notes });
 });
@@ -20,7 +20,7 @@ export const POST = handle(async (req: Request, { params }: Params) => {
   const id = parseId(p.id);
   const exampleId = parseId(p.exampleId, "example");
   const body = await readBody(req, noteBodySchema);
-  const note = await addNote(id, exampleId, body.body, body.reviewer);
+  const note = await store().notes.add(id, exampleId, body.body, body.reviewer);
   if (!note) throw notFound(`example ${exampleId}`);
   return Response.json(note, { status: 201 });
 });

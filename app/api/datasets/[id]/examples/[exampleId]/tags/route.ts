@@ -1,6 +1,6 @@
-import { applyTag } from "@/lib/db/tags";
-import { applyTagSchema, readBody } from "@/lib/gallery-schemas";
-import { handle, notFound, parseId } from "@/lib/http";
+import { store } from "@/lib/db";
+import { applyTagSchema } from "@/lib/gallery/schemas";
+import { handle, notFound, parseId, readBody } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const POST = handle(async (req: Request, { params }: { params: Promise<{ 
   const id = parseId(rawId);
   const exampleId = parseId(rawExample, "example");
   const body = await readBody(req, applyTagSchema);
-  const applied = await applyTag(id, exampleId, body.tagId, body.reviewer);
+  const applied = await store().tags.apply(id, exampleId, body.tagId, body.reviewer);
   if (!applied) throw notFound(`example ${exampleId} or tag ${body.tagId} of dataset ${id}`);
   return Response.json(applied, { status: 201 });
 });

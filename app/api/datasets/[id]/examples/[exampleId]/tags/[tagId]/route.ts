@@ -1,4 +1,4 @@
-import { removeTag } from "@/lib/db/tags";
+import { store } from "@/lib/db";
 import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const DELETE = handle(async (_req: Request, { params }: { params: Promise
   const id = parseId(p.id);
   const exampleId = parseId(p.exampleId, "example");
   const tagId = parseId(p.tagId, "tag");
-  if (!(await removeTag(id, exampleId, tagId))) throw notFound(`tag ${tagId} on example ${exampleId}`);
+  if (!(await store().tags.remove(id, exampleId, tagId))) throw notFound(`tag ${tagId} on example ${exampleId}`);
   return new Response(null, { status: 204 });
 });

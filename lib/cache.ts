@@ -1,0 +1,67 @@
+/**
+ * Every in-memory cache of dataset-derived data (stored score tables and orders, slice tables,
+ * the explorer's grid, curves) lives here, keyed by (dataset id, dataset version). A write that
+ * changes a dataset's rows or labels bumps its version (lib/db), so a second app process, or an
+ * append, can never be served stale numbers: a reader asks for the current version first.
+ * `invalidateDataset(id)` drops everything of one dataset (after a delete, or a write in this
+ * process). Kept on globalThis: Next may load this module in more than one bundle of a process.
+ */
+
+interface Entry {
+  version: number;
+  value: unknown;
+}
+
+interface Kind {
+  limit: number;
+  entries: Map<string, Entry>;
+}
+
+const kinds = ((globalThis as unknown as { cutoffCaches?: Map<string, Kind> }).cutoffCaches ??= new Map());
+
+function kindOf(name: string, limit: number): Kind {
+  let kind = kinds.get(name);
+  if (!kind) kinds.set(name, (kind = { limit, entries: new Map() }));
+  return kind;
+}
+
+const keyOf = (datasetId: number, part: string) => `${datasetId}\u0000${part}`;
+
+/**
+ * The value of `compute()` for (kind, dataset, version, part), computed once and kept while the
+ * dataset stays at that version; at most `limit` entries of a kind are kept (least recently used
+ * go first). `part` tells apart several values of one kind and dataset (e.g. a slice value).
+ */
+export async function cachedByVersion<T>(
+  kind: string,
+  datasetId: number,
+  version: number,
+  compute: () => T | Promise<T>,
+  { limit = 8, part = "" }: { limit?: number; part?: string } = {},
+): Promise<T> {
+  const cache = kindOf(kind, limit);
+  const key = keyOf(datasetId, part);
+  const hit = cache.entries.get(key);
+  if (hit && hit.version === version) {
+    cache.entries.delete(key); // most recently used last
+    cache.entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = await compute();
+  cache.entries.delete(key);
+  while (cache.entries.size >= cache.limit) cache.entries.delete(cache.entries.keys().next().value as string);
+  cache.entries.set(key, { version, value });
+  return value;
+}
+
+/** The cached value if it is of `version`, else undefined (never computes). */
+export function peekByVersion<T>(kind: string, datasetId: number, version: number, part = ""): T | undefined {
+  const hit = kinds.get(kind)?.entries.get(keyOf(datasetId, part));
+  return hit && hit.version === version ? (hit.value as T) : undefined;
+}
+
+/** Forgets every cached value of a dataset, of every kind. */
+export function invalidateDataset(datasetId: number): void {
+  const prefix = `${datasetId}\u0000`;
+  for (const kind of kinds.values()) for (const key of kind.entries.keys()) if (key.startsWith(prefix)) kind.entries.delete(key);
+}

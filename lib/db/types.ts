@@ -1,0 +1,106 @@
+/**
+ * The records the data layer returns, the same whatever the backend: JSON fields parsed, instants
+ * as ISO strings, counts as numbers.
+ */
+import type { ScoreTable } from "../metrics";
+
+/** A dataset as the app and the API show it. */
+export interface DatasetView {
+  id: number;
+  name: string;
+  modelName: string | null;
+  modelVersion: string | null;
+  sourceFile: string | null;
+  createdAt: string;
+  /**
+   * Bumped by every write that changes the dataset's rows or labels: caches of anything computed
+   * from the rows are keyed by (id, version) (lib/cache.ts).
+   */
+  version: number;
+  rows: number;
+  positives: number;
+  negatives: number;
+  unlabeled: number;
+  /** Share of labelled rows that are positive; null when nothing is labelled. */
+  positiveShare: number | null;
+  positiveLabel: string;
+  negativeLabel: string;
+  mapping: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  scoreMin: number | null;
+  scoreMax: number | null;
+  rocAuc: number | null;
+  averagePrecision: number | null;
+  brier: number | null;
+  timestampMin: string | null;
+  timestampMax: string | null;
+  isDemo: boolean;
+}
+
+/** A failure mode of a dataset, e.g. "gift-card purchases". */
+export interface TagView {
+  id: number;
+  name: string;
+  /** CSS colour, "#rrggbb". */
+  color: string;
+  description: string;
+  /** Keyboard order in meeting mode: the first nine tags get keys 1–9. */
+  position: number;
+  /** Examples carrying the tag (any outcome). */
+  examples: number;
+}
+
+export interface TagInput {
+  name: string;
+  color?: string;
+  description?: string;
+  position?: number;
+}
+
+/** One application of a tag to an example. */
+export interface TagApplication {
+  predictionId: number;
+  tagId: number;
+  reviewer: string | null;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** A named threshold with its stakeholder settings, as the API returns it. */
+export interface ScenarioView {
+  id: number;
+  datasetId: number;
+  name: string;
+  /** Flagged when score >= threshold. */
+  threshold: number;
+  /** The stakeholder settings saved with the scenario (see lib/story/settings.ts). */
+  settings: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** One stored row, as the gallery reads it (slices and extras still as their stored JSON arrays). */
+export interface PredictionRecord {
+  id: number;
+  row: number;
+  label: number;
+  score: number;
+  exampleId: string | null;
+  /** ISO 8601 UTC, or null. */
+  timestamp: string | null;
+  text: string | null;
+  image: string | null;
+  slices: string | null;
+  extras: string | null;
+}
+
+/** Per tag, its examples that are false positives / false negatives at a threshold. */
+export interface TagErrorCounts {
+  perTag: { tagId: number; fp: number; fn: number }[];
+  /** Errors with at least one tag: the sample failure-mode shares are measured on. */
+  reviewed: { fp: number; fn: number };
+}
+
+/** Called with each row of a dataset: its score, label (1, 0 or 255 = not labelled) and slice values. */
+export type SliceRowVisitor = (score: number, label: number, sliceValues: readonly unknown[]) => void;
+
+export type { ScoreTable };

@@ -1,0 +1,43 @@
+import { store } from "../db";
+import { ingestCsv, IngestError, type IngestOptions, type IngestResult } from "../ingest";
+import { trackImport, updateImport } from "./progress";
+import { serialized } from "./queue";
+
+export interface ImportRequest extends IngestOptions {
+  /** Client-chosen key to poll with getImportProgress (lib/imports/progress.ts). */
+  progressKey?: string;
+  /** The upload's announced size (Content-Length), for progress. */
+  totalBytes?: number | null;
+}
+
+/**
+ * Imports a CSV (or .csv.gz) stream as a new dataset in one transaction, after any import already
+ * running. Throws IngestError for a bad file; the database is then exactly as before.
+ */
+export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequest = {}): Promise<IngestResult> {
+  const { progressKey, totalBytes, ...options } = request;
+  if (progressKey) trackImport(progressKey, totalBytes ?? null);
+  return serialized(async () => {
+    try {
+      const result = await ingestCsv(
+        source,
+        {
+          ...options,
+          onProgress: (p) => {
+            if (progressKey) updateImport(progressKey, p);
+            options.onProgress?.(p);
+          },
+        },
+        store().datasetWriter(),
+      );
+      if (progressKey) updateImport(progressKey, { phase: "done", rows: result.rows, bytes: result.bytes, datasetId: result.id });
+      return result;
+    } catch (error) {
+      if (progressKey) {
+        const known = error instanceof IngestError;
+        updateImport(progressKey, { phase: "failed", error: { code: known ? error.code : "internal", message: known ? error.message : "the import failed on the server" } });
+      }
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,28 @@
+import { store } from "../db";
+import { listExamples } from "../db/examples";
+import { getScoreTable } from "../db/score-index";
+import type { ExampleKind } from "../gallery/kinds";
+import { BRIEF_EXAMPLES, briefOf } from "../reports/brief";
+import type { Brief } from "../story/brief";
+import { settingsView, type StorySettings } from "../story/settings";
+
+async function topExamples(datasetId: number, kind: ExampleKind, threshold: number) {
+  const page = await listExamples(datasetId, { kind, threshold }, { limit: BRIEF_EXAMPLES });
+  return page ? page.items : [];
+}
+
+/**
+ * Everything the brief of a dataset says at `threshold`, with `settings` (from a shared link)
+ * instead of the saved ones when given; null when the dataset does not exist.
+ */
+export async function loadBrief(datasetId: number, threshold: number, settings: StorySettings | null = null): Promise<Brief | null> {
+  const [dataset, table, falsePositives, falseNegatives] = await Promise.all([
+    store().datasets.get(datasetId),
+    getScoreTable(datasetId),
+    topExamples(datasetId, "fp", threshold),
+    topExamples(datasetId, "fn", threshold),
+  ]);
+  if (!dataset || !table) return null;
+  const resolved = settings ? settingsView({ ...dataset, settings }).resolved : settingsView(dataset).resolved;
+  return briefOf({ datasetName: dataset.name, table, threshold, settings: resolved, falsePositives, falseNegatives, generatedAt: new Date().toISOString() });
+}

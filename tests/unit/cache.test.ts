@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { cachedByVersion, invalidateDataset, peekByVersion } from "@/lib/cache";
+
+describe("cachedByVersion", () => {
+  test("computes once per (dataset, version), again when the version moves", async () => {
+    let computed = 0;
+    const compute = () => ++computed;
+    expect(await cachedByVersion("test-a", 1, 1, compute)).toBe(1);
+    expect(await cachedByVersion("test-a", 1, 1, compute)).toBe(1);
+    expect(await cachedByVersion("test-a", 1, 2, compute)).toBe(2);
+    expect(await cachedByVersion("test-a", 1, 2, compute)).toBe(2);
+    expect(peekByVersion("test-a", 1, 1)).toBeUndefined();
+    expect(peekByVersion("test-a", 1, 2)).toBe(2);
+  });
+
+  test("keeps at most `limit` entries of a kind, dropping the least recently used", async () => {
+    const seen: number[] = [];
+    const value = (id: number) => () => (seen.push(id), id * 10);
+    for (const id of [1, 2, 3]) await cachedByVersion("test-b", id, 0, value(id), { limit: 3 });
+    await cachedByVersion("test-b", 1, 0, value(1), { limit: 3 }); // 1 used again: 2 is now the oldest
+    await cachedByVersion("test-b", 4, 0, value(4), { limit: 3 });
+    expect([1, 2, 3, 4].map((id) => peekByVersion("test-b", id, 0))).toEqual([10, undefined, 30, 40]);
+    expect(seen).toEqual([1, 2, 3, 4]);
+  });
+
+  test("invalidateDataset forgets every kind and part of one dataset only", async () => {
+    await cachedByVersion("test-c", 7, 0, () => "table");
+    await cachedByVersion("test-d", 7, 0, () => "slice", { part: "country\u0000FR" });
+    await cachedByVersion("test-c", 8, 0, () => "other");
+    invalidateDataset(7);
+    expect(peekByVersion("test-c", 7, 0)).toBeUndefined();
+    expect(peekByVersion("test-d", 7, 0, "country\u0000FR")).toBeUndefined();
+    expect(peekByVersion("test-c", 8, 0)).toBe("other");
+  });
+});
