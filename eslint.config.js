@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The pure core never reaches for a framework or the database.
-    files: ["lib/metrics/**", "lib/ingest/**", "lib/story/**", "lib/demo/**", "lib/compare/**"],
+    files: ["lib/metrics/**", "lib/ingest/**", "lib/story/**", "lib/demo/**", "lib/compare/**", "lib/reports/**", "lib/gallery/**", "lib/monitoring/**", "lib/audit/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["react", "react-*", "next", "next/*", "@prisma/*", "**/generated/**", "**/db/**", "better-sqlite3"] }],
     },

@@ -2,7 +2,7 @@
  * The same review load: each model's threshold at which it flags at most K of the matched rows.
  */
 import { firstAtOrAbove } from "../metrics/score-table";
-import { niceThresholdBetween } from "../story/numbers";
+import { niceThresholdBetween } from "../format";
 
 /** A model's threshold for a load of K flagged rows. */
 export interface LoadThreshold {

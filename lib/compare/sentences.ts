@@ -3,7 +3,7 @@
  * fewer fraudulent transactions a day than the float32 model (95% range −1.1 to +0.3), which is
  * within noise, and it is 4× smaller."
  */
-import { formatAverage, formatRate, formatThreshold, isOne } from "../story/numbers";
+import { formatAverage, formatRate, formatThreshold, isOne } from "../format";
 import type { Vocabulary } from "../story/settings";
 import type { DailyDifference } from "./bootstrap";
 import type { NonInferiority } from "./non-inferiority";

@@ -4,6 +4,8 @@
  */
 import type { ScoreTable } from "../metrics";
 
+export type { TagApplication, TagErrorCounts, TagInput, TagView } from "../gallery/types";
+
 /** A dataset as the app and the API show it. */
 export interface DatasetView {
   id: number;
@@ -37,35 +39,6 @@ export interface DatasetView {
   isDemo: boolean;
 }
 
-/** A failure mode of a dataset, e.g. "gift-card purchases". */
-export interface TagView {
-  id: number;
-  name: string;
-  /** CSS colour, "#rrggbb". */
-  color: string;
-  description: string;
-  /** Keyboard order in meeting mode: the first nine tags get keys 1–9. */
-  position: number;
-  /** Examples carrying the tag (any outcome). */
-  examples: number;
-}
-
-export interface TagInput {
-  name: string;
-  color?: string;
-  description?: string;
-  position?: number;
-}
-
-/** One application of a tag to an example. */
-export interface TagApplication {
-  predictionId: number;
-  tagId: number;
-  reviewer: string | null;
-  /** ISO 8601 UTC. */
-  createdAt: string;
-}
-
 /** A named threshold with its stakeholder settings, as the API returns it. */
 export interface ScenarioView {
   id: number;
@@ -91,13 +64,6 @@ export interface PredictionRecord {
   image: string | null;
   slices: string | null;
   extras: string | null;
-}
-
-/** Per tag, its examples that are false positives / false negatives at a threshold. */
-export interface TagErrorCounts {
-  perTag: { tagId: number; fp: number; fn: number }[];
-  /** Errors with at least one tag: the sample failure-mode shares are measured on. */
-  reviewed: { fp: number; fn: number };
 }
 
 /** Called with each row of a dataset: its score, label (1, 0 or 255 = not labelled) and slice values. */

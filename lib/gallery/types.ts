@@ -59,3 +59,39 @@ export const MAX_PAGE = 500;
 
 /** Most examples one CSV export holds. */
 export const MAX_EXPORT = 100_000;
+
+/** A failure mode of a dataset, e.g. "gift-card purchases". */
+export interface TagView {
+  id: number;
+  name: string;
+  /** CSS colour, "#rrggbb". */
+  color: string;
+  description: string;
+  /** Keyboard order in meeting mode: the first nine tags get keys 1–9. */
+  position: number;
+  /** Examples carrying the tag (any outcome). */
+  examples: number;
+}
+
+export interface TagInput {
+  name: string;
+  color?: string;
+  description?: string;
+  position?: number;
+}
+
+/** One application of a tag to an example. */
+export interface TagApplication {
+  predictionId: number;
+  tagId: number;
+  reviewer: string | null;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** Per tag, its examples that are false positives / false negatives at a threshold. */
+export interface TagErrorCounts {
+  perTag: { tagId: number; fp: number; fn: number }[];
+  /** Errors with at least one tag: the sample failure-mode shares are measured on. */
+  reviewed: { fp: number; fn: number };
+}

@@ -1,6 +1,6 @@
 import type { CumulativeTable } from "../metrics";
 import type { DailyCounts, DatasetFacts, Vocabulary } from "../story";
-import type { TagErrorCounts, TagView } from "../db/types";
+import type { TagErrorCounts, TagView } from "../gallery/types";
 import { dailyShare, errorsAt } from "./errors-at";
 
 /** One failure mode (tag) at a threshold. */
