@@ -7,7 +7,7 @@ import type { DrawOptions, IntervalOptions } from "../lib/audit";
 
 const [populations, audits] = [Number(process.argv[2] ?? 30), Number(process.argv[3] ?? 20)];
 const popSeed = Number(process.env.POP_SEED ?? 1000);
-const pops = prevalences(populations, popSeed).map((p, i) => makePopulation(popSeed + i, 200_000, p));
+const pops = prevalences(populations, popSeed).map((p, i) => makePopulation(popSeed + i, Number(process.env.ROWS ?? 100_000), p));
 const variants: [string, Partial<DrawOptions>, IntervalOptions?][] = JSON.parse(process.env.VARIANTS ?? "null") ?? [
   ["proportional (a=1)", { rule: { power: 1 } }],
   ["a=0.75", { rule: { power: 0.75 } }],

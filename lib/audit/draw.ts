@@ -1,5 +1,5 @@
 import { seededRandom } from "../demo/random";
-import { allocate, buildStrata, DEFAULT_STRATA, type StrataOptions } from "./strata";
+import { allocate, buildStrata, DEFAULT_STRATA, mergeStrata, type StrataOptions } from "./strata";
 import type { AllocationRule, AuditDesign, AuditFrame, AuditItem, AuditStratum } from "./types";
 
 /** How to draw an audit. */
@@ -99,7 +99,8 @@ function checkSize(size: number, rows: number): void {
 
 /**
  * Draws a stratified audit from a frame sorted by score: strata from `buildStrata`, sizes from
- * the power allocation, a simple random sample without replacement in each stratum. Seeded: the
+ * the power allocation, a simple random sample without replacement in each stratum (an audit
+ * smaller than minimumPerStratum × strata first merges the smallest neighbouring strata). Seeded: the
  * same frame, options and seed give the same design. O(size + strata · log N) (strata smaller
  * than 4·n_h are walked whole).
  */
@@ -108,7 +109,9 @@ export function drawAudit<Id>(frame: AuditFrame<Id>, options: DrawOptions): Audi
   if (frame.ids.length !== N) throw new Error(`frame has ${N} scores but ${frame.ids.length} ids`);
   checkSize(options.size, N);
   const rule = { ...DEFAULT_RULE, ...options.rule };
-  const strata = buildStrata(frame.scores, options.thresholds, options.strata ?? DEFAULT_STRATA);
+  // A small audit gets fewer strata, so that each can have its minimum of rows.
+  const built = buildStrata(frame.scores, options.thresholds, options.strata ?? DEFAULT_STRATA);
+  const strata = mergeStrata(built, Math.floor(options.size / Math.max(1, rule.minimumPerStratum)));
   const targets = allocate(strata.map((s) => s.rows), options.size, rule.power, rule.minimumPerStratum);
   const empty: AuditDesign<Id> = { rows: N, size: 0, seed: options.seed >>> 0, rounds: 0, rule, strata, items: [] };
   return addRound(empty, frame, targets);

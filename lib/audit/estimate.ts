@@ -152,7 +152,7 @@ export function estimateAt(est: AuditEstimator, threshold: number, options: Inte
   }
   const [unflagged, flagged] = domainSums(est, threshold);
   const precision = proportion(flagged, pseudo, method);
-  const truePositives = scaled(precision, flagged.rows);
+  const truePositives = flagged.rows === 0 ? exact(0) : scaled(precision, flagged.rows);
   const falsePositives: Figure = {
     estimate: truePositives.estimate === null ? null : flagged.rows - truePositives.estimate,
     lower: flagged.rows - truePositives.upper,

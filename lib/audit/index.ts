@@ -1,5 +1,5 @@
 export * from "./types";
-export { buildStrata, allocate, firstAtOrAbove, DEFAULT_STRATA, type StrataOptions } from "./strata";
+export { buildStrata, allocate, mergeStrata, firstAtOrAbove, DEFAULT_STRATA, type StrataOptions } from "./strata";
 export { drawAudit, topUpAudit, DEFAULT_RULE, type DrawOptions } from "./draw";
 export { prepareEstimates, estimateAt, type AuditEstimator, type RowsBelow, type PseudoRow, type IntervalOptions } from "./estimate";
 export { shareInterval, shareQuantile, shareCdf, proportionCounts, type WeightedCount, type IntervalMethod } from "./intervals";

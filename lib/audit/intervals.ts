@@ -12,10 +12,11 @@ export interface WeightedCount {
   heaviest: number;
 }
 
-/** A Gamma(shape, scale) law; shape 0 is the point mass at 0. */
+/** A Gamma(shape, scale) law; shape 0 is the point mass at 0, `exact` a point mass at shape·scale. */
 interface GammaLaw {
   shape: number;
   scale: number;
+  exact?: boolean;
 }
 
 /** Past this shape a gamma is as good as a point mass (relative sd 0.1%); keeps the beta stable. */
@@ -25,7 +26,7 @@ const MAX_SHAPE = 1e6;
 function gammaLaw(mean: number, variance: number): GammaLaw {
   if (!(mean > 0)) return { shape: 0, scale: 0 };
   const shape = variance > 0 ? Math.min((mean * mean) / variance, MAX_SHAPE) : MAX_SHAPE;
-  return { shape, scale: mean / shape };
+  return { shape, scale: mean / shape, exact: !(variance > 0) };
 }
 
 /**
@@ -36,6 +37,7 @@ function gammaLaw(mean: number, variance: number): GammaLaw {
 export function shareQuantile(q: number, x: GammaLaw, y: GammaLaw): number {
   if (x.shape === 0) return 0;
   if (y.shape === 0) return 1;
+  if (x.exact && y.exact) return (x.shape * x.scale) / (x.shape * x.scale + y.shape * y.scale);
   let b = betaQuantile(q, x.shape, y.shape);
   let complement = 1 - b;
   if (b > 0.5) {
@@ -52,21 +54,28 @@ export function shareQuantile(q: number, x: GammaLaw, y: GammaLaw): number {
 export function shareCdf(r: number, x: GammaLaw, y: GammaLaw): number {
   if (x.shape === 0) return r >= 0 ? 1 : 0;
   if (y.shape === 0) return r >= 1 ? 1 : 0;
+  if (x.exact && y.exact) return r >= shareQuantile(0.5, x, y) ? 1 : 0;
   if (r <= 0) return 0;
   if (r >= 1) return 1;
   return betaCdf((r * y.scale) / (x.scale * (1 - r) + r * y.scale), x.shape, y.shape);
 }
 
-/** The q-quantile of the 50/50 mixture of two share laws, by bisection between their own quantiles. */
+/**
+ * The q-quantile (the least r with F(r) ≥ q) of the 50/50 mixture of two share laws, by bisection
+ * between their own quantiles; exactly an end when the mixture has its mass there (e.g. a point
+ * mass at 1 when no miss was found).
+ */
 function mixtureQuantile(q: number, a: [GammaLaw, GammaLaw], b: [GammaLaw, GammaLaw]): number {
+  const cdf = (r: number) => 0.5 * shareCdf(r, ...a) + 0.5 * shareCdf(r, ...b);
   const [qa, qb] = [shareQuantile(q, ...a), shareQuantile(q, ...b)];
   let [lo, hi] = [Math.min(qa, qb), Math.max(qa, qb)];
-  for (let i = 0; i < 60 && hi - lo > 1e-12 * Math.max(hi, 1e-300); i++) {
+  if (cdf(lo) >= q) return lo;
+  for (let i = 0; i < 60 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2;
-    if (0.5 * shareCdf(mid, ...a) + 0.5 * shareCdf(mid, ...b) < q) lo = mid;
+    if (cdf(mid) < q) lo = mid;
     else hi = mid;
   }
-  return (lo + hi) / 2;
+  return hi;
 }
 
 /** "exact" bounds each side with its own law (conservative, like Clopper–Pearson); "mid-p" uses their mixture. */

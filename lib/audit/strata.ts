@@ -83,7 +83,8 @@ export function buildStrata(scores: Float64Array, thresholds: readonly number[] 
 /**
  * Power allocation (Bankier 1988, "Power allocations: determining sample sizes for subnational
  * areas", The American Statistician 42:174–177): n_h ∝ N_h^a, kept within
- * [max(already_h, min(N_h, minimum)), N_h] by water-filling (bisection on the common factor),
+ * [max(already_h, min(N_h, minimum)), N_h] (the minimum lowered when the size cannot give it to
+ * every stratum) by water-filling (bisection on the common factor),
  * then rounded by largest remainder so the sizes add up to `size` exactly. a = 1 is proportional
  * allocation (every row equally likely: best for a count over the bulk of low scores), a = 0 gives
  * every stratum the same number (best where few rows are flagged); between the two, small
@@ -93,9 +94,11 @@ export function buildStrata(scores: Float64Array, thresholds: readonly number[] 
 export function allocate(rows: readonly number[], size: number, power: number, minimum: number, already: readonly number[] = []): number[] {
   const total = rows.reduce((s, r) => s + r, 0);
   const target = Math.min(size, total);
-  const low = rows.map((r, h) => Math.max(already[h] ?? 0, Math.min(r, minimum)));
-  const lowTotal = low.reduce((s, r) => s + r, 0);
-  if (lowTotal >= target) return low;
+  const lowAt = (m: number) => rows.map((r, h) => Math.max(already[h] ?? 0, Math.min(r, m)));
+  let floor = minimum;
+  while (floor > 0 && lowAt(floor).reduce((s, r) => s + r, 0) > target) floor--;
+  const low = lowAt(floor);
+  if (low.reduce((s, r) => s + r, 0) >= target) return low;
   const base = rows.map((r) => Math.pow(r, power));
   const filled = (factor: number) => rows.map((r, h) => Math.min(r, Math.max(low[h], factor * base[h])));
   let [lo, hi] = [0, 1];
@@ -115,6 +118,18 @@ export function allocate(rows: readonly number[], size: number, power: number, m
       out[h]++;
       left--;
     }
+  }
+  return out;
+}
+
+/** Merges the adjacent pair of strata with the fewest rows together until at most `count` are left. */
+export function mergeStrata(strata: readonly AuditStratum[], count: number): AuditStratum[] {
+  const out = strata.map((s) => ({ ...s }));
+  while (out.length > Math.max(1, count)) {
+    let best = 0;
+    for (let h = 1; h + 1 < out.length; h++) if (out[h].rows + out[h + 1].rows < out[best].rows + out[best + 1].rows) best = h;
+    const [a, b] = [out[best], out[best + 1]];
+    out.splice(best, 2, { start: a.start, end: b.end, minScore: a.minScore, maxScore: b.maxScore, rows: a.rows + b.rows, sampled: a.sampled + b.sampled });
   }
   return out;
 }

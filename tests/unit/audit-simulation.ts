@@ -29,12 +29,16 @@ const logit = (p: number) => Math.log(p / (1 - p));
  */
 export function makePopulation(seed: number, rows: number, prevalence: number): Population {
   const random = seededRandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const [mu, sigma] = [-5 + 3 * random(), 1 + 1.5 * random()];
   const alpha = [0.5, 1, 2, 3][Math.floor(random() * 4)];
   const floor = random() < 0.5 ? 0.04 * prevalence : 0;
   const scores = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) scores[i] = Math.round(sigmoid(mu + sigma * normal()) * 1e6) / 1e6;
+  for (let i = 0; i < rows; i += 2) {
+    // Box–Muller: two normal deviates from two uniforms.
+    const [r, angle] = [Math.sqrt(-2 * Math.log(1 - random())), 2 * Math.PI * random()];
+    scores[i] = Math.round(sigmoid(mu + sigma * r * Math.cos(angle)) * 1e6) / 1e6;
+    if (i + 1 < rows) scores[i + 1] = Math.round(sigmoid(mu + sigma * r * Math.sin(angle)) * 1e6) / 1e6;
+  }
   scores.sort();
   const chance = (s: number, beta: number) => floor + (1 - floor) * sigmoid(alpha * logit(Math.min(1 - 1e-9, Math.max(1e-9, s))) + beta);
   let [lo, hi] = [-30, 30];
