@@ -139,7 +139,9 @@ const countOf = (d: DomainSums, pseudo: PseudoRow): WeightedCount => ({ estimate
  *   true positives = flagged × precision, false positives = flagged − true positives.
  * - false negatives = rows not flagged × the share of them that is positive.
  * - recall = TP / (TP + FN): the share interval of the two domain counts (independent: disjoint cells).
- * Each interval is `shareInterval` (Fay–Feuer gamma bounds, Korn–Graubard for proportions).
+ * Each interval is `shareInterval`: gamma bounds with Fay and Feuer's pseudo-row of the heaviest
+ * labelled row (Korn–Graubard's effective sample size for the proportions), mid-p by default.
+ * Coverage, widths and the tuning are in tests/unit/audit-coverage.test.ts.
  */
 export function estimateAt(est: AuditEstimator, threshold: number, options: IntervalOptions = {}): AuditEstimate {
   const { design } = est;

@@ -78,7 +78,13 @@ function mixtureQuantile(q: number, a: [GammaLaw, GammaLaw], b: [GammaLaw, Gamma
   return hi;
 }
 
-/** "exact" bounds each side with its own law (conservative, like Clopper–Pearson); "mid-p" uses their mixture. */
+/**
+ * "exact" bounds each side with its own law (conservative, like Clopper–Pearson); "mid-p" takes
+ * both bounds from the 50/50 mixture of the two laws — with equal weights exactly the binomial
+ * mid-p interval (P(X > x) + ½P(X = x) = 2.5%), as in Fay & Kim's (2017, "Confidence intervals for
+ * directly standardized rates using mid-p gamma intervals", Biometrical Journal 59) mid-p gamma
+ * interval. Mid-p is the default: about 10% narrower, with coverage still ≥ 95% in the simulation.
+ */
 export type IntervalMethod = "exact" | "mid-p";
 
 /**
