@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The pure core never reaches for a framework or the database.
-    files: ["lib/metrics/**", "lib/ingest/**", "lib/story/**", "lib/demo/**"],
+    files: ["lib/metrics/**", "lib/ingest/**", "lib/story/**", "lib/demo/**", "lib/monitoring/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["react", "react-*", "next", "next/*", "@prisma/*", "**/generated/**", "**/db/**", "better-sqlite3"] }],
     },
