@@ -22,36 +22,59 @@ export function emptyTable(start: number): PeriodTable {
   return { start, scores: none, positives: none, negatives: none, unlabeled: none };
 }
 
-/** Merges two tables' rows (scores sorted, counts added); the result starts at `start`. */
+/** Arrays of the first `size` entries: views when little would be wasted, else compact copies. */
+function trimmed(arrays: Float64Array[], size: number): Float64Array[] {
+  const capacity = arrays[0].length;
+  if (size === capacity) return arrays;
+  return arrays.map((x) => (size * 2 >= capacity ? x.subarray(0, size) : x.slice(0, size)));
+}
+
+/**
+ * Merges two tables' rows (scores sorted, counts added) in one pass; the result starts at
+ * `start`. The arrays are read into locals first: tables of several shapes would otherwise make
+ * every access in the loop a slow polymorphic lookup.
+ */
 function mergeTwo(a: PeriodTable, b: PeriodTable, start: number): PeriodTable {
-  const sa = a.scores;
-  const sb = b.scores;
-  let size = 0;
-  for (let i = 0, j = 0; i < sa.length || j < sb.length; size++) {
-    if (j >= sb.length || (i < sa.length && sa[i] < sb[j])) i++;
-    else if (i >= sa.length || sb[j] < sa[i]) j++;
-    else {
-      i++;
-      j++;
+  const [sa, pa, na, ua] = [a.scores, a.positives, a.negatives, a.unlabeled];
+  const [sb, pb, nb, ub] = [b.scores, b.positives, b.negatives, b.unlabeled];
+  const [la, lb] = [sa.length, sb.length];
+  const capacity = la + lb;
+  const [scores, positives, negatives, unlabeled] = [new Float64Array(capacity), new Float64Array(capacity), new Float64Array(capacity), new Float64Array(capacity)];
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < la && j < lb) {
+    const x = sa[i];
+    const y = sb[j];
+    if (x < y) {
+      scores[k] = x;
+      positives[k] = pa[i];
+      negatives[k] = na[i];
+      unlabeled[k++] = ua[i++];
+    } else if (y < x) {
+      scores[k] = y;
+      positives[k] = pb[j];
+      negatives[k] = nb[j];
+      unlabeled[k++] = ub[j++];
+    } else {
+      scores[k] = x;
+      positives[k] = pa[i] + pb[j];
+      negatives[k] = na[i] + nb[j];
+      unlabeled[k++] = ua[i++] + ub[j++];
     }
   }
-  const out = { start, scores: new Float64Array(size), positives: new Float64Array(size), negatives: new Float64Array(size), unlabeled: new Float64Array(size) };
-  for (let i = 0, j = 0, k = 0; k < size; k++) {
-    const takeA = j >= sb.length || (i < sa.length && sa[i] <= sb[j]);
-    const takeB = i >= sa.length || (j < sb.length && sb[j] <= sa[i]);
-    out.scores[k] = takeA ? sa[i] : sb[j];
-    if (takeA) {
-      out.positives[k] += a.positives[i];
-      out.negatives[k] += a.negatives[i];
-      out.unlabeled[k] += a.unlabeled[i++];
-    }
-    if (takeB) {
-      out.positives[k] += b.positives[j];
-      out.negatives[k] += b.negatives[j];
-      out.unlabeled[k] += b.unlabeled[j++];
-    }
-  }
-  return out;
+  scores.set(sa.subarray(i), k);
+  positives.set(pa.subarray(i), k);
+  negatives.set(na.subarray(i), k);
+  unlabeled.set(ua.subarray(i), k);
+  k += la - i;
+  scores.set(sb.subarray(j), k);
+  positives.set(pb.subarray(j), k);
+  negatives.set(nb.subarray(j), k);
+  unlabeled.set(ub.subarray(j), k);
+  k += lb - j;
+  const [s, p, n, u] = trimmed([scores, positives, negatives, unlabeled], k);
+  return { start, scores: s, positives: p, negatives: n, unlabeled: u };
 }
 
 /**
@@ -91,7 +114,7 @@ export function coveredDays(start: number, kind: PeriodKind, span: DataSpan = {}
  * Tables of `kind` periods from tables of the same or shorter periods (days into ISO weeks): the
  * tables sharing a period start are merged, and the gaps between the first and the last period
  * get empty tables (a day with no rows is news, not a hole in a chart). Oldest first; each period
- * gets `days` when the span clips it.
+ * gets `days` when the span clips it (or when it is one table of that period that says so).
  */
 export function groupPeriods(tables: readonly PeriodTable[], kind: PeriodKind, span: DataSpan = {}): PeriodTable[] {
   const byStart = new Map<number, PeriodTable[]>();
@@ -108,7 +131,9 @@ export function groupPeriods(tables: readonly PeriodTable[], kind: PeriodKind, s
   for (let start = starts[0]; start <= starts[starts.length - 1]; start += step) {
     const group = byStart.get(start);
     const table = group ? mergeTables(group, start) : emptyTable(start);
-    const days = coveredDays(start, kind, span);
+    // A table already of this period may say it covers less (e.g. today so far); the span may too.
+    const declared = group?.length === 1 && group[0].start === start ? group[0].days : undefined;
+    const days = Math.min(coveredDays(start, kind, span), declared ?? Infinity);
     out.push(days < PERIOD_LENGTH_DAYS[kind] ? { ...table, days } : { ...table, days: undefined });
   }
   return out;

@@ -8,15 +8,17 @@ function checkTable(t: PeriodTable): void {
   if (t.positives.length !== n || t.negatives.length !== n || t.unlabeled.length !== n) {
     throw new Error(`period ${new Date(t.start).toISOString()}: ${n} scores but ${t.positives.length} positive, ${t.negatives.length} negative and ${t.unlabeled.length} unlabelled counts`);
   }
+  const scores = t.scores;
   for (let i = 1; i < n; i++) {
-    if (!(t.scores[i] > t.scores[i - 1])) {
-      throw new Error(`period ${new Date(t.start).toISOString()}: scores are not strictly ascending at index ${i} (${t.scores[i - 1]}, ${t.scores[i]})`);
+    if (!(scores[i] > scores[i - 1])) {
+      throw new Error(`period ${new Date(t.start).toISOString()}: scores are not strictly ascending at index ${i} (${scores[i - 1]}, ${scores[i]})`);
     }
   }
 }
 
 /**
- * Prepares a table once (per dataset version): O(distinct scores). `kind` gives the default
+ * Prepares a table once (per dataset version): O(distinct scores). The loops read the arrays from
+ * locals (tables come in several shapes; property lookups in the loop would be polymorphic). `kind` gives the default
  * number of days (1 or 7) when the table does not say.
  */
 export function prepareTable(t: PeriodTable, kind: PeriodKind = "day"): PreparedTable {
@@ -25,10 +27,11 @@ export function prepareTable(t: PeriodTable, kind: PeriodKind = "day"): Prepared
   const positivesAtOrAbove = new Float64Array(n + 1);
   const negativesAtOrAbove = new Float64Array(n + 1);
   const rowsAtOrAbove = new Float64Array(n + 1);
+  const [positives, negatives, unlabeled] = [t.positives, t.negatives, t.unlabeled];
   for (let i = n - 1; i >= 0; i--) {
-    positivesAtOrAbove[i] = positivesAtOrAbove[i + 1] + t.positives[i];
-    negativesAtOrAbove[i] = negativesAtOrAbove[i + 1] + t.negatives[i];
-    rowsAtOrAbove[i] = rowsAtOrAbove[i + 1] + t.positives[i] + t.negatives[i] + t.unlabeled[i];
+    positivesAtOrAbove[i] = positivesAtOrAbove[i + 1] + positives[i];
+    negativesAtOrAbove[i] = negativesAtOrAbove[i + 1] + negatives[i];
+    rowsAtOrAbove[i] = rowsAtOrAbove[i + 1] + positives[i] + negatives[i] + unlabeled[i];
   }
   return {
     start: t.start,

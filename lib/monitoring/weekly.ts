@@ -22,7 +22,8 @@ const scaled = (share: number | null, rowsPerDay: number | null) => (share === n
 function volumeSentence(w: MonitoringPeriod, ref: ReferenceSummary, s: ResolvedSettings): string {
   const v = s.vocabulary;
   const shown = formatAverage(w.rows);
-  const perDay = w.rowsPerDay === null ? "" : `, ${formatAverage(w.rowsPerDay)} a day${ref.rowsPerDay === null ? "" : ` (the reference: ${formatAverage(ref.rowsPerDay)} a day)`}`;
+  const reference = ref.rowsPerDay === null ? "" : ` (the reference: ${formatAverage(ref.rowsPerDay)} a day)`;
+  const perDay = w.rowsPerDay === null ? "" : `, ${formatAverage(w.rowsPerDay)} a day${reference}`;
   const labelled = w.labeledShare === null ? "" : `; ${formatRate(w.labeledShare)} of them have a label so far`;
   return `${shown} ${shown === "1" ? v.itemSingular : v.itemPlural} came in${perDay}${labelled}.`;
 }
@@ -37,10 +38,13 @@ function errorSentences(w: MonitoringPeriod, ref: ReferenceSummary, expected: We
     expected.falseAlarmsPerDay === null || expected.missesPerDay === null
       ? ""
       : `; at the reference's rates it would have been ${formatAverage(expected.falseAlarmsPerDay)} and ${formatAverage(expected.missesPerDay)}`;
-  const out = [`Every day an average of ${fa} ${itemsOf(v.negative, faShown, v)} ${were(faShown)} ${v.flaggedAction}, and ${missed} ${itemsOf(v.positive, missedShown, v)} ${were(missedShown)} missed${atRef}.`];
+  const falseAlarms = `${fa} ${itemsOf(v.negative, faShown, v)} ${were(faShown)} ${v.flaggedAction}`;
+  const misses = `${missed} ${itemsOf(v.positive, missedShown, v)} ${were(missedShown)} missed`;
+  const out = [`Every day an average of ${falseAlarms}, and ${misses}${atRef}.`];
   if (w.precision !== null && w.recall !== null) {
-    const ref2 = ref.precision !== null && ref.recall !== null ? ` (the reference: ${formatRate(ref.precision)} and ${formatRate(ref.recall)})` : "";
-    out.push(`${rateWithRange(w.precision, w.precisionRange)} of the flagged ${v.itemPlural} with a label were ${v.positive}, and ${rateWithRange(w.recall, w.recallRange)} of the ${v.positive} ones were caught${ref2}.`);
+    const atReference = ref.precision !== null && ref.recall !== null ? ` (the reference: ${formatRate(ref.precision)} and ${formatRate(ref.recall)})` : "";
+    const precision = `${rateWithRange(w.precision, w.precisionRange)} of the flagged ${v.itemPlural} with a label were ${v.positive}`;
+    out.push(`${precision}, and ${rateWithRange(w.recall, w.recallRange)} of the ${v.positive} ones were caught${atReference}.`);
   }
   return out;
 }

@@ -62,6 +62,12 @@ describe("groupPeriods", () => {
     expect(coveredDays(at("2026-10-26"), "day", { now: at("2026-10-25") })).toBe(0);
   });
 
+  test("a table of the period that covers less keeps its days; merged days do not carry theirs", () => {
+    const today = { ...periodOf([[0.5, 0, 0, 1]], at("2026-10-15")), days: 0.25 };
+    expect(groupPeriods([today], "day")[0].days).toBe(0.25);
+    expect(groupPeriods([today], "week")[0].days).toBeUndefined();
+  });
+
   test("nothing in, nothing out", () => expect(groupPeriods([], "week")).toEqual([]));
 });
 
