@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currentPolicy, refusalOf, type Refusal } from "./access/policy";
 
 /** One problem in a request or an uploaded file; `row` counts as a spreadsheet does (header = 1). */
 export interface ErrorDetail {
@@ -31,6 +32,13 @@ export function errorResponse(status: number, code: string, message: string, det
   return Response.json(body, { status });
 }
 
+/** The answer to a refused request; a 401 says which scheme it wants. */
+export function refusalResponse(refusal: Refusal): Response {
+  const response = errorResponse(refusal.status, refusal.code, refusal.message);
+  if (refusal.status === 401) response.headers.set("WWW-Authenticate", `Bearer realm="Cutoff"`);
+  return response;
+}
+
 /** Turns a zod error into the shared shape, one detail per issue. */
 export function fromZodError(error: z.ZodError, what = "request"): HttpError {
   const details = error.issues.map((issue) => ({
@@ -42,11 +50,17 @@ export function fromZodError(error: z.ZodError, what = "request"): HttpError {
 }
 
 /**
- * Wraps a route handler: HttpErrors and zod errors become their 4xx answer, anything else is
- * logged and answered with a 500 that leaks no internals.
+ * Wraps a route handler. First the access policy (lib/access): a Host this server does not
+ * answer to, a write from another site or a missing token is refused before the handler runs
+ * (API routes are not behind proxy.ts, which would buffer upload bodies). Then HttpErrors and zod
+ * errors become their 4xx answer, anything else is logged and answered with a 500 that leaks no internals.
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
+    const request = (args as unknown[])[0];
+    if (!(request instanceof Request)) throw new TypeError("handle() wraps route handlers: their first argument is the Request");
+    const refusal = refusalOf(currentPolicy(), { method: request.method, pathname: new URL(request.url).pathname, headers: request.headers });
+    if (refusal) return refusalResponse(refusal);
     try {
       return await fn(...args);
     } catch (error) {
