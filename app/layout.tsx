@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SessionNav } from "./ui/session-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,10 @@ export const metadata: Metadata = {
   description: "Choose a classifier's threshold with the people who live with its mistakes.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next.js puts that request's CSP nonce (proxy.ts) on its
+  // scripts, which a page prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en">
       <body>
@@ -19,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav className="site-nav" aria-label="Main">
             <Link href="/">Datasets</Link>
             <Link href="/upload">Upload</Link>
+            <SessionNav />
           </nav>
         </header>
         <main className="page">{children}</main>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseHostList } from "./access/hosts";
 
 /** Environment variables Cutoff reads, validated once. */
 const envSchema = z.object({
@@ -17,9 +18,39 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   /** Create the demo dataset when the database is empty ("false" to skip). */
   CUTOFF_DEMO: z.enum(["true", "false"]).default("true"),
+  /**
+   * The shared secret every API write (and, with CUTOFF_PROTECT_READS, every read) must present as
+   * `Authorization: Bearer <token>` or through the sign-in cookie. Unset: no token is asked for.
+   */
+  CUTOFF_TOKEN: z
+    .string()
+    .min(16, "must be at least 16 characters, e.g. the output of `openssl rand -hex 32`")
+    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an HTTP header)")
+    .optional(),
+  /** "true": reads (API and pages) need the token too. Needs CUTOFF_TOKEN. */
+  CUTOFF_PROTECT_READS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Host names served besides localhost, 127.0.0.1, [::1] and HOST, comma-separated (e.g. "cutoff.example,10.0.0.5"). */
+  CUTOFF_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list, ctx) => {
+      const parsed = parseHostList(list);
+      if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+}).superRefine((env, ctx) => {
+  if (env.CUTOFF_PROTECT_READS && !env.CUTOFF_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["CUTOFF_PROTECT_READS"], message: "needs CUTOFF_TOKEN: reads can only be protected by a token" });
+  }
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** Variables whose values never appear in a message or a log. */
+const SECRET_VARIABLES = new Set(["CUTOFF_TOKEN"]);
 
 /** Thrown when an environment variable has a bad value; the message names it. */
 export class ConfigError extends Error {}
@@ -31,7 +62,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(env[name] ?? "")}: ${issue.message}`;
+      const shown = SECRET_VARIABLES.has(name) ? "(value hidden)" : JSON.stringify(env[name] ?? "");
+      return `${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`bad configuration: ${problems.join("; ")}`);
   }

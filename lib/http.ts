@@ -4,6 +4,7 @@
  * `{ error: { message, code, details? } }`.
  */
 import { z } from "zod";
+import { currentPolicy, refusalOf, type Refusal } from "./access/policy";
 import { NotFoundError, type ConflictError, type InvalidInputError, type ProblemDetail } from "./errors";
 import type { IngestError } from "./ingest/errors";
 
@@ -30,6 +31,13 @@ export class HttpError extends Error {
 export function errorResponse(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
   const body: ErrorBody = { error: { message, code, ...(details?.length ? { details } : {}) } };
   return Response.json(body, { status });
+}
+
+/** The answer to a refused request; a 401 says which scheme it wants. */
+export function refusalResponse(refusal: Refusal): Response {
+  const response = errorResponse(refusal.status, refusal.code, refusal.message);
+  if (refusal.status === 401) response.headers.set("WWW-Authenticate", `Bearer realm="Cutoff"`);
+  return response;
 }
 
 /** Turns a zod error into the shared shape, one detail per issue. */
@@ -68,11 +76,17 @@ export function toHttpError(error: unknown): HttpError | null {
 }
 
 /**
- * Wraps a route handler: known errors become their 4xx answer, anything else is logged and
- * answered with a 500 that leaks no internals.
+ * Wraps a route handler. First the access policy (lib/access): a Host this server does not
+ * answer to, a write from another site or a missing token is refused before the handler runs
+ * (API routes are not behind proxy.ts, which would buffer upload bodies). Then known errors become
+ * their 4xx answer, anything else is logged and answered with a 500 that leaks no internals.
  */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
+    const request = (args as unknown[])[0];
+    if (!(request instanceof Request)) throw new TypeError("handle() wraps route handlers: their first argument is the Request");
+    const refusal = refusalOf(currentPolicy(), { method: request.method, pathname: new URL(request.url).pathname, headers: request.headers });
+    if (refusal) return refusalResponse(refusal);
     try {
       return await fn(...args);
     } catch (error) {

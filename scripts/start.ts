@@ -3,15 +3,15 @@
  * then serve the app.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { ConfigError, parseConfig } from "../lib/config";
+import { ConfigError, parseConfig, type Config } from "../lib/config";
+import { isWildcardAddress } from "../lib/access/hosts";
 import { needsBuild } from "./lib/build-state";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-let port: number;
-let host: string;
+let settings: Config;
 try {
-  ({ PORT: port, HOST: host } = parseConfig(process.env));
+  settings = parseConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`cutoff: ${error.message}`);
@@ -31,7 +31,12 @@ const prepared = await prepareDatabase();
 if (prepared.appliedMigrations.length) console.log(`cutoff: applied ${prepared.appliedMigrations.length} migration(s)`);
 if (prepared.demoDatasetId !== null) console.log(`cutoff: created the demo dataset (id ${prepared.demoDatasetId})`);
 
+const { PORT: port, HOST: host } = settings;
 console.log(`cutoff: serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+if (settings.CUTOFF_TOKEN) console.log(`cutoff: ${settings.CUTOFF_PROTECT_READS ? "reads and writes" : "writes"} need CUTOFF_TOKEN (sign in at /sign-in)`);
+if (isWildcardAddress(host) && !settings.CUTOFF_ALLOWED_HOSTS.length) {
+  console.log("cutoff: answering only localhost, 127.0.0.1 and [::1]; list the names people reach this machine by in CUTOFF_ALLOWED_HOSTS");
+}
 const server = spawn("npx", ["next", "start", "-p", String(port), "-H", host], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

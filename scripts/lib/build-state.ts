@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "lib", "instrumentation.ts", "next.config.js", "package.json", "tsconfig.json", "prisma"];
+const SOURCES = ["app", "lib", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts", "next.config.js", "package.json", "tsconfig.json", "prisma"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(target: string): number {

@@ -20,6 +20,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   databaseFile: string;
+  /** Everything the server printed so far (stdout and stderr). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return {
     url,
     databaseFile,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null && child.pid) {
         process.kill(-child.pid, "SIGTERM");
