@@ -1,13 +1,14 @@
 /**
- * Pages of the failure gallery. Unfiltered and in score order (the gallery's default), a page is
- * a stretch of the dataset's score order and its total a binary search in the score table: no
- * scan. Otherwise the backend's query filters and sorts (RowStore.page).
+ * Pages of the failure gallery. In score order (the gallery's default) a page is a walk over the
+ * dataset's score-sorted segments: unfiltered, its total is a binary search per segment; filtered
+ * by slice values, the walk keeps the rows whose codes match. Sorted by another column or
+ * searched for text, the backend's query filters and sorts (RowStore.page).
  */
 import { checkColumns, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
 import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
-import { confusionAt, pageOfOutcome } from "../metrics";
+import { confusionAt, countAcross, pageAcross, type RowFilter } from "../metrics";
 import { store } from "./index";
-import { getScoreOrder, getScoreTable } from "./score-index";
+import { getDatasetIndex, type DatasetIndex } from "./score-index";
 import type { PredictionRecord } from "./types";
 
 export interface PageOptions {
@@ -48,12 +49,30 @@ async function toExamples(records: PredictionRecord[], layout: ColumnLayout, thr
   }));
 }
 
+/** A filter on the slice codes of a dataset's rows for `slices` (column → value), or null when a value is not in the dataset. */
+function sliceFilter(index: DatasetIndex, slices: Record<string, string>): RowFilter | null {
+  const wanted: { column: number; code: number }[] = [];
+  for (const [column, value] of Object.entries(slices)) {
+    const c = index.sliceColumns.indexOf(column);
+    const code = index.sliceValues[c]?.indexOf(value) ?? -1;
+    if (code < 0) return null;
+    wanted.push({ column: c, code });
+  }
+  return (k, i) => wanted.every((w) => index.segments[k].slices[w.column][i] === w.code);
+}
+
 async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
   const direction = scoreDirection(query);
-  if (direction && isUnfiltered(query)) {
-    const table = await getScoreTable(datasetId);
-    const order = table && (await getScoreOrder(datasetId, table));
-    if (order && table) return { ids: pageOfOutcome(order, query.kind, query.threshold, direction, offset, limit), total: confusionAt(table, query.threshold)[query.kind] };
+  // In score order, without a text search, a page is a walk over the dataset's segments.
+  if (direction && !query.q?.trim()) {
+    const index = await getDatasetIndex(datasetId);
+    if (index) {
+      const { kind, threshold } = query;
+      if (isUnfiltered(query)) return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit), total: confusionAt(index.counts, threshold)[kind] };
+      const keep = sliceFilter(index, query.slices ?? {});
+      if (!keep) return { ids: [], total: 0 };
+      return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit, keep), total: countAcross(index.segments, kind, threshold, keep) };
+    }
   }
   return store().rows.page(datasetId, query, layout, limit, offset);
 }

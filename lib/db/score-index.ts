@@ -1,41 +1,118 @@
 /**
- * The score indexes of a dataset as the app reads them: cached in memory by (dataset id, version)
- * (lib/cache.ts), so a threshold is a binary search and a second process, or an append, never
- * serves a stale table.
+ * A dataset's rows as the app reads them: its score-sorted segments in memory, cached by segment
+ * (id, revision), and everything derived from them cached by the dataset's version (lib/cache.ts).
+ * A new version (an append, late labels, a compaction) reloads only new or changed segments, so a
+ * threshold stays a binary search per segment however the dataset grew, and a second process
+ * never serves numbers of rows that changed.
  */
 import { cachedByVersion } from "../cache";
-import { buildSliceTables, cumulate, type CumulativeTable, type ScoreOrder, type SliceTables } from "../metrics";
+import {
+  codeTotals,
+  cumulate,
+  mergeScoreTables,
+  segmentedTable,
+  segmentTable,
+  sliceCountsAt,
+  type CumulativeTable,
+  type ScoreSegment,
+  type SegmentedTable,
+  type SliceCountsReport,
+} from "../metrics";
 import { store } from "./index";
+import type { SegmentRef } from "./types";
+
+/** A dataset at one version: its segments, each with its cumulative score table. */
+export interface DatasetIndex {
+  version: number;
+  refs: SegmentRef[];
+  segments: ScoreSegment[];
+  /** tables[k]: segment k's labelled rows' cumulative score table. */
+  tables: CumulativeTable[];
+  /** Counts at any threshold: the sum over the segments' tables. */
+  counts: SegmentedTable;
+  /** Slice column names (mapping order) and each one's values (a segment's code indexes them). */
+  sliceColumns: string[];
+  sliceValues: string[][];
+}
+
+interface LoadedSegment {
+  segment: ScoreSegment;
+  table: CumulativeTable;
+  /** Per slice column: the rows, positives and negatives of each code (computed on first use). */
+  totals: (ReturnType<typeof codeTotals> | undefined)[];
+}
 
 /** The dataset's version, or null when it does not exist. */
 export const datasetVersion = (datasetId: number) => store().datasets.version(datasetId);
 
-/** The score table of a dataset with suffix sums, ready for binary searches; null when there is none. */
+/** Segments stay cached across versions while their revision holds (most of a stream's data). */
+const SEGMENT_CACHE = 512;
+
+async function loadSegment(datasetId: number, ref: SegmentRef, sliceColumns: number): Promise<LoadedSegment | null> {
+  return cachedByVersion(
+    "segment",
+    datasetId,
+    ref.revision,
+    async () => {
+      const segment = await store().scores.segment(ref.id, sliceColumns);
+      return segment && { segment, table: cumulate(segmentTable(segment)), totals: [] };
+    },
+    { part: String(ref.id), limit: SEGMENT_CACHE },
+  );
+}
+
+/** A dataset's segments at its current version; null when it does not exist. */
+export async function getDatasetIndex(datasetId: number): Promise<DatasetIndex | null> {
+  const version = await datasetVersion(datasetId);
+  if (version === null) return null;
+  return cachedByVersion("dataset-index", datasetId, version, () => buildIndex(datasetId, version), { limit: 64 });
+}
+
+async function buildIndex(datasetId: number, version: number): Promise<DatasetIndex | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [refs, layout, values] = await Promise.all([store().scores.segments(datasetId), store().datasets.columnLayout(datasetId), store().scores.sliceValues(datasetId)]);
+    if (!refs || !layout || !values) return null;
+    const loaded = await Promise.all(refs.map((ref) => loadSegment(datasetId, ref, layout.slices.length)));
+    // A compaction between listing and reading replaced a segment: list again.
+    if (loaded.some((l) => l === null)) continue;
+    const parts = loaded as LoadedSegment[];
+    return {
+      version,
+      refs,
+      segments: parts.map((p) => p.segment),
+      tables: parts.map((p) => p.table),
+      counts: segmentedTable(parts.map((p) => p.table)),
+      sliceColumns: layout.slices,
+      sliceValues: layout.slices.map((c) => values[c] ?? []),
+    };
+  }
+  throw new Error(`dataset ${datasetId}: its segments kept changing while being read`);
+}
+
+/** Counts at any threshold of a dataset (a sum over its segments); null when it does not exist. */
+export async function getCounts(datasetId: number): Promise<SegmentedTable | null> {
+  return (await getDatasetIndex(datasetId))?.counts ?? null;
+}
+
+/**
+ * The score table of the whole dataset, merged from its segments, with suffix sums: for what
+ * needs every distinct score (curves, the explorer's grid, recommendations, summary figures).
+ * Null when the dataset does not exist.
+ */
 export async function getScoreTable(datasetId: number): Promise<CumulativeTable | null> {
-  const version = await datasetVersion(datasetId);
-  if (version === null) return null;
-  return cachedByVersion("score-table", datasetId, version, async () => {
-    const stored = await store().scores.table(datasetId);
-    return stored && cumulate(stored);
-  }, { limit: 64 });
+  const index = await getDatasetIndex(datasetId);
+  if (!index) return null;
+  if (index.tables.length === 1) return index.tables[0];
+  return cachedByVersion("score-table", datasetId, index.version, () => cumulate(mergeScoreTables(index.tables)), { limit: 16 });
 }
 
-/** Every row of a dataset in (score, id) order; null when the dataset does not exist. */
-export async function getScoreOrder(datasetId: number, table?: CumulativeTable): Promise<ScoreOrder | null> {
-  const version = await datasetVersion(datasetId);
-  if (version === null) return null;
-  // 17 MB per million rows in memory: a few datasets' worth.
-  return cachedByVersion("score-order", datasetId, version, () => store().scores.order(datasetId, table), { limit: 6 });
-}
-
-/** The score table of each value of each slice column (one scan of the rows on first use); null without the dataset. */
-export async function getSliceTables(datasetId: number): Promise<SliceTables | null> {
-  const [version, layout] = await Promise.all([datasetVersion(datasetId), store().datasets.columnLayout(datasetId)]);
-  if (version === null || !layout) return null;
-  return cachedByVersion("slice-tables", datasetId, version, async () => {
-    let built: SliceTables | null = null;
-    const builder = buildSliceTables(layout.slices);
-    if (await store().rows.visitSliceRows(datasetId, builder.add)) built = builder.finish();
-    return built;
+/** Each slice value's counts at a threshold; null when the dataset does not exist. */
+export async function getSliceCounts(datasetId: number, threshold: number): Promise<SliceCountsReport | null> {
+  const index = await getDatasetIndex(datasetId);
+  if (!index) return null;
+  const loaded = await Promise.all(index.refs.map((ref) => loadSegment(datasetId, ref, index.sliceColumns.length)));
+  return sliceCountsAt(index.segments, index.sliceColumns, index.sliceValues, threshold, (k, c) => {
+    const segment = loaded[k]!;
+    return (segment.totals[c] ??= codeTotals(segment.segment, c, index.sliceValues[c].length + 1));
   });
 }

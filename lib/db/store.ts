@@ -7,8 +7,8 @@
 import type { ColumnLayout, ExampleQuery } from "../gallery/kinds";
 import type { AppliedTag, ExampleNote } from "../gallery/types";
 import type { DatasetSink } from "../ingest/types";
-import type { ScoreOrder, ScoreTable } from "../metrics";
-import type { DatasetView, PredictionRecord, ScenarioView, SliceRowVisitor, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
+import type { ScoreSegment } from "../metrics/segment";
+import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -39,20 +39,22 @@ export interface RowStore {
   matching(datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): Promise<PredictionRecord[]>;
   /** The distinct non-empty image values of the dataset's rows. */
   imageValues(datasetId: number): Promise<string[]>;
-  /** Visits every row's score, label and slice values (one scan); false when there is no such dataset. */
-  visitSliceRows(datasetId: number, visit: SliceRowVisitor): Promise<boolean>;
+  /** The prediction id of each example id the dataset has (ids it lacks are left out). */
+  predictionIdsOf(datasetId: number, exampleIds: string[]): Promise<Map<string, number>>;
 }
 
-/** The score indexes stored with each dataset: what makes any threshold a binary search. */
+/** The score-sorted segments stored with each dataset: what makes any threshold a binary search. */
 export interface ScoreStore {
-  /** The stored score table of the dataset (labelled rows only), or null. */
-  table(datasetId: number): Promise<ScoreTable | null>;
-  /**
-   * Every row of the dataset in (score, id) order, with absolute prediction ids; `table` is the
-   * dataset's score table when the caller has it. Null when there is no such dataset.
-   */
-  order(datasetId: number, table?: ScoreTable): Promise<ScoreOrder | null>;
+  /** The dataset's segments (largest first); null when there is no such dataset. */
+  segments(datasetId: number): Promise<SegmentRef[] | null>;
+  /** One segment's columns; null when it is gone (merged into another since it was listed). */
+  segment(segmentId: number, sliceColumns: number): Promise<ScoreSegment | null>;
+  /** The dataset's slice values by column (a segment stores a value's index); null without the dataset. */
+  sliceValues(datasetId: number): Promise<Record<string, string[]> | null>;
 }
+
+/** What an append does with rows whose example id the dataset already has. */
+export type DuplicatePolicy = "refuse" | "skip";
 
 /** Failure-mode tags and their applications to examples. */
 export interface TagStore {
@@ -109,6 +111,18 @@ export interface Store {
    * import at a time (lib/imports/queue.ts).
    */
   datasetWriter(): DatasetSink;
+  /**
+   * A sink appending one batch of rows to an existing dataset in one transaction; ids the dataset
+   * already has refuse the batch (ConflictError duplicate_ids) or are skipped. The caller runs one
+   * write at a time (lib/imports/queue.ts).
+   */
+  appendWriter(datasetId: number, duplicates: DuplicatePolicy): DatasetSink;
+  /** Sets labels of existing rows in one transaction (rows, segments, counts, history, version). */
+  writeLabels(datasetId: number, changes: LabelChangeInput[], options: { source: string; reviewer: string | null }): Promise<LabelsWritten>;
+  /** Merges a dataset's small segments when a size tier is full; false when nothing needed it. */
+  compact(datasetId: number): Promise<boolean>;
+  /** A dataset's history: its imports, appends and label batches, oldest first. */
+  batches(datasetId: number): Promise<BatchView[]>;
   /** Brings the schema up to date; refuses a database migrated further by a newer Cutoff. */
   migrate(): Promise<MigrationResult>;
   /** How many migrations the database has applied. */

@@ -2,7 +2,6 @@
  * The records the data layer returns, the same whatever the backend: JSON fields parsed, instants
  * as ISO strings, counts as numbers.
  */
-import type { ScoreTable } from "../metrics";
 
 export type { TagApplication, TagErrorCounts, TagInput, TagView } from "../gallery/types";
 
@@ -66,7 +65,41 @@ export interface PredictionRecord {
   extras: string | null;
 }
 
-/** Called with each row of a dataset: its score, label (1, 0 or 255 = not labelled) and slice values. */
-export type SliceRowVisitor = (score: number, label: number, sliceValues: readonly unknown[]) => void;
+/** A stored segment of a dataset (its columns are read separately, and cached by id and revision). */
+export interface SegmentRef {
+  id: number;
+  /** Bumped when the labels of its rows change. */
+  revision: number;
+  firstId: number;
+  lastId: number;
+  rows: number;
+}
 
-export type { ScoreTable };
+/** One batch of a dataset's history: an imported file, an append, or a set of late labels. */
+export interface BatchView {
+  id: number;
+  kind: "import" | "append" | "labels";
+  sourceFile: string | null;
+  rows: number;
+  positives: number;
+  negatives: number;
+  unlabeled: number;
+  bytes: number;
+  durationMs: number;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+/** A label to set on an existing row: 1, 0, or null to mark it not labelled again. */
+export interface LabelChangeInput {
+  predictionId: number;
+  label: 1 | 0 | null;
+  reviewer?: string | null;
+}
+
+/** What a set of labels did: how many were sent, and how many rows changed label. */
+export interface LabelsWritten {
+  received: number;
+  changed: number;
+}
+

@@ -9,7 +9,8 @@ export type IngestErrorCode =
   | "invalid_rows"
   | "invalid_csv"
   | "invalid_gzip"
-  | "upload_too_large";
+  | "upload_too_large"
+  | "columns_differ";
 
 /** The file cannot be imported; `details` names the first problems with row and column. */
 export class IngestError extends Error {

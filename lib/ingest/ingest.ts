@@ -12,6 +12,7 @@ import { isGzip, nameFromFile, type Delimiter } from "./detect";
 export { nameFromFile };
 import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
 import { SAMPLE_BYTES, previewCsv } from "./preview";
+import { appendMapping } from "./append-mapping";
 import { resolveMapping } from "./roles";
 import { parseInWorker, releaseParseWorker, startParseWorker } from "./parse-host";
 import { unpackBatch, type RowBatch } from "./row-batch";
@@ -111,10 +112,17 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
   try {
     const sample = await readHead(decoded, SAMPLE_BYTES);
     const sampleText = new TextDecoder().decode(concat(sample.head, sample.size));
-    const preview = previewCsv(sampleText, sample.done, options);
-    const mapping = resolveMapping(preview.columns, preview.rows, options);
+    const { append } = options;
+    const preview = previewCsv(sampleText, sample.done, append ? {} : options);
+    const mapping = append ? appendMapping(preview.columns, append.mapping) : resolveMapping(preview.columns, preview.rows, options);
     const labelIndex = mapping.columns.indexOf(mapping.label);
-    const setup: ParseSetup = { delimiter: preview.delimiter, mapping, sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""), positive: options.positive };
+    const setup: ParseSetup = {
+      delimiter: preview.delimiter,
+      mapping,
+      sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""),
+      positive: options.positive,
+      ...(append ? { knownLabels: { positive: append.positiveLabel, negative: append.negativeLabel }, sliceValues: append.sliceValues, firstRecord: append.firstRecord } : {}),
+    };
     const onRow = (row: PredictionRow) => {
       sink.append(row);
       if (++rows % PROGRESS_EVERY === 0) report("reading");

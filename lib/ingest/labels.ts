@@ -39,7 +39,17 @@ export class LabelReader {
   positiveSeen: string | null = null;
   negativeSeen: string | null = null;
 
-  constructor(readonly column: string, sampleValues: readonly string[], positive: string | undefined) {
+  /** `known`: the label values a dataset already has (appends): those, or a well-known coding's, are accepted. */
+  private readonly known: { positive: string; negative: string } | null = null;
+
+  constructor(readonly column: string, sampleValues: readonly string[], positive: string | undefined, known?: { positive: string; negative: string }) {
+    if (known) {
+      this.known = known;
+      this.positive = known.positive;
+      this.negative = known.negative;
+      this.coding = null;
+      return;
+    }
     if (positive !== undefined && positive.trim() !== "") {
       this.positive = positive.trim();
       this.coding = null;
@@ -62,6 +72,7 @@ export class LabelReader {
   read(cell: string): number | string {
     const raw = cell.trim();
     if (raw === "") return UNLABELED;
+    if (this.known) return this.readKnown(raw);
     if (this.coding) {
       const v = normalize(raw);
       if (v === this.coding[0]) {
@@ -85,6 +96,17 @@ export class LabelReader {
     }
     const positiveNote = this.positiveSeen === null ? `; the positive value ${JSON.stringify(this.positive)} has not appeared` : "";
     return `${JSON.stringify(raw)} is a third label value (the column already has ${JSON.stringify(this.positive)} and ${JSON.stringify(this.negative)}${positiveNote})`;
+  }
+
+  /** A dataset's own label values, or 1/0, true/false, yes/no. */
+  private readKnown(raw: string): number | string {
+    const { positive, negative } = this.known!;
+    if (raw === positive) return 1;
+    if (raw === negative) return 0;
+    const v = normalize(raw);
+    if (v === "1" || v === "true" || v === "yes") return 1;
+    if (v === "0" || v === "false" || v === "no") return 0;
+    return `${JSON.stringify(raw)} is not a label of this dataset (expected ${JSON.stringify(positive)} or ${JSON.stringify(negative)}, or 1/0, true/false)`;
   }
 
   /** The label values to store on the dataset: as seen in the file, else the coding's own. */

@@ -8,6 +8,14 @@ import { CsvSyntaxError } from "./csv-reader";
 import { BATCH_ROWS, MAX_BATCHES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
 import { RowBatchBuilder, batchBuffers } from "./row-batch";
 import { RowParser } from "./row-parser";
+import type { ScoreIndexes } from "./types";
+
+/** The typed arrays' buffers of a parse's derived columns, moved (not copied) to the importing thread. */
+function segmentBuffers(scores: ScoreIndexes): ArrayBuffer[] {
+  const { segment, table, keys } = scores;
+  const views = [segment.offsets, segment.scores, segment.labels, segment.times, ...segment.slices, table.scores, table.positives, table.negatives, keys?.keys, keys?.positions];
+  return [...new Set(views.filter((v) => v !== null && v !== undefined).map((v) => v.buffer as ArrayBuffer))];
+}
 
 /** How long the input may stall before the rows parsed so far are sent anyway (for progress). */
 const IDLE_FLUSH_MS = 20;
@@ -43,7 +51,7 @@ function finish(p: RowParser): void {
   const outcome = p.end();
   sendBatch(); // the last rows first: the importing thread writes them while this one sorts
   const scores = p.scoreIndexes();
-  const transfer = scores ? [scores.table, scores.order].flatMap((x) => Object.values(x).filter(ArrayBuffer.isView).map((a) => a.buffer as ArrayBuffer)) : [];
+  const transfer = scores ? segmentBuffers(scores) : [];
   send({ type: "done", outcome: { ...outcome, scores } }, transfer);
   // Idle until the next import: keep nothing of this one.
   parser = null;

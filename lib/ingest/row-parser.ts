@@ -9,8 +9,10 @@ import { CsvRecordReader } from "./csv-reader";
 import type { Delimiter } from "./detect";
 import { MAX_PROBLEMS } from "./errors";
 import { LabelReader } from "./labels";
+import { SegmentBuilder } from "../metrics/segment-builder";
+import { exampleKey } from "./example-key";
 import { RowConverter } from "./rows";
-import { ScoreCollector } from "./score-collector";
+import { SliceDictionary } from "./slice-codes";
 import type { ColumnMapping, IngestProblem, PredictionRow, ScoreIndexes } from "./types";
 
 /** Bytes decoded into one string at a time. */
@@ -23,6 +25,12 @@ export interface ParseSetup {
   /** The label cells of the sample's preview rows (they decide a well-known coding). */
   sampleLabels: string[];
   positive: string | undefined;
+  /** The slice dictionaries to extend (an append starts from its dataset's); none for a new dataset. */
+  sliceValues?: string[][];
+  /** The label values of the dataset an append goes to (then only those, or 1/0 and the like, are labels). */
+  knownLabels?: { positive: string; negative: string };
+  /** The spreadsheet number of the first record (the header): 1 for a CSV; 0 for JSON rows counted from 1. */
+  firstRecord?: number;
 }
 
 /** The label values to store, and the first problems (empty when every row was valid). */
@@ -30,7 +38,7 @@ export interface ParseOutcome {
   positiveLabel: string;
   negativeLabel: string;
   problems: IngestProblem[];
-  /** The valid rows' score table and order (absent when a row had a problem). */
+  /** The valid rows' segment, score table, id keys and slice dictionaries (absent when a row had a problem). */
   scores?: ScoreIndexes;
 }
 
@@ -40,20 +48,26 @@ export class RowParser {
   private readonly labels: LabelReader;
   private readonly reader: CsvRecordReader;
   private readonly decoder = new StringDecoder("utf8");
-  private readonly collected = new ScoreCollector();
+  private readonly collected: SegmentBuilder;
+  private readonly dictionary: SliceDictionary;
 
   constructor(setup: ParseSetup, onRow: (row: PredictionRow) => void) {
     const { mapping } = setup;
-    this.labels = new LabelReader(mapping.label, setup.sampleLabels, setup.positive);
+    this.labels = new LabelReader(mapping.label, setup.sampleLabels, setup.positive, setup.knownLabels);
     const problems = this.problems;
-    const converter = new RowConverter(mapping, this.labels, problems);
-    const collected = this.collected;
-    this.reader = new CsvRecordReader(setup.delimiter, (fields, row) => {
+    const dictionary = (this.dictionary = new SliceDictionary(mapping.slices.length, setup.sliceValues));
+    const converter = new RowConverter(mapping, this.labels, problems, dictionary);
+    const collected = (this.collected = new SegmentBuilder({ times: mapping.timestamp !== null, sliceColumns: mapping.slices.length, keys: mapping.id !== null }));
+    const codes = converter.codes;
+    const shift = (setup.firstRecord ?? 1) - 1;
+    this.reader = new CsvRecordReader(setup.delimiter, (fields, record) => {
+      const row = record + shift;
       // The header is record 1, as in a spreadsheet.
-      if (row === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
+      if (record === 1 || problems.length >= MAX_PROBLEMS || RowConverter.isBlank(fields)) return;
       const converted = converter.convert(fields, row);
       if (converted && problems.length === 0) {
-        collected.add(converted.score, converted.label);
+        const { exampleId, timestamp } = converted;
+        collected.add(converted.score, converted.label, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
         onRow(converted);
       }
     });
@@ -80,9 +94,9 @@ export class RowParser {
     return { ...this.labels.labelValues(), problems: this.problems };
   }
 
-  /** After end(): the valid rows' score table and order (sorting them: call once the rows are sent on). */
+  /** After end(): the valid rows' segment, table, keys and slice dictionaries (sorting them: call once the rows are sent on). */
   scoreIndexes(): ScoreIndexes | undefined {
-    return this.problems.length === 0 ? this.collected.indexes() : undefined;
+    return this.problems.length === 0 ? { ...this.collected.build(), sliceValues: this.dictionary.values } : undefined;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { jsonStringArray, readScore, readTimestamp } from "./cells";
 import { LabelReader } from "./labels";
+import type { SliceDictionary } from "./slice-codes";
 import type { ColumnMapping, IngestProblem, PredictionRow } from "./types";
 
 /**
@@ -18,11 +19,14 @@ export class RowConverter {
   private readonly extraAt: number[];
   private readonly sliceValues: string[];
   private readonly extraValues: string[];
+  /** The slice codes of the row last converted (when a dictionary is given). */
+  readonly codes: Uint16Array;
 
   constructor(
     private readonly mapping: ColumnMapping,
     readonly labels: LabelReader,
     private readonly problems: IngestProblem[],
+    private readonly dictionary: SliceDictionary | null = null,
   ) {
     const at = (name: string | null) => (name === null ? -1 : mapping.columns.indexOf(name));
     this.width = mapping.columns.length;
@@ -36,6 +40,7 @@ export class RowConverter {
     this.extraAt = mapping.extras.map(at);
     this.sliceValues = new Array<string>(this.sliceAt.length);
     this.extraValues = new Array<string>(this.extraAt.length);
+    this.codes = new Uint16Array(this.sliceAt.length);
   }
 
   /** True for a blank line (one empty field), which is skipped but still counts as a row. */
@@ -55,7 +60,8 @@ export class RowConverter {
       return null;
     }
     const before = this.problems.length;
-    const label = this.labels.read(record[this.labelAt]);
+    // An append may leave the label column out: every row is then not labelled yet.
+    const label = this.labels.read(this.labelAt < 0 ? "" : record[this.labelAt]);
     if (typeof label === "string") this.problems.push({ row, column: this.mapping.label, message: label });
     const score = readScore(record[this.scoreAt]);
     if (typeof score === "string") this.problems.push({ row, column: this.mapping.score, message: score });
@@ -68,7 +74,11 @@ export class RowConverter {
     if (this.problems.length !== before) return null;
     let slices: string | null = null;
     if (this.sliceAt.length) {
-      for (let i = 0; i < this.sliceAt.length; i++) this.sliceValues[i] = record[this.sliceAt[i]].trim();
+      const dictionary = this.dictionary;
+      for (let i = 0; i < this.sliceAt.length; i++) {
+        const value = (this.sliceValues[i] = record[this.sliceAt[i]].trim());
+        if (dictionary) this.codes[i] = dictionary.code(i, value);
+      }
       slices = jsonStringArray(this.sliceValues);
     }
     let extras: string | null = null;

@@ -2,7 +2,7 @@
  * Shared shapes of the ingest core. Pure types: each lib/db backend implements `DatasetSink`, the routes, the
  * CLI and the demo seed build `IngestOptions`.
  */
-import type { ScoreOrder, ScoreTable } from "../metrics";
+import type { BuiltSegment } from "../metrics/segment-builder";
 import type { RowBatch } from "./row-batch";
 
 /** Label code for a row whose true label is not known yet (empty label cell). */
@@ -64,7 +64,19 @@ export interface IngestOptions extends MappingRequest {
   worker?: boolean;
   /** Stop with an `upload_too_large` IngestError once more bytes than this were read. */
   maxBytes?: number;
+  /** Rows for an existing dataset: its mapping (matched by column name), label values and slice dictionaries. */
+  append?: AppendTarget;
   onProgress?: ProgressListener;
+}
+
+/** The dataset an append adds rows to, as the ingest core needs it. */
+export interface AppendTarget {
+  mapping: ColumnMapping;
+  positiveLabel: string;
+  negativeLabel: string;
+  sliceValues: string[][];
+  /** The spreadsheet number of the header record (1 for CSV; 0 when the rows come from JSON, counted from 1). */
+  firstRecord?: number;
 }
 
 /** One problem in the file, numbered as a spreadsheet user counts rows (the header is row 1). */
@@ -108,7 +120,7 @@ export interface PredictionRow {
   extras: string | null;
 }
 
-/** The dataset a sink committed. */
+/** The dataset a sink committed (after an append: the dataset's new totals). */
 export interface WrittenDataset {
   id: number;
   rows: number;
@@ -116,15 +128,19 @@ export interface WrittenDataset {
   negatives: number;
   unlabeled: number;
   durationMs: number;
+  /** Rows this batch added (an append), and rows it skipped because the dataset had their ids. */
+  added?: number;
+  skipped?: number;
 }
 
 /**
- * The score table and the score order of every row of an import, computed by the parser while the
- * sink still writes rows; the order's ids are the rows' 0-based positions in append order.
+ * The derived columns of an import's (or an append's) rows, computed by the parser while the sink
+ * still writes rows: the score-sorted segment (ids are the rows' 0-based positions in append
+ * order), the labelled rows' score table, the sorted example-id keys and the slice dictionaries.
  */
-export interface ScoreIndexes {
-  table: ScoreTable;
-  order: ScoreOrder;
+export interface ScoreIndexes extends BuiltSegment {
+  /** sliceValues[c][code]: the values of slice column c (mapping.slices order). */
+  sliceValues: string[][];
 }
 
 /**

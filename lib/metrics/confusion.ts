@@ -13,11 +13,39 @@ export interface ConfusionMatrix {
   fn: number;
 }
 
-/** The confusion matrix at `threshold`, in O(log n). */
-export function confusionAt(table: CumulativeTable, threshold: number): ConfusionMatrix {
-  const i = firstAtOrAbove(table.scores, threshold);
-  const tp = table.positivesAtOrAbove[i];
-  const fp = table.negativesAtOrAbove[i];
+/**
+ * A dataset's rows as the cumulative tables of its segments (lib/metrics/segment.ts): counts at a
+ * threshold are the sum over the parts, so a new segment never means rebuilding the whole table.
+ */
+export interface SegmentedTable {
+  parts: CumulativeTable[];
+  totalPositives: number;
+  totalNegatives: number;
+}
+
+/** What the counts at a threshold can be read from: one table, or the tables of a dataset's segments. */
+export type CountTable = CumulativeTable | SegmentedTable;
+
+/** The parts of a dataset as one counting table. */
+export function segmentedTable(parts: CumulativeTable[]): SegmentedTable {
+  let totalPositives = 0;
+  let totalNegatives = 0;
+  for (const p of parts) {
+    totalPositives += p.totalPositives;
+    totalNegatives += p.totalNegatives;
+  }
+  return { parts, totalPositives, totalNegatives };
+}
+
+/** The confusion matrix at `threshold`, in O(log n) per table. */
+export function confusionAt(table: CountTable, threshold: number): ConfusionMatrix {
+  let tp = 0;
+  let fp = 0;
+  for (const part of "parts" in table ? table.parts : [table]) {
+    const i = firstAtOrAbove(part.scores, threshold);
+    tp += part.positivesAtOrAbove[i];
+    fp += part.negativesAtOrAbove[i];
+  }
   return { threshold, tp, fp, tn: table.totalNegatives - fp, fn: table.totalPositives - tp };
 }
 

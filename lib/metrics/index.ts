@@ -17,4 +17,7 @@ export * from "./grid";
 export * from "./grid-series";
 export * from "./explorer-data";
 export * from "./curve-report";
-export * from "./slice-tables";
+export * from "./segment-slices";
+export * from "./segment";
+export * from "./segment-builder";
+export * from "./segment-walk";

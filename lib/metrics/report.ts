@@ -1,5 +1,4 @@
-import { confusionAt, ratesOf, type Rates } from "./confusion";
-import type { CumulativeTable } from "./score-table";
+import { confusionAt, ratesOf, type CountTable, type Rates } from "./confusion";
 
 /**
  * Everything known at one threshold, as the API returns it: the integer counts at the top level
@@ -19,7 +18,7 @@ export interface MetricsReport extends Rates {
 }
 
 /** The metrics report at `threshold`, in O(log n) from the cumulative score table. */
-export function metricsAt(table: CumulativeTable, threshold: number): MetricsReport {
+export function metricsAt(table: CountTable, threshold: number): MetricsReport {
   const matrix = confusionAt(table, threshold);
   return {
     ...matrix,

@@ -23,7 +23,7 @@ export const RADIX_FROM = 4096;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Positions 0 … n−1 in (score, position) order, with their scores and labels in that order. */
-interface Sorted {
+export interface Sorted {
   positions: Uint32Array;
   scores: Float64Array;
   labels: Uint8Array;
@@ -37,7 +37,7 @@ interface Sorted {
  * Short arrays, negative scores and NaN take a comparison sort (the radix sort's four 64K-entry
  * count tables cost more than sorting a few thousand numbers).
  */
-function sortByScore(scores: Float64Array, labels: Uint8Array): Sorted {
+export function sortByScore(scores: Float64Array, labels: Uint8Array): Sorted {
   const n = scores.length;
   let inRange = LITTLE_ENDIAN && n >= RADIX_FROM;
   for (let i = 0; i < n && inRange; i++) inRange = scores[i] >= 0;

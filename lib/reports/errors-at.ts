@@ -1,4 +1,4 @@
-import { confusionAt, type ConfusionMatrix, type CumulativeTable } from "../metrics";
+import { confusionAt, type ConfusionMatrix, type CountTable } from "../metrics";
 import { dailyCounts, parseStoredSettings, resolveSettings, type DailyCounts, type DatasetFacts, type Vocabulary } from "../story";
 
 /** A dataset's errors at one threshold, counted in the evaluation set and per day in production. */
@@ -11,7 +11,7 @@ export interface ErrorsAt {
 }
 
 /** The confusion matrix and the daily counts of a dataset (its facts and saved settings) at a threshold. */
-export function errorsAt(dataset: DatasetFacts & { settings: unknown }, table: CumulativeTable, threshold: number): ErrorsAt {
+export function errorsAt(dataset: DatasetFacts & { settings: unknown }, table: CountTable, threshold: number): ErrorsAt {
   const settings = resolveSettings(parseStoredSettings(dataset.settings), dataset);
   const matrix = confusionAt(table, threshold);
   return { matrix, daily: dailyCounts(matrix, settings), vocabulary: settings.vocabulary };

@@ -1,4 +1,4 @@
-import type { CumulativeTable } from "../metrics";
+import type { CountTable } from "../metrics";
 import type { DailyCounts, DatasetFacts, Vocabulary } from "../story";
 import type { TagErrorCounts, TagView } from "../gallery/types";
 import { dailyShare, errorsAt } from "./errors-at";
@@ -35,7 +35,7 @@ export interface FailureModes {
  * estimated daily count: "about 40 of the 200 daily false alarms are gift-card purchases" =
  * (tagged gift-card FPs / reviewed FPs) × daily FPs.
  */
-export function failureModesReport(dataset: DatasetFacts & { settings: unknown }, table: CumulativeTable, tags: TagView[], counts: TagErrorCounts, threshold: number): FailureModes {
+export function failureModesReport(dataset: DatasetFacts & { settings: unknown }, table: CountTable, tags: TagView[], counts: TagErrorCounts, threshold: number): FailureModes {
   const { matrix, daily, vocabulary } = errorsAt(dataset, table, threshold);
   const { reviewed } = counts;
   const byTag = new Map(counts.perTag.map((r) => [r.tagId, r]));

@@ -1,4 +1,4 @@
-import { confusionAt, type CumulativeTable, type SliceTables } from "../metrics";
+import type { CountTable, SliceCountsReport } from "../metrics";
 import type { DatasetFacts } from "../story";
 import { dailyShare, errorsAt } from "./errors-at";
 
@@ -34,21 +34,20 @@ export interface SliceReport {
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 
 /** Error rates and daily counts per value of each slice column at a threshold, worst first. */
-export function sliceReport(dataset: DatasetFacts & { settings: unknown }, whole: CumulativeTable, built: SliceTables, threshold: number): SliceReport {
+export function sliceReport(dataset: DatasetFacts & { settings: unknown }, whole: CountTable, counts: SliceCountsReport, threshold: number): SliceReport {
   const { matrix, daily } = errorsAt(dataset, whole, threshold);
-  const slices = built.tables.map(({ column, value, rows, table }): SliceErrors => {
-    const m = confusionAt(table, threshold);
-    const positives = table.totalPositives;
-    const negatives = table.totalNegatives;
+  const slices = counts.slices.map(({ column, value, rows, positives, negatives, tp, fp: flaggedNegatives }): SliceErrors => {
+    const fn = positives - tp;
+    const fp = flaggedNegatives;
     return {
-      column, value, rows, positives, negatives, fp: m.fp, fn: m.fn,
-      errorRate: ratio(m.fp + m.fn, positives + negatives),
-      fpr: ratio(m.fp, negatives),
-      fnr: ratio(m.fn, positives),
-      fpPerDay: dailyShare(m.fp, matrix.fp, daily.falsePositives),
-      fnPerDay: dailyShare(m.fn, matrix.fn, daily.falseNegatives),
+      column, value, rows, positives, negatives, fp, fn,
+      errorRate: ratio(fp + fn, positives + negatives),
+      fpr: ratio(fp, negatives),
+      fnr: ratio(fn, positives),
+      fpPerDay: dailyShare(fp, matrix.fp, daily.falsePositives),
+      fnPerDay: dailyShare(fn, matrix.fn, daily.falseNegatives),
     };
   });
   slices.sort((a, b) => (b.errorRate ?? -1) - (a.errorRate ?? -1) || b.fp + b.fn - (a.fp + a.fn) || a.column.localeCompare(b.column) || a.value.localeCompare(b.value));
-  return { threshold, omitted: built.omitted, slices };
+  return { threshold, omitted: counts.omitted, slices };
 }

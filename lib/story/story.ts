@@ -1,4 +1,4 @@
-import type { CumulativeTable } from "../metrics/score-table";
+import type { CountTable } from "../metrics/confusion";
 import { confusionAt } from "../metrics/confusion";
 import { dailyCounts, dailyRanges, type DailyCounts, type DailyRanges, type OutcomeCounts } from "./daily";
 import { expectedCost } from "./costs";
@@ -18,7 +18,7 @@ export interface StoryAt {
 }
 
 /** The story at `threshold` (flagged when score >= threshold), exact from the cumulative table. */
-export function storyAt(table: CumulativeTable, threshold: number, s: ResolvedSettings): StoryAt {
+export function storyAt(table: CountTable, threshold: number, s: ResolvedSettings): StoryAt {
   const counts = confusionAt(table, threshold);
   const daily = dailyCounts(counts, s);
   return { threshold, daily, ranges: dailyRanges(counts, s), sentences: describeThreshold(counts, s), cost: expectedCost(daily, s.costs) };

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { gzipSync } from "node:zlib";
 import { expect, inject, test } from "vitest";
-import { postCsv, storedPredictions, tableCounts } from "../support/ingest-client";
+import { postCsv, storedPredictions, storedSegments, tableCounts } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -24,25 +24,27 @@ test("a large file is imported whole: counts in the answer and in the database, 
   const { status, body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-large" });
   expect(status).toBe(201);
   expect(body).toMatchObject({ name: "worker-large", rows: ROWS, positives: ROWS / 5, negatives: ROWS - ROWS / 5, unlabeled: 0 });
-  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, scoreTables: before.scoreTables + 1, scoreOrders: before.scoreOrders + 1, imports: before.imports + 1 });
+  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, segments: before.segments + 1, exampleKeys: before.exampleKeys + ROWS, imports: before.imports + 1 });
   const stored = storedPredictions(databaseFile, body.id as number);
   expect(stored).toHaveLength(ROWS);
   expect(stored[300]).toEqual({ row: 302, label: 1, score: 0.3, exampleId: "tx-300", timestamp: START + 300_000, text: 'naïve, "quoted"\nsecond line ✓ 300', image: null, slices: null, extras: null });
   expect(stored[ROWS - 1]).toEqual({ row: ROWS + 1, label: 0, score: 0.999, exampleId: `tx-${ROWS - 1}`, timestamp: START + (ROWS - 1) * 1000, text: `note ${ROWS - 1}`, image: null, slices: null, extras: null });
 });
 
-test("the score order the worker sorted matches the stored rows, and the gallery pages through it", async () => {
+test("the segment the worker sorted matches the stored rows, and the gallery pages through it", async () => {
   const { body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-order" });
   const id = body.id as number;
   const db = new Database(databaseFile, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT "id", "score", "label" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "score", "id"`).all(id) as { id: number; score: number; label: number }[];
-    const stored = db.prepare(`SELECT "firstId", "ids", "scores", "labels" FROM "ScoreOrder" WHERE "datasetId" = ?`).get(id) as { firstId: number; ids: Buffer; scores: Buffer | null; labels: Buffer };
-    // Ids as offsets from the first; no scores stored, since every row is labelled (the score table has them).
-    const offsets = Array.from(new Uint32Array(stored.ids.buffer.slice(stored.ids.byteOffset, stored.ids.byteOffset + stored.ids.byteLength)));
-    expect(offsets.map((o) => stored.firstId + o)).toEqual(rows.map((r) => r.id));
-    expect(stored.scores).toBeNull();
-    expect(Array.from(stored.labels)).toEqual(rows.map((r) => r.label));
+    const rows = db.prepare(`SELECT "id", "score", "label", "timestamp" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "score", "id"`).all(id) as { id: number; score: number; label: number; timestamp: number }[];
+    const [segment, ...others] = storedSegments(databaseFile, id);
+    expect(others).toEqual([]);
+    expect(Array.from(segment.offsets, (o) => segment.firstId + o)).toEqual(rows.map((r) => r.id));
+    expect(Array.from(segment.scores)).toEqual(rows.map((r) => r.score));
+    expect(Array.from(segment.labels)).toEqual(rows.map((r) => r.label));
+    expect(Array.from(segment.times!)).toEqual(rows.map((r) => r.timestamp));
+    const keys = db.prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT "keyHash") AS distinct_keys FROM "ExampleKey" WHERE "datasetId" = ?`).get(id) as { n: number; distinct_keys: number };
+    expect(keys).toEqual({ n: ROWS, distinct_keys: ROWS });
     const response = await fetch(`${baseUrl}/api/datasets/${id}/examples?threshold=0.5&kind=fp&limit=3&offset=2`);
     const page = (await response.json()) as { total: number; items: { id: number }[] };
     const falsePositives = rows.filter((r) => r.label === 0 && r.score >= 0.5).reverse();

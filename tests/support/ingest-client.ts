@@ -1,11 +1,13 @@
 import Database from "better-sqlite3";
+import { decodeSegment, type StoredSegmentColumns } from "@/lib/db/codec";
+import type { ScoreSegment } from "@/lib/metrics/segment";
 
 /** Row counts of every table an import writes, read straight from the server's SQLite file. */
 export function tableCounts(databaseFile: string): Record<string, number> {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    return { datasets: count("Dataset"), predictions: count("Prediction"), scoreTables: count("ScoreTable"), scoreOrders: count("ScoreOrder"), imports: count("Import") };
+    return { datasets: count("Dataset"), predictions: count("Prediction"), segments: count("Segment"), exampleKeys: count("ExampleKey"), imports: count("Import") };
   } finally {
     db.close();
   }
@@ -27,4 +29,15 @@ export async function postCsv(baseUrl: string, body: string | Uint8Array, params
   for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) query.append(key, v);
   const response = await fetch(`${baseUrl}/api/datasets?${query}`, { method: "POST", headers: { "content-type": contentType }, body: body as BodyInit });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string; details?: { row?: number; column?: string; message: string }[] } } };
+}
+
+/** A dataset's stored segments, decoded (lib/db/codec.ts), largest first. */
+export function storedSegments(databaseFile: string, datasetId: number, sliceColumns = 0): (ScoreSegment & { id: number; revision: number })[] {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT id, revision, firstId, offsets, scores, labels, times, slices FROM "Segment" WHERE "datasetId" = ? ORDER BY rows DESC, id`).all(datasetId) as ({ id: number; revision: number; firstId: number } & StoredSegmentColumns)[];
+    return rows.map((r) => ({ id: r.id, revision: r.revision, ...decodeSegment(r.firstId, r, sliceColumns) }));
+  } finally {
+    db.close();
+  }
 }

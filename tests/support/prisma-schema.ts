@@ -13,7 +13,7 @@ const SQLITE_TYPES: Record<string, string> = {
 };
 
 /**
- * Reads the models of a schema.prisma (the subset Cutoff uses: scalar fields, @id, @unique,
+ * Reads the models of a schema.prisma (the subset Cutoff uses: scalar fields, @id, @@id, @unique,
  * @@index, @@unique; relation fields are skipped) into the tables Prisma's SQLite migrations make.
  */
 export function readPrismaSchema(file: string): ExpectedTable[] {
@@ -25,6 +25,12 @@ export function readPrismaSchema(file: string): ExpectedTable[] {
     for (const raw of body.split("\n")) {
       const line = raw.trim();
       if (!line) continue;
+      const compositeId = line.match(/^@@id\(\[([^\]]+)\]/);
+      if (compositeId) {
+        const columns = compositeId[1].split(",").map((c) => c.trim());
+        for (const column of table.columns) if (columns.includes(column.name)) column.primaryKey = true;
+        continue;
+      }
       const block = line.match(/^@@(index|unique)\(\[([^\]]+)\]/);
       if (block) {
         const columns = block[2].split(",").map((c) => c.trim());

@@ -9,7 +9,7 @@ import { BUILTIN_SORTS, defaultOrder, isFlaggedKind, isPositiveKind, UnknownColu
 const numericLike = (expr: string) => `(${expr} GLOB '*[0-9]*' AND ${expr} NOT GLOB '*[^0-9.eE+-]*')`;
 
 function jsonItem(column: "slices" | "extras", index: number): string {
-  return `json_extract("${column}", '$[${index}]')`;
+  return `json_extract(p."${column}", '$[${index}]')`;
 }
 
 export interface CompiledQuery {
@@ -20,12 +20,12 @@ export interface CompiledQuery {
   orderBy: string;
 }
 
-/** Compiles a query for one dataset; throws UnknownColumnError for unknown columns. */
-export function compileExampleQuery(datasetId: number, query: ExampleQuery, layout: ColumnLayout): CompiledQuery {
+/** Compiles a query over the rows `p` of one dataset (see ranges.ts); throws UnknownColumnError for unknown columns. */
+export function compileExampleQuery(query: ExampleQuery, layout: ColumnLayout): CompiledQuery {
   const flagged = isFlaggedKind(query.kind);
   const positive = isPositiveKind(query.kind);
-  const clauses = [`"datasetId" = ?`, `"score" ${flagged ? ">=" : "<"} ?`, `"label" = ?`];
-  const params: unknown[] = [datasetId, query.threshold, positive ? 1 : 0];
+  const clauses = [`p."score" ${flagged ? ">=" : "<"} ?`, `p."label" = ?`];
+  const params: unknown[] = [query.threshold, positive ? 1 : 0];
 
   for (const [column, value] of Object.entries(query.slices ?? {})) {
     const index = layout.slices.indexOf(column);
@@ -36,7 +36,7 @@ export function compileExampleQuery(datasetId: number, query: ExampleQuery, layo
   const q = query.q?.trim();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    clauses.push(`("text" LIKE ? ESCAPE '\\' OR "exampleId" LIKE ? ESCAPE '\\' OR "slices" LIKE ? ESCAPE '\\' OR "extras" LIKE ? ESCAPE '\\')`);
+    clauses.push(`(p."text" LIKE ? ESCAPE '\\' OR p."exampleId" LIKE ? ESCAPE '\\' OR p."slices" LIKE ? ESCAPE '\\' OR p."extras" LIKE ? ESCAPE '\\')`);
     params.push(pattern, pattern, pattern, pattern);
   }
   return { where: clauses.join(" AND "), params, orderBy: compileOrder(query, layout) };
@@ -46,16 +46,16 @@ function compileOrder(query: ExampleQuery, layout: ColumnLayout): string {
   const sort = query.sort ?? "score";
   const order = query.order ?? (query.sort === undefined ? defaultOrder(query.kind) : "asc");
   const dir = order === "desc" ? "DESC" : "ASC";
-  const tieBreak = `"id" ${dir}`;
-  if (sort === "score") return `"score" ${dir}, ${tieBreak}`;
+  const tieBreak = `p."id" ${dir}`;
+  if (sort === "score") return `p."score" ${dir}, ${tieBreak}`;
   if (sort === "distance") {
     // Distance grows with the score above the threshold and shrinks with it below.
     const scoreDir = isFlaggedKind(query.kind) === (order === "asc") ? "ASC" : "DESC";
-    return `"score" ${scoreDir}, "id" ${scoreDir}`;
+    return `p."score" ${scoreDir}, p."id" ${scoreDir}`;
   }
   // Ties on another column keep the kind's default order: most confident mistakes first.
-  const thenDefault = `"score" ${defaultOrder(query.kind) === "desc" ? "DESC" : "ASC"}, "id" ASC`;
-  if ((BUILTIN_SORTS as readonly string[]).includes(sort)) return `"${sort}" IS NULL, "${sort}" ${dir}, ${thenDefault}`;
+  const thenDefault = `p."score" ${defaultOrder(query.kind) === "desc" ? "DESC" : "ASC"}, p."id" ASC`;
+  if ((BUILTIN_SORTS as readonly string[]).includes(sort)) return `p."${sort}" IS NULL, p."${sort}" ${dir}, ${thenDefault}`;
   const sliceIndex = layout.slices.indexOf(sort);
   const extraIndex = layout.extras.indexOf(sort);
   const expr = sliceIndex >= 0 ? jsonItem("slices", sliceIndex) : extraIndex >= 0 ? jsonItem("extras", extraIndex) : null;

@@ -5,10 +5,15 @@
  * imports' writer, connection.ts) and Prisma over the same file (prisma.ts).
  */
 import type { Store } from "../store";
+import { AppendWriter } from "./append-writer";
+import { compactDataset } from "./compaction";
 import { checkpointWal, sharedSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
+import { listBatches } from "./history";
+import { writeLabels } from "./labels";
 import { sqliteDatasets } from "./datasets";
 import { appliedMigrationCount, migrate } from "./migrate";
+import { upgradeDatasetsWithoutSegments } from "./upgrade";
 import { sqliteNotes } from "./notes";
 import { sqliteRows } from "./rows";
 import { sqliteScenarios } from "./scenarios";
@@ -26,7 +31,18 @@ export function createSqliteStore(): Store {
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
     datasetWriter: () => new DatasetWriter(),
-    migrate: async () => migrate(sharedSqlite()),
+    appendWriter: (datasetId, duplicates) => new AppendWriter(datasetId, duplicates),
+    writeLabels: async (datasetId, changes, { source, reviewer }) => writeLabels(datasetId, changes, source, reviewer),
+    compact: async (datasetId) => {
+      const layout = await sqliteDatasets.columnLayout(datasetId);
+      return layout ? compactDataset(datasetId, layout.slices.length) : false;
+    },
+    batches: async (datasetId) => listBatches(datasetId),
+    migrate: async () => {
+      const result = migrate(sharedSqlite());
+      upgradeDatasetsWithoutSegments(sharedSqlite());
+      return result;
+    },
     migrationCount: async () => appliedMigrationCount(sharedSqlite()),
     afterImport: checkpointWal,
   };

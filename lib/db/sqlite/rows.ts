@@ -1,11 +1,12 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
 import { isoInstant } from "./annotations";
+import { predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
 import { compileExampleQuery } from "./example-query";
-import { datasetRows } from "./score-orders";
+import { DATASET_ROWS, DATASET_ROWS_WHERE } from "./ranges";
 
-const SELECT = `SELECT "id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras" FROM "Prediction"`;
+const COLUMNS = `"id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras"`;
 
 type StoredRecord = Omit<PredictionRecord, "timestamp"> & { timestamp: number | string | null };
 const toRecord = (r: StoredRecord): PredictionRecord => ({ ...r, timestamp: isoInstant(r.timestamp) });
@@ -14,7 +15,7 @@ const toRecord = (r: StoredRecord): PredictionRecord => ({ ...r, timestamp: isoI
 export const sqliteRows: RowStore = {
   async byIds(datasetId, ids) {
     if (ids.length === 0) return [];
-    const rows = sharedSqlite().prepare(`${SELECT} WHERE "datasetId" = ? AND "id" IN (${ids.map(() => "?").join(",")})`).all(datasetId, ...ids) as StoredRecord[];
+    const rows = sharedSqlite().prepare(`SELECT ${COLUMNS} FROM "Prediction" WHERE "datasetId" = ? AND "id" IN (${ids.map(() => "?").join(",")})`).all(datasetId, ...ids) as StoredRecord[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const found = byId.get(id);
@@ -23,53 +24,33 @@ export const sqliteRows: RowStore = {
   },
 
   async page(datasetId, query, layout, limit, offset) {
-    const compiled = compileExampleQuery(datasetId, query, layout);
-    const rows = datasetRows(datasetId);
-    if (!rows) return { ids: [], total: 0 };
+    const compiled = compileExampleQuery(query, layout);
     const db = sharedSqlite();
-    // One scan filters and sorts, counting the total on the way.
-    const from = `FROM "Prediction" NOT INDEXED WHERE ${rows.where} AND ${compiled.where}`;
-    const page = db
-      .prepare(`SELECT "id", COUNT(*) OVER () AS total ${from} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-      .all(...rows.params, ...compiled.params, Math.max(limit, 1), offset) as { id: number; total: number }[];
-    const total = page.length ? page[0].total : offset === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...rows.params, ...compiled.params) as { n: number }).n;
+    // One scan of the dataset's rows filters and sorts, counting the total on the way.
+    const from = `FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where}`;
+    const params = [datasetId, datasetId, ...compiled.params];
+    const page = db.prepare(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`).all(...params, Math.max(limit, 1), offset) as { id: number; total: number }[];
+    const total = page.length ? page[0].total : offset === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
     return { ids: page.slice(0, limit).map((r) => r.id), total };
   },
 
   async matching(datasetId, query, layout, max) {
-    const compiled = compileExampleQuery(datasetId, query, layout);
-    const rows = datasetRows(datasetId);
-    if (!rows) return [];
+    const compiled = compileExampleQuery(query, layout);
+    const columns = COLUMNS.split(", ").map((c) => `p.${c}`).join(", ");
     const records = sharedSqlite()
-      .prepare(`${SELECT} NOT INDEXED WHERE ${rows.where} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
-      .all(...rows.params, ...compiled.params, max) as StoredRecord[];
+      .prepare(`SELECT ${columns} FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
+      .all(datasetId, datasetId, ...compiled.params, max) as StoredRecord[];
     return records.map(toRecord);
   },
 
   async imageValues(datasetId) {
-    const range = datasetRows(datasetId);
-    if (!range) return [];
     const rows = sharedSqlite()
-      .prepare(`SELECT DISTINCT "image" FROM "Prediction" NOT INDEXED WHERE ${range.where} AND "image" IS NOT NULL AND "image" <> ''`)
+      .prepare(`SELECT DISTINCT p."image" FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND p."image" IS NOT NULL AND p."image" <> ''`)
       .raw(true)
-      .all(...range.params) as [string][];
+      .all(datasetId, datasetId) as [string][];
     return rows.map(([image]) => image);
   },
-
-  async visitSliceRows(datasetId, visit) {
-    const range = datasetRows(datasetId);
-    if (!range) return false;
-    const rows = sharedSqlite().prepare(`SELECT "score", "label", "slices" FROM "Prediction" NOT INDEXED WHERE ${range.where}`).raw(true).iterate(...range.params) as IterableIterator<[number, number | null, string | null]>;
-    for (const [score, label, slices] of rows) {
-      let values: unknown[] = [];
-      try {
-        const parsed: unknown = slices ? JSON.parse(slices) : [];
-        if (Array.isArray(parsed)) values = parsed;
-      } catch {
-        // unreadable slices: every value empty
-      }
-      visit(score, label ?? 255, values);
-    }
-    return true;
+  async predictionIdsOf(datasetId, exampleIds) {
+    return predictionIdsOfExamples(datasetId, exampleIds);
   },
 };

@@ -1,14 +1,20 @@
 import type { ScoreStore } from "../store";
-import { scoreOrderOf } from "./score-orders";
-import { readScoreTable } from "./score-tables";
+import { parseJsonObject } from "../views";
+import { sharedSqlite } from "./connection";
+import { listSegments, readSegment } from "./segments";
 
-/** The score table and score order stored with each dataset (blobs, see score-tables.ts and score-orders.ts). */
+/** The segments stored with each dataset (blobs, see segments.ts and lib/db/codec.ts). */
 export const sqliteScores: ScoreStore = {
-  async table(datasetId) {
-    return readScoreTable(datasetId);
+  async segments(datasetId) {
+    return listSegments(datasetId);
   },
-  async order(datasetId, table) {
-    const order = scoreOrderOf(datasetId, table);
-    return order && { ids: order.ids, scores: order.scores, labels: order.labels };
+  async segment(segmentId, sliceColumns) {
+    return readSegment(segmentId, sliceColumns);
+  },
+  async sliceValues(datasetId) {
+    const row = sharedSqlite().prepare(`SELECT sliceValues FROM "Dataset" WHERE id = ?`).get(datasetId) as { sliceValues: string } | undefined;
+    if (!row) return null;
+    const stored = parseJsonObject(row.sliceValues);
+    return Object.fromEntries(Object.entries(stored).map(([column, values]) => [column, Array.isArray(values) ? values.map(String) : []]));
   },
 };

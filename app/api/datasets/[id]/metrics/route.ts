@@ -1,4 +1,4 @@
-import { getScoreTable } from "@/lib/db/score-index";
+import { getCounts } from "@/lib/db/score-index";
 import { handle, notFound, parseId, parseQuery, thresholdQuery } from "@/lib/http";
 import { metricsAt } from "@/lib/metrics/report";
 import { getStorySettings } from "@/lib/services/settings";
@@ -16,7 +16,7 @@ const querySchema = thresholdQuery.extend(storyQuerySchema.shape);
 export const GET = handle(async (req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
   const query = parseQuery(req, querySchema);
-  const [table, story] = await Promise.all([getScoreTable(id), getStorySettings(id, storyOverrides(query))]);
+  const [table, story] = await Promise.all([getCounts(id), getStorySettings(id, storyOverrides(query))]);
   if (!table) throw notFound(`dataset ${id}`);
   const report = metricsAt(table, query.threshold);
   return Response.json(story ? { ...report, ...dailyReport(report, story.resolved) } : report);

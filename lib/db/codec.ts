@@ -1,0 +1,51 @@
+/**
+ * How a segment's columns are stored: each a little-endian typed array as one BLOB (SQLite) or
+ * bytea (PostgreSQL) — the same bytes in every backend, so both read them with this module.
+ */
+import type { ScoreSegment } from "../metrics/segment";
+
+/** The bytes of a typed array, without copying. */
+export const toBytes = (values: Float64Array | Uint32Array | Uint16Array | Uint8Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+/** Stored bytes copied into a fresh buffer, aligned for any typed array. */
+function aligned(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}
+
+/** A segment's columns as stored. */
+export interface StoredSegmentColumns {
+  offsets: Uint8Array;
+  scores: Uint8Array;
+  labels: Uint8Array;
+  times: Uint8Array | null;
+  slices: Uint8Array | null;
+}
+
+export function encodeSegment(segment: ScoreSegment): StoredSegmentColumns {
+  const n = segment.offsets.length;
+  let slices: Buffer | null = null;
+  if (segment.slices.length) {
+    const all = new Uint16Array(n * segment.slices.length);
+    segment.slices.forEach((codes, c) => all.set(codes, c * n));
+    slices = toBytes(all);
+  }
+  return { offsets: toBytes(segment.offsets), scores: toBytes(segment.scores), labels: toBytes(segment.labels), times: segment.times && toBytes(segment.times), slices };
+}
+
+/** A stored segment back as typed arrays (`sliceColumns`: how many slice columns its dataset has). */
+export function decodeSegment(firstId: number, stored: StoredSegmentColumns, sliceColumns: number): ScoreSegment {
+  const offsets = new Uint32Array(aligned(stored.offsets));
+  const n = offsets.length;
+  const all = stored.slices ? new Uint16Array(aligned(stored.slices)) : new Uint16Array(0);
+  const slices = Array.from({ length: sliceColumns }, (_, c) => (all.length >= (c + 1) * n ? all.subarray(c * n, (c + 1) * n) : new Uint16Array(n)));
+  return {
+    firstId,
+    offsets,
+    scores: new Float64Array(aligned(stored.scores)),
+    labels: Uint8Array.from(stored.labels),
+    times: stored.times ? new Float64Array(aligned(stored.times)) : null,
+    slices,
+  };
+}

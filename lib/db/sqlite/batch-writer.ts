@@ -1,0 +1,147 @@
+import type Database from "better-sqlite3";
+import { exampleKey } from "../../ingest/example-key";
+import { IngestError, MAX_PROBLEMS } from "../../ingest/errors";
+import type { RowBatch } from "../../ingest/row-batch";
+import { SliceDictionary } from "../../ingest/slice-codes";
+import type { ColumnMapping, DatasetMeta, DatasetSink, IngestProblem, PredictionRow, ScoreIndexes, WrittenDataset } from "../../ingest/types";
+import { SegmentBuilder, type KeyOrder } from "../../metrics/segment-builder";
+import { checkpointsAtCommit, writerSqlite } from "./connection";
+import { exampleIdsOf } from "./keys";
+import { RowInserter } from "./row-inserter";
+
+/** What finish() was given: the final label values and byte count, and the parser's indexes. */
+export type FinishInput = Partial<Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes">> & { scores?: ScoreIndexes };
+
+/**
+ * The transaction of one batch of rows on the writer connection (an import or an append):
+ * nothing is visible to readers until finish() commits, and abort() (or any error) leaves the
+ * database as it was. Subclasses open their dataset and write what a batch adds at the end.
+ */
+export abstract class BatchWriter implements DatasetSink {
+  protected readonly db: Database.Database;
+  protected started = Date.now();
+  protected meta: DatasetMeta | null = null;
+  protected inserter: RowInserter | null = null;
+  /** The indexes built here when the caller writes rows itself (no parser gives them to finish). */
+  private fallback: { builder: SegmentBuilder; dictionary: SliceDictionary } | null = null;
+  private open = false;
+  /** The slice dictionaries the batch extends (an append's dataset's). */
+  protected knownSliceValues: string[][] = [];
+  datasetId = 0;
+
+  constructor(db: Database.Database = writerSqlite()) {
+    this.db = db;
+  }
+
+  /** Opens the transaction and the dataset; returns its id. */
+  protected abstract openDataset(meta: DatasetMeta): number;
+  /** Writes the batch's segment, keys and records, in the open transaction. */
+  protected abstract writeBatch(rows: RowInserter, indexes: ScoreIndexes, final: FinishInput): WrittenDataset;
+
+  begin(meta: DatasetMeta): void {
+    if (this.meta) throw new Error("writer already begun");
+    this.meta = meta;
+    this.started = Date.now();
+    this.db.exec("BEGIN IMMEDIATE");
+    checkpointsAtCommit(this.db, false);
+    this.open = true;
+    try {
+      this.datasetId = this.openDataset(meta);
+      this.inserter = new RowInserter(this.db, this.datasetId);
+      if (!meta.scoresGiven) this.collectOwnIndexes(meta.mapping as ColumnMapping, this.knownSliceValues);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  /** Rows written so far. */
+  get rows(): number {
+    return this.inserter?.count ?? 0;
+  }
+
+  append(row: PredictionRow): void {
+    if (!this.open || !this.inserter) throw new Error("writer is not open");
+    this.inserter.add(row);
+  }
+
+  appendBatch(batch: RowBatch): void {
+    if (!this.open || !this.inserter) throw new Error("writer is not open");
+    this.inserter.addBatch(batch);
+  }
+
+  finish(final: FinishInput = {}): WrittenDataset {
+    const rows = this.inserter;
+    if (!this.open || !this.meta || !rows) throw new Error("writer is not open");
+    try {
+      rows.flush();
+      rows.checkConsecutive();
+      const indexes = final.scores ?? (this.fallback && { ...this.fallback.builder.build(), sliceValues: this.fallback.dictionary.values });
+      if (!indexes) throw new Error("finish() needs the score indexes the caller promised (scoresGiven)");
+      if (indexes.segment.offsets.length !== rows.count) throw new Error(`score indexes cover ${indexes.segment.offsets.length} rows, ${rows.count} were written`);
+      const written = this.writeBatch(rows, indexes, final);
+      this.db.exec("COMMIT");
+      this.open = false;
+      checkpointsAtCommit(this.db, true);
+      return written;
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  /** Rolls everything back. Safe to call more than once. */
+  abort(): void {
+    if (!this.open) return;
+    this.open = false;
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    checkpointsAtCommit(this.db, true);
+  }
+
+  /** Milliseconds since begin(). */
+  protected get duration(): number {
+    return Date.now() - this.started;
+  }
+
+  /**
+   * Rows of the batch whose example id repeats an earlier row of the batch (equal keys, then the
+   * ids compared): the problems to report, in row order, named by `column`.
+   */
+  protected repeatedIds(keys: KeyOrder, firstId: number, column: string): IngestProblem[] {
+    const pairs: [number, number][] = [];
+    for (let i = 1; i < keys.keys.length; i++) if (keys.keys[i] === keys.keys[i - 1]) pairs.push([keys.positions[i - 1], keys.positions[i]]);
+    if (pairs.length === 0) return [];
+    const stored = exampleIdsOf([...new Set(pairs.flat())].map((p) => firstId + p), this.db);
+    const problems: IngestProblem[] = [];
+    for (const [a, b] of pairs) {
+      const first = stored.get(firstId + Math.min(a, b));
+      const again = stored.get(firstId + Math.max(a, b));
+      if (first && again && first.exampleId === again.exampleId) {
+        problems.push({ row: again.row, column, message: `${JSON.stringify(first.exampleId)} appears again (first on row ${first.row}): each example id may appear once` });
+      }
+    }
+    return problems.sort((x, y) => (x.row ?? 0) - (y.row ?? 0)).slice(0, MAX_PROBLEMS);
+  }
+
+  /** Throws the invalid_rows error of these problems, if any. */
+  protected refuse(problems: IngestProblem[]): void {
+    if (problems.length === 0) return;
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
+    throw new IngestError("invalid_rows", `row ${first.row}, column ${JSON.stringify(first.column)}: ${first.message}${more}`, problems);
+  }
+
+  /** For callers that write rows themselves: builds the segment, keys and slice codes from the rows as they come. */
+  private collectOwnIndexes(mapping: ColumnMapping, sliceValues: string[][] | undefined): void {
+    const slices = mapping.slices ?? [];
+    const builder = new SegmentBuilder({ times: Boolean(mapping.timestamp), sliceColumns: slices.length, keys: Boolean(mapping.id) });
+    const dictionary = new SliceDictionary(slices.length, sliceValues);
+    const codes = new Uint16Array(slices.length);
+    this.fallback = { builder, dictionary };
+    this.inserter!.onRow = (score, label, timestamp, exampleId, slicesJson) => {
+      const values: unknown[] = slicesJson ? JSON.parse(slicesJson) : [];
+      for (let c = 0; c < slices.length; c++) codes[c] = dictionary.code(c, values[c] === null || values[c] === undefined ? "" : String(values[c]));
+      builder.add(score, label, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type Database from "better-sqlite3";
+import type { ScoreSegment } from "../../metrics/segment";
+import { decodeSegment, encodeSegment, toBytes } from "../codec";
+import type { SegmentRef } from "../types";
+import { sharedSqlite } from "./connection";
+
+/** Stores a segment of a dataset (its ids: segment.firstId + offsets, up to lastId); its id. */
+export function insertSegment(db: Database.Database, datasetId: number, segment: ScoreSegment, lastId: number): number {
+  const c = encodeSegment(segment);
+  const result = db
+    .prepare(`INSERT INTO "Segment" (datasetId, revision, firstId, lastId, rows, offsets, scores, labels, times, slices) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(datasetId, segment.firstId, lastId, segment.offsets.length, c.offsets, c.scores, c.labels, c.times, c.slices);
+  return Number(result.lastInsertRowid);
+}
+
+/** A dataset's segments, largest first; null when there is no such dataset. */
+export function listSegments(datasetId: number, db: Database.Database = sharedSqlite()): SegmentRef[] | null {
+  const rows = db.prepare(`SELECT s.id, s.revision, s.firstId, s.lastId, s.rows FROM "Dataset" d LEFT JOIN "Segment" s ON s.datasetId = d.id WHERE d.id = ? ORDER BY s.rows DESC, s.id`).all(datasetId) as (SegmentRef | { id: null })[];
+  if (rows.length === 0) return null;
+  return rows.filter((r): r is SegmentRef => r.id !== null);
+}
+
+/** One stored segment as typed arrays, or null when it is gone (replaced by a compaction). */
+export function readSegment(segmentId: number, sliceColumns: number, db: Database.Database = sharedSqlite()): ScoreSegment | null {
+  const row = db.prepare(`SELECT firstId, offsets, scores, labels, times, slices FROM "Segment" WHERE id = ?`).get(segmentId) as
+    | { firstId: number; offsets: Uint8Array; scores: Uint8Array; labels: Uint8Array; times: Uint8Array | null; slices: Uint8Array | null }
+    | undefined;
+  return row ? decodeSegment(row.firstId, row, sliceColumns) : null;
+}
+
+/** Replaces a segment's labels (same rows, same order) and bumps its revision. */
+export function replaceSegmentLabels(db: Database.Database, segmentId: number, labels: Uint8Array): void {
+  db.prepare(`UPDATE "Segment" SET labels = ?, revision = revision + 1 WHERE id = ?`).run(toBytes(labels), segmentId);
+}
+
+/** Deletes segments (after their rows went into a merged one). */
+export function deleteSegments(db: Database.Database, ids: number[]): void {
+  const drop = db.prepare(`DELETE FROM "Segment" WHERE id = ?`);
+  for (const id of ids) drop.run(id);
+}
