@@ -3,6 +3,7 @@ import { HttpError } from "../http";
 import { getDataset, type DatasetView } from "../db/datasets";
 import { importCsv } from "../db/imports";
 import { nameFromFile } from "../ingest/ingest";
+import type { CsvEncoding } from "../ingest/encodings";
 import type { ColumnMapping } from "../ingest/types";
 import { toHttpError } from "./errors";
 import { columnRoles } from "./mapping-params";
@@ -20,6 +21,8 @@ export interface ImportedDataset {
   negativeLabel: string;
   mapping: ColumnMapping;
   delimiter: string;
+  /** The text encoding the file was read in. */
+  encoding: CsvEncoding;
   compressed: boolean;
   bytes: number;
   durationMs: number;
@@ -37,12 +40,13 @@ export async function importUpload(request: Request): Promise<ImportedDataset> {
       name: params.name || nameFromFile(upload.fileName),
       sourceFile: upload.fileName,
       ...columnRoles(params),
+      encoding: params.encoding,
       maxBytes,
       progressKey: params.progress,
       totalBytes: upload.totalBytes,
     });
-    const { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs } = result;
-    return { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs, dataset: await getDataset(id) };
+    const { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, encoding, compressed, bytes, durationMs } = result;
+    return { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, encoding, compressed, bytes, durationMs, dataset: await getDataset(id) };
   } catch (error) {
     const answer = toHttpError(error);
     if (answer instanceof HttpError) console.warn(`cutoff: upload refused (${answer.status} ${answer.code}): ${answer.message}`);
