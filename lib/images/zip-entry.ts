@@ -28,7 +28,7 @@ function checkWhole(entry: ZipEntry, size: number, crc: number): void {
 export async function* entryStream(path: string, entry: ZipEntry, start: number): AsyncGenerator<Uint8Array> {
   if (entry.compressedSize === 0 && entry.method === 0) return checkWhole(entry, 0, 0);
   const packed = fs.createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
-  const inflate = entry.method === 8 ? createInflateRaw() : null;
+  const inflate = entry.method === 8 ? createInflateRaw({ chunkSize: 64 * 1024 }) : null;
   if (inflate) pipeline(packed, inflate).catch(() => undefined); // failures surface when reading `inflate`
   let size = 0;
   let crc = 0;

@@ -2,6 +2,7 @@
  * The header row: where it ends in the first bytes, the column names it gives, and what makes it
  * unusable. Browser-safe and pure: the upload page and the server read headers alike.
  */
+import { BAD_CHARACTER, badByte } from "./encodings";
 import type { ProblemKind } from "./errors";
 import type { IngestProblem } from "./types";
 
@@ -73,9 +74,9 @@ export function headerProblems(columns: readonly string[]): { kind: ProblemKind;
   let kind: ProblemKind = "header";
   const seen = new Map<string, number[]>();
   columns.forEach((name, i) => {
-    const bad = /[\u0000\udc80-\udcff]/.exec(name); // eslint-disable-line no-control-regex
+    const bad = BAD_CHARACTER.exec(name);
     if (bad) {
-      const byte = bad[0].charCodeAt(0) === 0 ? 0 : bad[0].charCodeAt(0) - 0xdc00;
+      const byte = badByte(bad[0].charCodeAt(0));
       if (byte !== 0 && problems.length === 0) kind = "encoding";
       problems.push({
         row: 1,

@@ -6,13 +6,13 @@
  */
 import { CsvRecordReader, CsvSyntaxError } from "./csv-reader";
 import type { Delimiter } from "./detect";
-import type { CsvEncoding } from "./encodings";
+import { BAD_CHARACTER, badByte, type CsvEncoding } from "./encodings";
 import { MAX_PROBLEMS, MAX_QUOTED_CHARS, type ProblemKind } from "./errors";
 import { headerColumns } from "./header";
 import { LabelReader } from "./labels";
 import { RowConverter, fieldCountProblem } from "./rows";
 import { ScoreCollector } from "./score-collector";
-import { BAD_CHARACTER, CsvTextDecoder, badByte } from "./text-decode";
+import { CsvTextDecoder } from "./text-decode";
 import type { ColumnMapping, IngestProblem, PredictionRow, ScoreIndexes } from "./types";
 
 /** Bytes decoded into one string at a time. */

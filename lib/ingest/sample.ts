@@ -4,7 +4,7 @@
  */
 import { concat } from "./byte-streams";
 import type { Delimiter } from "./detect";
-import { isUtf16 } from "./encodings";
+import { hasUtf8Bom, isUtf16 } from "./encodings";
 import type { CsvEncoding } from "./encodings";
 import { IngestError, problemsError } from "./errors";
 import { HeaderScanner, MAX_HEADER_BYTES } from "./header";
@@ -41,6 +41,7 @@ export async function readSample(iterator: AsyncIterator<Uint8Array>, encoding: 
       break;
     }
     if (size === 0 && isUtf16(next.value)) throw new IngestError("invalid_encoding", "the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8 (in Excel: CSV UTF-8)");
+    if (size === 0 && encoding !== "utf-8" && hasUtf8Bom(next.value)) throw new IngestError("invalid_encoding", `the file starts with a UTF-8 byte-order mark: it is UTF-8, not ${encoding} (leave the encoding out)`);
     chunks.push(next.value);
     size += next.value.byteLength;
     if (!headerEnded) {

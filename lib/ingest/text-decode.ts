@@ -9,15 +9,6 @@
 import { isAscii, isUtf8 } from "node:buffer";
 import type { CsvEncoding } from "./encodings";
 
-/** Matches a NUL or an undecodable byte in decoded text. */
-// eslint-disable-next-line no-control-regex
-export const BAD_CHARACTER = /[\u0000\udc80-\udcff]/;
-
-/** The byte an undecodable character stands for, or 0 for NUL. */
-export function badByte(character: number): number {
-  return character >= 0xdc80 && character <= 0xdcff ? character - 0xdc00 : 0;
-}
-
 /**
  * Windows-1252's characters for bytes 0x80–0x9F (WHATWG Encoding Standard; its five unassigned
  * bytes stay the C1 controls of the same value). Decoded by hand: Node 20's
@@ -71,32 +62,52 @@ function decodeEscaped(buf: Buffer): string {
   return out + buf.toString("utf8", run, buf.length);
 }
 
-/** Decodes a CSV's bytes chunk by chunk (a character split across chunks is kept for the next). */
+/** Total length of the UTF-8 sequence a lead byte starts (1 for a byte that starts none). */
+const sequenceNeed = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+
+/** Decodes a CSV's bytes chunk by chunk (a character split across chunks is completed from the next). */
 export class CsvTextDecoder {
   /** True when the text last returned holds a NUL or an undecodable byte. */
   dirty = false;
+  /** The start of a UTF-8 sequence the last chunk ended in (1–3 bytes). */
   private tail: Buffer | null = null;
 
   constructor(readonly encoding: CsvEncoding) {}
 
   write(bytes: Uint8Array): string {
     let buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let head = "";
+    let headDirty = false;
     if (this.tail) {
-      buf = Buffer.concat([this.tail, buf]);
+      // Complete the split character with the continuation bytes this chunk starts with: a few
+      // bytes copied, not the whole chunk.
+      const tail = this.tail;
+      const missing = sequenceNeed(tail[0]) - tail.length;
+      let k = 0;
+      while (k < missing && k < buf.length && (buf[k] & 0xc0) === 0x80) k++;
+      if (k === buf.length && k < missing) {
+        this.tail = Buffer.concat([tail, buf]);
+        this.dirty = false;
+        return "";
+      }
+      const bridge = Buffer.concat([tail, buf.subarray(0, k)]);
       this.tail = null;
+      headDirty = !isUtf8(bridge);
+      head = headDirty ? decodeEscaped(bridge) : bridge.toString("utf8");
+      buf = buf.subarray(k);
     }
-    this.dirty = buf.indexOf(0) >= 0;
+    this.dirty = headDirty || buf.indexOf(0) >= 0;
     // ASCII reads the same in every encoding here, and latin1 is the cheapest way to make it a string.
-    if (this.encoding === "latin1" || isAscii(buf)) return buf.toString("latin1");
-    if (this.encoding === "windows-1252") return buf.toString("latin1").replace(C1_CONTROL, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
+    if (this.encoding === "latin1" || isAscii(buf)) return head + buf.toString("latin1");
+    if (this.encoding === "windows-1252") return head + buf.toString("latin1").replace(C1_CONTROL, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]);
     const keep = incompleteTail(buf);
     if (keep > 0) {
       this.tail = Buffer.from(buf.subarray(buf.length - keep));
       buf = buf.subarray(0, buf.length - keep);
     }
-    if (isUtf8(buf)) return buf.toString("utf8");
+    if (isUtf8(buf)) return head + buf.toString("utf8");
     this.dirty = true;
-    return decodeEscaped(buf);
+    return head + decodeEscaped(buf);
   }
 
   /** The text of a sequence the file ended in the middle of (undecodable), or "". */

@@ -61,6 +61,14 @@ describe("text encoding", () => {
     expect([bad.status, bad.body.error?.code]).toEqual([400, "invalid_request"]);
   });
 
+  test.each([
+    ["UTF-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("label,score\n1,0.5\n", "utf16le")]), {}, "the file is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8 (in Excel: CSV UTF-8)"],
+    ["UTF-8 with a byte-order mark, said to be latin1", Buffer.from("\ufefflabel,score\n1,0.5\n"), { encoding: "latin1" }, "the file starts with a UTF-8 byte-order mark: it is UTF-8, not latin1 (leave the encoding out)"],
+  ])("%s is refused, saying what it is", async (_name, bytes, params, message) => {
+    const { status, body } = await postCsv(baseUrl, bytes, params as Record<string, string>);
+    expect([status, body.error?.code, body.error?.message]).toEqual([400, "invalid_encoding", message]);
+  });
+
   test("a multipart encoding field", async () => {
     const form = new FormData();
     form.append("encoding", "latin1");
@@ -99,8 +107,8 @@ describe("headers", () => {
 });
 
 describe("cells", () => {
-  test("a NUL byte in a cell is refused naming its row and column", async () => {
-    const { status, body } = await postCsv(baseUrl, "label,score,note\n1,0.9,ok\n0,0.2,bad\u0000byte\n");
+  test("a NUL byte in a cell is refused naming its row and column (and only it: 💀 is fine)", async () => {
+    const { status, body } = await postCsv(baseUrl, "label,score,note\n1,0.9,ok 💀\n0,0.2,bad\u0000byte\n");
     expect([status, body.error?.code]).toEqual([400, "invalid_rows"]);
     expect(body.error?.details).toEqual([{ row: 3, column: "note", message: "the cell holds a NUL byte (0x00)" }]);
   });
