@@ -20,12 +20,15 @@ export async function* chain(head: Uint8Array[], rest: AsyncIterator<Uint8Array>
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
+/** The first `size` bytes of `chunks`, in one array. */
 export function concat(chunks: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
+    if (at >= size) break;
+    const part = c.byteLength <= size - at ? c : c.subarray(0, size - at);
+    out.set(part, at);
+    at += part.byteLength;
   }
   return out;
 }

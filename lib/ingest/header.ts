@@ -29,10 +29,11 @@ export class HeaderScanner {
   /** Offset of a NUL byte before the header's end, or -1. */
   nul = -1;
 
-  /** Scans the next chunk; true once the header's end or a NUL byte was found. */
+  /** Scans the next chunk (never past MAX_HEADER_BYTES); true once the header's end or a NUL byte was found. */
   push(chunk: Uint8Array): boolean {
     if (this.end >= 0 || this.nul >= 0) return true;
-    for (let i = 0; i < chunk.length; i++) {
+    const stop = Math.min(chunk.length, MAX_HEADER_BYTES + 1 - this.scanned);
+    for (let i = 0; i < stop; i++) {
       const b = chunk[i];
       if (b === QUOTE) this.quoted = !this.quoted;
       else if ((b === LF || b === CR) && !this.quoted) {

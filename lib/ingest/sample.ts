@@ -52,7 +52,7 @@ export async function readSample(iterator: AsyncIterator<Uint8Array>, encoding: 
   }
   // A source may hand over large chunks (a whole file in one): detection reads only the sample.
   const sampleSize = Math.min(size, Math.max(SAMPLE_BYTES, scanner.end));
-  const bytes = concat(chunks, size).subarray(0, sampleSize);
+  const bytes = concat(chunks, sampleSize);
   const whole = done && sampleSize === size;
   const decoder = new CsvTextDecoder(encoding);
   const text = decoder.write(bytes) + (whole ? decoder.end() : "");
