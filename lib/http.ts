@@ -28,8 +28,17 @@ export class HttpError extends Error {
   }
 }
 
+/** Bounds of an error body: a message or value echoed from hostile input never makes it large. */
+const MAX_MESSAGE = 1000;
+const MAX_DETAILS = 20;
+const MAX_DETAIL_MESSAGE = 300;
+const MAX_DETAIL_COLUMN = 100;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The one error body, its texts cut to a few KB at most (the ingest core cuts them shorter still). */
 export function errorResponse(status: number, code: string, message: string, details?: ErrorDetail[]): Response {
-  const body: ErrorBody = { error: { message, code, ...(details?.length ? { details } : {}) } };
+  const shown = details?.slice(0, MAX_DETAILS).map((d) => ({ ...d, ...(d.column !== undefined ? { column: cut(d.column, MAX_DETAIL_COLUMN) } : {}), message: cut(d.message, MAX_DETAIL_MESSAGE) }));
+  const body: ErrorBody = { error: { message: cut(message, MAX_MESSAGE), code: cut(code, 64), ...(shown?.length ? { details: shown } : {}) } };
   return Response.json(body, { status });
 }
 
@@ -71,6 +80,7 @@ export function toHttpError(error: unknown): HttpError | null {
   if (isNamed<ConflictError>(error, "ConflictError")) return new HttpError(409, error.code, error.message, error.details);
   if (isNamed<InvalidInputError>(error, "InvalidInputError")) return new HttpError(400, error.code, error.message, error.details);
   if (isNamed<IngestError>(error, "IngestError")) return new HttpError(error.code === "upload_too_large" ? 413 : 400, error.code, error.message, error.details);
+  if (isNamed<Error & { code: string }>(error, "ZipError")) return new HttpError(error.code === "zip_too_large" || error.code === "upload_too_large" ? 413 : 400, error.code, error.message);
   if (interrupted(error)) return new HttpError(400, "upload_interrupted", "the upload was interrupted before the end of the file");
   return null;
 }

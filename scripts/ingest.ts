@@ -1,14 +1,16 @@
 /**
  * `npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL]
- * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...]`: imports a CSV (or .csv.gz) into
- * the database of DATABASE_URL through the same core as the API, with a progress bar on a terminal.
+ * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding E]`: imports a CSV (or
+ * .csv.gz) into the database of DATABASE_URL through the same core as the API, with a progress bar
+ * on a terminal.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { ENCODINGS, encodingFromName } from "../lib/ingest/encodings";
 
-const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...]";
+const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding utf-8|windows-1252|latin1]";
 
 const argsSchema = z.object({
   name: z.string().max(200).optional(),
@@ -20,6 +22,15 @@ const argsSchema = z.object({
   text: z.string().optional(),
   image: z.string().optional(),
   slice: z.array(z.string()).optional(),
+  encoding: z
+    .string()
+    .optional()
+    .transform((name, ctx) => {
+      if (name === undefined) return undefined;
+      const found = encodingFromName(name);
+      if (!found) ctx.addIssue({ code: "custom", message: `--encoding must be one of ${ENCODINGS.join(", ")} (or iso-8859-1, cp1252), not ${JSON.stringify(name)}` });
+      return found ?? z.NEVER;
+    }),
 });
 
 function fail(message: string): never {
@@ -38,7 +49,7 @@ try {
     allowPositionals: true,
     options: {
       name: stringOption, label: stringOption, score: stringOption, positive: stringOption, id: stringOption,
-      timestamp: stringOption, text: stringOption, image: stringOption, slice: { type: "string", multiple: true },
+      timestamp: stringOption, text: stringOption, image: stringOption, slice: { type: "string", multiple: true }, encoding: stringOption,
       help: { type: "boolean", short: "h" },
     },
   });
@@ -52,7 +63,9 @@ if (parsed.values.help) {
 if (parsed.positionals.length !== 1) fail(`give exactly one file\n${usage}`);
 const file = parsed.positionals[0];
 const { help: _help, ...flags } = parsed.values;
-const options = argsSchema.parse(flags);
+const checked = argsSchema.safeParse(flags);
+if (!checked.success) fail(`${checked.error.issues[0].message}\n${usage}`);
+const options = checked.data;
 let size: number;
 try {
   size = fs.statSync(file).size;
@@ -90,7 +103,7 @@ try {
   console.log(`  ${result.rows.toLocaleString("en-US")} rows: ${result.positives.toLocaleString("en-US")} positive ("${result.positiveLabel}"), ${result.negatives.toLocaleString("en-US")} negative ("${result.negativeLabel}"), ${result.unlabeled.toLocaleString("en-US")} unlabelled; positive share ${share}%`);
   const m = result.mapping;
   console.log(`  columns: label=${m.label} score=${m.score}${m.id ? ` id=${m.id}` : ""}${m.timestamp ? ` timestamp=${m.timestamp}` : ""}${m.text ? ` text=${m.text}` : ""}${m.image ? ` image=${m.image}` : ""}${m.slices.length ? ` slices=${m.slices.join(",")}` : ""}${m.extras.length ? ` extras=${m.extras.join(",")}` : ""}`);
-  console.log(`  ${formatBytes(result.bytes)}${result.compressed ? " (gzip)" : ""} in ${(result.durationMs / 1000).toFixed(2)} s`);
+  console.log(`  ${formatBytes(result.bytes)}${result.compressed ? " (gzip)" : ""} in ${(result.durationMs / 1000).toFixed(2)} s${result.encoding === "utf-8" ? "" : `, read as ${result.encoding}`}`);
 } catch (error) {
   if (tty) process.stderr.write("\n");
   if (error instanceof IngestError) {

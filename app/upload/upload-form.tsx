@@ -3,26 +3,28 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { nameFromFile } from "@/lib/ingest/detect";
+import type { CsvEncoding } from "@/lib/ingest/encodings";
 import { IngestError } from "@/lib/ingest/errors";
 import { knownCoding } from "@/lib/ingest/labels";
 import { distinctValues, previewCsv, type CsvPreview } from "@/lib/ingest/preview";
 import type { ErrorDetail } from "@/lib/http";
 import { formatCount } from "@/lib/format";
+import { EncodingSelect } from "./encoding-select";
 import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
-import { readSample } from "./read-sample";
+import { readSample, sampleText, type FileSample } from "./read-sample";
 import { UploadErrors } from "./upload-errors";
 import { UploadFailed, uploadDataset, uploadZip, type MappingChoice, type UploadProgress } from "./upload-request";
 
 interface Chosen {
   file: File;
-  compressed: boolean;
+  sample: FileSample;
   preview: CsvPreview;
 }
 
-function choiceFrom(file: File, preview: CsvPreview): MappingChoice {
+function choiceFrom(file: File, preview: CsvPreview, encoding: CsvEncoding): MappingChoice {
   const m = preview.mapping;
-  return { name: nameFromFile(file.name), label: m.label ?? "", score: m.score ?? "", id: m.id ?? "", timestamp: m.timestamp ?? "", text: m.text ?? "", image: m.image ?? "", slices: m.slices, positive: "" };
+  return { name: nameFromFile(file.name), label: m.label ?? "", score: m.score ?? "", id: m.id ?? "", timestamp: m.timestamp ?? "", text: m.text ?? "", image: m.image ?? "", slices: m.slices, positive: "", encoding };
 }
 
 const megabytes = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MB`;
@@ -37,6 +39,9 @@ export function UploadForm() {
   const [dragging, setDragging] = useState(false);
   /** A .zip (a CSV and its images) skips the preview: its columns are detected on the server. */
   const [zipFile, setZipFile] = useState<File | null>(null);
+  const [zipEncoding, setZipEncoding] = useState<CsvEncoding>("utf-8");
+  /** The CSV's first bytes and the encoding they are read in (kept to read them again in another). */
+  const [sampled, setSampled] = useState<{ file: File; sample: FileSample; encoding: CsvEncoding } | null>(null);
   const dropZone = useRef<HTMLDivElement>(null);
   const busy = progress !== null;
 
@@ -50,6 +55,7 @@ export function UploadForm() {
     setFailure(null);
     setChosen(null);
     setChoice(null);
+    setSampled(null);
     setZipFile(null);
     if (/\.zip$/i.test(file.name)) {
       setZipFile(file);
@@ -57,12 +63,29 @@ export function UploadForm() {
     }
     try {
       const sample = await readSample(file);
-      const preview = previewCsv(sample.text, sample.complete);
-      setChosen({ file, compressed: sample.compressed, preview });
-      setChoice(choiceFrom(file, preview));
+      show(file, sample, sample.utf8 ? "utf-8" : "windows-1252");
     } catch (error) {
-      const message = error instanceof IngestError ? error.message : `the file cannot be read as CSV (${(error as Error).message})`;
-      setFailure({ message, details: error instanceof IngestError ? error.details : [] });
+      fail(error);
+    }
+  }
+
+  function fail(error: unknown) {
+    const message = error instanceof IngestError ? error.message : `the file cannot be read as CSV (${(error as Error).message})`;
+    setFailure({ message, details: error instanceof IngestError ? error.details : [] });
+  }
+
+  /** Previews the sample read in `encoding` (again when the encoding changes). */
+  function show(file: File, sample: FileSample, encoding: CsvEncoding) {
+    setFailure(null);
+    setSampled({ file, sample, encoding });
+    try {
+      const preview = previewCsv(sampleText(sample, encoding), sample.complete);
+      setChosen({ file, sample, preview });
+      setChoice((previous) => ({ ...choiceFrom(file, preview, encoding), ...(previous ? { name: previous.name } : {}) }));
+    } catch (error) {
+      setChosen(null);
+      setChoice(null);
+      fail(error);
     }
   }
 
@@ -80,7 +103,7 @@ export function UploadForm() {
     setFailure(null);
     setProgress({ phase: "uploading", sentBytes: 0, totalBytes: file.size, rows: 0 });
     try {
-      const id = zipFile ? await uploadZip(zipFile, zipFile.name.replace(/\.zip$/i, ""), setProgress) : await uploadDataset(file, choice!, chosen!.compressed, setProgress);
+      const id = zipFile ? await uploadZip(zipFile, zipFile.name.replace(/\.zip$/i, ""), zipEncoding, setProgress) : await uploadDataset(file, choice!, chosen!.sample.compressed, setProgress);
       router.push(`/datasets/${id}`);
     } catch (error) {
       setProgress(null);
@@ -122,9 +145,10 @@ export function UploadForm() {
         {chosen ? (
           <p className="small muted" aria-live="polite">
             {chosen.file.name} · {megabytes(chosen.file.size)}
-            {chosen.compressed ? " · gzip" : ""} · {chosen.preview.columns.length} columns
+            {chosen.sample.compressed ? " · gzip" : ""} · {chosen.preview.columns.length} columns
           </p>
         ) : null}
+        {sampled ? <EncodingSelect value={sampled.encoding} notUtf8={!sampled.sample.utf8} disabled={busy} onChange={(encoding) => show(sampled.file, sampled.sample, encoding)} /> : null}
         {failure ? <UploadErrors message={failure.message} details={failure.details} /> : null}
       </div>
 
@@ -135,6 +159,7 @@ export function UploadForm() {
             A .zip archive ({megabytes(zipFile.size)}): Cutoff imports the CSV inside with the columns it detects, and stores the
             images (PNG, JPEG, GIF, WebP) that its rows name, to show them in the gallery.
           </p>
+          <EncodingSelect value={zipEncoding} notUtf8={false} disabled={busy} onChange={setZipEncoding} />
           {progressBar}
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void upload()}>
             Import archive

@@ -1,3 +1,4 @@
+import type { CsvEncoding } from "@/lib/ingest/encodings";
 import type { ErrorBody, ErrorDetail } from "@/lib/http";
 
 /** The roles chosen on the mapping step ("" = none), as the API's query parameters expect. */
@@ -12,6 +13,7 @@ export interface MappingChoice {
   slices: string[];
   /** "" lets the server use a well-known coding (1/0, true/false, yes/no). */
   positive: string;
+  encoding: CsvEncoding;
 }
 
 export interface UploadProgress {
@@ -38,7 +40,7 @@ function randomKey(): string {
  */
 export function uploadDataset(file: File, choice: MappingChoice, compressed: boolean, onProgress: (p: UploadProgress) => void): Promise<number> {
   const key = randomKey();
-  const params = new URLSearchParams({ name: choice.name, label: choice.label, score: choice.score, id: choice.id, timestamp: choice.timestamp, text: choice.text, image: choice.image, progress: key, filename: file.name });
+  const params = new URLSearchParams({ name: choice.name, label: choice.label, score: choice.score, id: choice.id, timestamp: choice.timestamp, text: choice.text, image: choice.image, encoding: choice.encoding, progress: key, filename: file.name });
   if (choice.slices.length) for (const s of choice.slices) params.append("slice", s);
   else params.append("slice", "");
   if (choice.positive) params.set("positive", choice.positive);
@@ -49,8 +51,8 @@ export function uploadDataset(file: File, choice: MappingChoice, compressed: boo
  * Sends a .zip (one CSV and the images it names) to POST /api/datasets/zip; its columns are
  * detected on the server. Resolves with the dataset id.
  */
-export function uploadZip(file: File, name: string, onProgress: (p: UploadProgress) => void): Promise<number> {
-  const params = new URLSearchParams({ filename: file.name });
+export function uploadZip(file: File, name: string, encoding: CsvEncoding, onProgress: (p: UploadProgress) => void): Promise<number> {
+  const params = new URLSearchParams({ filename: file.name, encoding });
   if (name) params.set("name", name);
   return sendFile(`/api/datasets/zip?${params}`, file, "application/zip", null, onProgress);
 }

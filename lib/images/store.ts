@@ -20,11 +20,16 @@ export interface StoredImages {
 
 const LISTED = 20;
 
+/** Image files by safe name: a Map, or an archive that reads each when asked (lib/images/zip.ts). */
+export interface ImageFiles {
+  get(safeName: string): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+}
+
 /**
  * Stores the images the dataset's rows name (their `image` values), taking each file from the
  * archive by its safe name; only real images (checked by their first bytes) are written.
  */
-export function storeDatasetImages(datasetId: number, names: string[], files: Map<string, Uint8Array>): StoredImages {
+export async function storeDatasetImages(datasetId: number, names: string[], files: ImageFiles): Promise<StoredImages> {
   const dir = imagesDir(datasetId);
   const result: StoredImages = { stored: 0, missing: [], rejected: [] };
   const done = new Set<string>();
@@ -37,12 +42,12 @@ export function storeDatasetImages(datasetId: number, names: string[], files: Ma
     }
     if (done.has(safe)) continue;
     done.add(safe);
-    const bytes = files.get(safe);
+    const bytes = await files.get(safe);
     if (!bytes) result.missing.push(value);
     else if (!imageTypeOf(bytes)) result.rejected.push(value);
     else {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, safe), bytes);
+      await fs.promises.mkdir(dir, { recursive: true });
+      await fs.promises.writeFile(path.join(dir, safe), bytes);
       result.stored++;
     }
   }

@@ -1,66 +1,117 @@
-import { unzipSync, type UnzipFileInfo } from "fflate";
+/**
+ * A dataset archive: a .zip upload holding one CSV and image files. The upload is streamed to a
+ * temporary file (never held in memory), its central directory read, the CSV then streamed out of
+ * it (lib/images/zip-entry.ts) into the ingest core, and the images read one at a time, each
+ * checked before anything is imported.
+ */
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { safeImageName } from "./names";
+import { entryDataStart, readCentralDirectory, shownName, ZipError, type ZipEntry } from "./zip-directory";
+import { entryStream, readEntry } from "./zip-entry";
 
-/** A problem with a .zip upload; `code` becomes the API error code (HTTP 400, or 413 for too_large). */
-export class ZipError extends Error {
-  constructor(readonly code: "invalid_zip" | "no_csv" | "several_csv" | "zip_too_large", message: string) {
-    super(message);
-  }
-}
-
-/** What a dataset archive holds: one CSV and the image files, keyed by their safe names. */
-export interface DatasetArchive {
-  csv: { name: string; bytes: Uint8Array };
-  /** Safe name (see safeImageName) → the file's bytes, not yet checked to be an image. */
-  images: Map<string, Uint8Array>;
-}
-
-/** The bytes of a zip file start with "PK\x03\x04" (or "PK\x05\x06" when empty). */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-}
+export { ZipError };
 
 const CSV_NAME = /\.(csv|tsv|txt)(\.gz)?$/i;
-/** Largest single image accepted from an archive. */
+/** Largest single image accepted from an archive (a larger one is left out, as if missing). */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 const ignored = (name: string) => name.endsWith("/") || name.startsWith("__MACOSX/") || (name.split("/").pop() ?? "").startsWith(".");
 
-/**
- * Reads a dataset archive: exactly one CSV (any folder) and the files with image names. Files are
- * only decompressed when wanted, and sizes are checked first so a zip bomb cannot fill memory:
- * the CSV may be up to `maxCsvBytes`, each image up to MAX_IMAGE_BYTES.
- */
-export function readDatasetArchive(zip: Uint8Array, maxCsvBytes: number): DatasetArchive {
-  if (!isZip(zip)) throw new ZipError("invalid_zip", "the file is not a .zip archive");
-  const csvNames: string[] = [];
-  let imageBytes = 0;
-  const wanted = (file: UnzipFileInfo): boolean => {
-    if (ignored(file.name)) return false;
-    if (CSV_NAME.test(file.name)) {
-      csvNames.push(file.name);
-      if (file.originalSize > maxCsvBytes) throw new ZipError("zip_too_large", `${file.name} is ${file.originalSize} bytes unpacked, over the limit of ${maxCsvBytes} bytes`);
-      return csvNames.length === 1;
+/** Image files by safe name (see safeImageName), read and checked on demand. */
+export interface ArchiveImages {
+  get(safeName: string): Promise<Uint8Array | undefined>;
+}
+
+export interface DatasetArchive {
+  csvName: string;
+  /** The CSV's unpacked bytes, checked against its declared size and CRC-32 as they stream. */
+  csv: () => AsyncGenerator<Uint8Array>;
+  images: ArchiveImages;
+  /** Closes and deletes the temporary file. */
+  close: () => Promise<void>;
+}
+
+/** Writes `source` to `file`, refusing more than `maxBytes`. */
+async function saveUpload(source: AsyncIterable<Uint8Array>, file: string, maxBytes: number): Promise<void> {
+  let size = 0;
+  async function* counted() {
+    for await (const chunk of source) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new ZipError("upload_too_large", `the upload is over the limit of ${maxBytes} bytes (MAX_UPLOAD_BYTES)`);
+      yield chunk;
     }
-    if (!safeImageName(file.name) || file.originalSize > MAX_IMAGE_BYTES) return false;
-    imageBytes += file.originalSize;
-    if (imageBytes > maxCsvBytes) throw new ZipError("zip_too_large", `the images are over ${maxCsvBytes} bytes unpacked`);
-    return true;
+  }
+  await pipeline(Readable.from(counted()), fs.createWriteStream(file));
+}
+
+/** The CSV and image entries, refusing duplicates and anything but exactly one CSV. */
+function pickEntries(entries: ZipEntry[]): { csv: ZipEntry; images: Map<string, ZipEntry> } {
+  const names = new Set<string>();
+  const csvs: ZipEntry[] = [];
+  const images = new Map<string, ZipEntry>();
+  for (const entry of entries) {
+    if (ignored(entry.name)) continue;
+    const isCsv = CSV_NAME.test(entry.name);
+    const safe = isCsv ? null : safeImageName(entry.name);
+    if (!isCsv && !safe) continue;
+    if (names.has(entry.name)) throw new ZipError("invalid_zip", `the archive holds two entries named ${JSON.stringify(shownName(entry.name))}`);
+    names.add(entry.name);
+    if (isCsv) csvs.push(entry);
+    else if (safe && entry.size <= MAX_IMAGE_BYTES && !images.has(safe)) images.set(safe, entry);
+  }
+  if (csvs.length === 0) throw new ZipError("no_csv", "the .zip archive holds no .csv file");
+  if (csvs.length > 1) throw new ZipError("several_csv", `the .zip archive holds ${csvs.length} CSV files (${csvs.slice(0, 3).map((e) => shownName(e.name)).join(", ")}); put exactly one in it`);
+  return { csv: csvs[0], images };
+}
+
+/**
+ * Saves the upload and opens it as a dataset archive: exactly one CSV (any folder) of at most
+ * `maxBytes` unpacked, and image files (together at most `maxBytes` unpacked), every image already
+ * read and checked. Throws ZipError; the caller must `close()` what it gets.
+ */
+export async function openDatasetArchive(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<DatasetArchive> {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "cutoff-zip-"));
+  const file = path.join(dir, "upload.zip");
+  let handle: fsp.FileHandle | null = null;
+  const close = async () => {
+    await handle?.close().catch(() => undefined);
+    await fsp.rm(dir, { recursive: true, force: true });
   };
-  let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zip, { filter: wanted });
+    await saveUpload(source, file, maxBytes);
+    handle = await fsp.open(file, "r");
+    const fileSize = (await handle.stat()).size;
+    const { csv, images } = pickEntries(await readCentralDirectory(handle, fileSize));
+    if (csv.size > maxBytes) throw new ZipError("zip_too_large", `${shownName(csv.name)} is ${csv.size} bytes unpacked, over the limit of ${maxBytes} bytes`);
+    const csvStart = await entryDataStart(handle, fileSize, csv);
+    let imageBytes = 0;
+    const starts = new Map<string, number>();
+    for (const [safe, entry] of images) {
+      imageBytes += entry.size;
+      if (imageBytes > maxBytes) throw new ZipError("zip_too_large", `the images are over ${maxBytes} bytes unpacked`);
+      const start = await entryDataStart(handle, fileSize, entry);
+      await readEntry(handle, entry, start); // checked now, before anything is imported
+      starts.set(safe, start);
+    }
+    const open = handle;
+    return {
+      csvName: csv.name,
+      csv: () => entryStream(file, csv, csvStart),
+      images: {
+        get: async (safe) => {
+          const entry = images.get(safe);
+          return entry ? readEntry(open, entry, starts.get(safe)!) : undefined;
+        },
+      },
+      close,
+    };
   } catch (error) {
-    if (error instanceof ZipError) throw error;
-    throw new ZipError("invalid_zip", `the .zip archive could not be read (${error instanceof Error ? error.message : String(error)})`);
+    await close();
+    throw error;
   }
-  if (csvNames.length === 0) throw new ZipError("no_csv", "the .zip archive holds no .csv file");
-  if (csvNames.length > 1) throw new ZipError("several_csv", `the .zip archive holds ${csvNames.length} CSV files (${csvNames.slice(0, 3).join(", ")}); put exactly one in it`);
-  const images = new Map<string, Uint8Array>();
-  for (const [name, bytes] of Object.entries(files)) {
-    if (name === csvNames[0]) continue;
-    const safe = safeImageName(name);
-    if (safe && !images.has(safe)) images.set(safe, bytes);
-  }
-  return { csv: { name: csvNames[0], bytes: files[csvNames[0]] }, images };
 }

@@ -1,5 +1,6 @@
 import { store } from "../db";
-import { ingestCsv, IngestError, type IngestOptions, type IngestResult } from "../ingest";
+import { toHttpError } from "../http";
+import { ingestCsv, type IngestOptions, type IngestResult } from "../ingest";
 import { trackImport, updateImport } from "./progress";
 import { serialized } from "./queue";
 
@@ -34,8 +35,8 @@ export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequ
       return result;
     } catch (error) {
       if (progressKey) {
-        const known = error instanceof IngestError;
-        updateImport(progressKey, { phase: "failed", error: { code: known ? error.code : "internal", message: known ? error.message : "the import failed on the server" } });
+        const known = toHttpError(error);
+        updateImport(progressKey, { phase: "failed", error: { code: known ? known.code : "internal", message: known ? known.message : "the import failed on the server" } });
       }
       throw error;
     }

@@ -1,5 +1,16 @@
 import { z } from "zod";
+import { ENCODINGS, encodingFromName } from "../ingest/encodings";
 import { PROGRESS_KEY } from "./progress";
+
+/** A text encoding by any of its names (`latin1`, `iso-8859-1`, `cp1252`, …), as the one Cutoff reads. */
+const encoding = z
+  .string()
+  .max(40)
+  .transform((name, ctx) => {
+    const found = encodingFromName(name);
+    if (!found) ctx.addIssue({ code: "custom", message: `must be one of ${ENCODINGS.join(", ")} (or iso-8859-1, cp1252)` });
+    return found ?? z.NEVER;
+  });
 
 /** Column names are header cells: any text, bounded. */
 const column = z.string().max(500);
@@ -18,6 +29,7 @@ export const mappingParamsSchema = z.object({
   text: column.optional(),
   image: column.optional(),
   slice: z.array(column).max(50).optional(),
+  encoding: encoding.optional(),
   progress: z.string().regex(PROGRESS_KEY, "must be 8 to 64 letters, digits, dashes or underscores").optional(),
   /** The source file name to record (raw bodies; multipart sends it with the file). */
   filename: z.string().max(255).optional(),

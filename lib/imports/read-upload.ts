@@ -54,6 +54,30 @@ export async function readUpload(request: Request): Promise<Upload> {
   return { source: request.body as unknown as AsyncIterable<Uint8Array>, params, fileName: params.filename ?? null, totalBytes };
 }
 
+/** The answer when a form's file part fails: the body ended (or the connection dropped) before the form's end. */
+const interrupted = () => new HttpError(400, "upload_interrupted", "the upload ended before the end of the form (the multipart body has no closing boundary): send the file again");
+
+/**
+ * The file part of a form as bytes. busboy fails it when the body ends before the closing
+ * boundary ("Unexpected end of form") or the connection drops; that is the client's doing, a 400.
+ * The error listener is attached at once: the stream may fail while the import still waits for
+ * another one to finish, before anything reads it.
+ */
+function filePart(stream: Readable): AsyncIterable<Uint8Array> {
+  let failed = false;
+  stream.on("error", () => (failed = true));
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        for await (const chunk of stream) yield chunk as Uint8Array;
+      } catch {
+        throw interrupted();
+      }
+      if (failed) throw interrupted();
+    },
+  };
+}
+
 function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, queryParams: Record<string, string | string[]>, totalBytes: number | null): Promise<Upload> {
   return new Promise<Upload>((resolve, reject) => {
     let parser: busboy.Busboy;
@@ -73,7 +97,7 @@ function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, qu
       }
       settled = true;
       try {
-        resolve({ source: stream, params: parseParams(collectParams(fields)), fileName: info.filename || null, totalBytes });
+        resolve({ source: filePart(stream), params: parseParams(collectParams(fields)), fileName: info.filename || null, totalBytes });
       } catch (error) {
         stream.resume();
         reject(error);

@@ -2,6 +2,7 @@ import { config } from "../config";
 import { store, type DatasetView } from "../db";
 import { toHttpError } from "../http";
 import { nameFromFile, type IngestResult } from "../ingest";
+import type { CsvEncoding } from "../ingest/encodings";
 import type { ColumnMapping } from "../ingest/types";
 import { importCsv } from "./import-csv";
 import { columnRoles } from "./mapping-params";
@@ -19,6 +20,8 @@ export interface ImportedDataset {
   negativeLabel: string;
   mapping: ColumnMapping;
   delimiter: string;
+  /** The text encoding the file was read in. */
+  encoding: CsvEncoding;
   compressed: boolean;
   bytes: number;
   durationMs: number;
@@ -34,8 +37,8 @@ export function logRefusal(error: unknown): never {
 
 /** The answer fields of an import, with the dataset as stored. */
 export async function importedDataset(result: IngestResult): Promise<ImportedDataset> {
-  const { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs } = result;
-  return { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, compressed, bytes, durationMs, dataset: await store().datasets.get(id) };
+  const { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, encoding, compressed, bytes, durationMs } = result;
+  return { id, name, rows, positives, negatives, unlabeled, positiveLabel, negativeLabel, mapping, delimiter, encoding, compressed, bytes, durationMs, dataset: await store().datasets.get(id) };
 }
 
 /** Reads an upload request and imports it (413 before reading when Content-Length is too big). */
@@ -49,6 +52,7 @@ export async function importUpload(request: Request): Promise<ImportedDataset> {
       name: params.name || nameFromFile(upload.fileName),
       sourceFile: upload.fileName,
       ...columnRoles(params),
+      encoding: params.encoding,
       maxBytes,
       progressKey: params.progress,
       totalBytes: upload.totalBytes,

@@ -2,7 +2,7 @@ import { config } from "../config";
 import { store } from "../db";
 import { HttpError } from "../http";
 import { storeDatasetImages, type StoredImages } from "../images/store";
-import { readDatasetArchive, ZipError } from "../images/zip";
+import { openDatasetArchive } from "../images/zip";
 import { nameFromFile } from "../ingest";
 import { importCsv } from "./import-csv";
 import { collectParams, columnRoles, mappingParamsSchema } from "./mapping-params";
@@ -16,17 +16,6 @@ export interface ImportedArchive extends ImportedDataset {
 
 const ZIP_TYPES = new Set(["application/zip", "application/x-zip-compressed"]);
 
-async function readAll(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new HttpError(413, "upload_too_large", `the upload is over the limit of ${maxBytes} bytes (MAX_UPLOAD_BYTES)`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
 /** A raw `application/zip` body with the mapping in the query string; anything else as a CSV upload would be. */
 async function readZipUpload(request: Request): Promise<Upload> {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -38,38 +27,41 @@ async function readZipUpload(request: Request): Promise<Upload> {
   return { source: request.body as unknown as AsyncIterable<Uint8Array>, params: parsed.data, fileName: url.searchParams.get("filename"), totalBytes: null };
 }
 
-async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
-}
-
 /**
- * Imports a .zip holding one CSV and the image files its image column names: the CSV goes
- * through the same ingest core as any upload (lib/imports/import-csv.ts → lib/ingest), then the named
- * images are stored under the data folder (safe names, real images only).
+ * Imports a .zip holding one CSV and the image files its image column names: the archive is
+ * saved to a temporary file and checked, the CSV streams out of it through the same ingest core
+ * as any upload (lib/imports/import-csv.ts → lib/ingest, the parse worker, MAX_UPLOAD_BYTES on the
+ * unpacked bytes), then the named images are stored under the data folder (safe names, real
+ * images only).
  */
 export async function importZipUpload(request: Request): Promise<ImportedArchive> {
   const maxBytes = config().MAX_UPLOAD_BYTES;
-  checkContentLength(request, maxBytes);
-  const upload = await readZipUpload(request);
-  const zip = await readAll(upload.source, maxBytes);
-  let archive;
   try {
-    archive = readDatasetArchive(zip, maxBytes);
-  } catch (error) {
-    if (error instanceof ZipError) throw new HttpError(error.code === "zip_too_large" ? 413 : 400, error.code, error.message);
-    throw error;
-  }
-  const { params } = upload;
-  const fileName = upload.fileName ?? "upload.zip";
-  try {
-    const result = await importCsv(once(archive.csv.bytes), {
-      name: params.name || nameFromFile(archive.csv.name) || nameFromFile(fileName),
-      sourceFile: `${fileName.split(/[\\/]/).pop()}: ${archive.csv.name}`,
-      ...columnRoles(params),
-      maxBytes,
-    });
-    const images = storeDatasetImages(result.id, await store().rows.imageValues(result.id), archive.images);
-    return { ...(await importedDataset(result)), images };
+    checkContentLength(request, maxBytes);
+    const upload = await readZipUpload(request);
+    const archive = await openDatasetArchive(upload.source, maxBytes);
+    try {
+      const { params } = upload;
+      const fileName = upload.fileName ?? "upload.zip";
+      const csv = archive.csv();
+      let result;
+      try {
+        result = await importCsv(csv, {
+          name: params.name || nameFromFile(archive.csvName) || nameFromFile(fileName),
+          sourceFile: `${fileName.split(/[\\/]/).pop()}: ${archive.csvName}`,
+          ...columnRoles(params),
+          encoding: params.encoding,
+          maxBytes,
+        });
+      } finally {
+        // The ingest core may stop reading early (a refused file): close the entry's streams.
+        void csv.return(undefined).catch(() => undefined);
+      }
+      const images = await storeDatasetImages(result.id, await store().rows.imageValues(result.id), archive.images);
+      return { ...(await importedDataset(result)), images };
+    } finally {
+      await archive.close();
+    }
   } catch (error) {
     logRefusal(error);
   }

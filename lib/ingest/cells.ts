@@ -3,7 +3,7 @@
  * it (lowercase, quoting the value), so the caller can attach the row and column.
  */
 
-const quote = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+import { quoteValue as quote } from "./errors";
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 

@@ -4,8 +4,9 @@
  * checked against csv-parse on generated files (tests/unit/csv-reader.test.ts).
  *
  * Fields may be quoted with `"`; inside quotes, delimiters and line breaks are data and `""` is a
- * quote. A quote inside an unquoted field is kept as data (like csv-parse's relax_quotes). Records
- * end at LF, CRLF or a lone CR. A blank line is a record with one empty field.
+ * quote. A quote inside an unquoted field is kept as data (like csv-parse's relax_quotes) and
+ * reported with the record, for the caller to refuse (RFC 4180 does not allow it). Records end at
+ * LF, CRLF or a lone CR. A blank line is a record with one empty field.
  */
 import type { Delimiter } from "./detect";
 
@@ -43,10 +44,13 @@ export class CsvRecordReader {
   private readonly delimiter: number;
   private first = true;
 
-  /** `onRecord` receives each record's fields; return false to stop reading. */
+  /**
+   * `onRecord` receives each record's fields, its number and the index of the first field holding
+   * a quote inside an unquoted field (-1 when none does).
+   */
   constructor(
     delimiter: Delimiter,
-    private readonly onRecord: (fields: string[], record: number) => void,
+    private readonly onRecord: (fields: string[], record: number, strayQuote: number) => void,
   ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
@@ -54,6 +58,11 @@ export class CsvRecordReader {
   /** Records read so far. */
   get count(): number {
     return this.records;
+  }
+
+  /** True when the text held back for the next record (not yet read as a record) matches `pattern`. */
+  holds(pattern: RegExp): boolean {
+    return pattern.test(this.carry) || this.deferred.some((chunk) => pattern.test(chunk));
   }
 
   /** Reads every complete record in `chunk` (plus what was left from the previous one). */
@@ -91,8 +100,12 @@ export class CsvRecordReader {
     const n = text.length;
     const d = this.delimiter;
     let start = 0;
+    // The next quote at or after the current unquoted field (n when none): found with indexOf
+    // only after passing one, so a file without quotes pays one search per chunk.
+    let quoteAt = -1;
     outer: while (start < n) {
       const fields: string[] = [];
+      let stray = -1;
       let i = start;
       for (;;) {
         if (i < n && text.charCodeAt(i) === QUOTE) {
@@ -125,7 +138,7 @@ export class CsvRecordReader {
               this.waitingFor = "any";
               return start;
             }
-            this.emit(fields);
+            this.emit(fields, stray);
             return n;
           }
           const c = text.charCodeAt(i);
@@ -143,13 +156,17 @@ export class CsvRecordReader {
             if (c === d || c === LF || c === CR) break;
             j++;
           }
+          if (quoteAt < j) {
+            if (quoteAt < i) quoteAt = text.indexOf('"', i) >>> 0; // -1 → 2^32 - 1: none
+            if (quoteAt < j && stray < 0) stray = fields.length;
+          }
           if (j >= n) {
             if (!final) {
               this.waitingFor = "line";
               return start;
             }
             fields.push(text.slice(i, j));
-            this.emit(fields);
+            this.emit(fields, stray);
             return n;
           }
           fields.push(text.slice(i, j));
@@ -169,7 +186,7 @@ export class CsvRecordReader {
         } else {
           i += 1;
         }
-        this.emit(fields);
+        this.emit(fields, stray);
         start = i;
         continue outer;
       }
@@ -177,8 +194,8 @@ export class CsvRecordReader {
     return start;
   }
 
-  private emit(fields: string[]): void {
+  private emit(fields: string[], strayQuote: number): void {
     this.records++;
-    this.onRecord(fields, this.records);
+    this.onRecord(fields, this.records, strayQuote);
   }
 }

@@ -17,24 +17,27 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Counts each delimiter per line outside quotes, for the first `maxLines` lines. */
+/** Counts each delimiter (in DELIMITERS order) per line outside quotes, for the first `maxLines` lines. */
 function delimiterCounts(text: string, maxLines: number): number[][] {
+  // Character codes, not one-character strings: a header can be megabytes long.
   const lines: number[][] = [];
-  let counts = DELIMITERS.map(() => 0);
+  let comma = 0;
+  let semicolon = 0;
+  let tab = 0;
   let quoted = false;
   for (let i = 0; i < text.length && lines.length < maxLines; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === "\n" || c === "\r")) {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      lines.push(counts);
-      counts = DELIMITERS.map(() => 0);
-    } else if (!quoted) {
-      const k = DELIMITERS.indexOf(c as Delimiter);
-      if (k >= 0) counts[k]++;
-    }
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lines.push([comma, semicolon, tab]);
+      comma = semicolon = tab = 0;
+    } else if (c === 44) comma++;
+    else if (c === 59) semicolon++;
+    else if (c === 9) tab++;
   }
-  if (lines.length < maxLines && counts.some((n) => n > 0)) lines.push(counts);
+  if (lines.length < maxLines && comma + semicolon + tab > 0) lines.push([comma, semicolon, tab]);
   return lines;
 }
 

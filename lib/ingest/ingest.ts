@@ -6,17 +6,20 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Worker } from "node:worker_threads";
 import { createGunzip } from "node:zlib";
+import { chain, concat, limited, readHead } from "./byte-streams";
 import { CsvSyntaxError } from "./csv-reader";
 import { isGzip, nameFromFile, type Delimiter } from "./detect";
+import type { CsvEncoding } from "./encodings";
 
 export { nameFromFile };
-import { IngestError, MAX_PROBLEMS, describeProblem } from "./errors";
-import { SAMPLE_BYTES, previewCsv } from "./preview";
+import { IngestError, describeProblem, problemsError } from "./errors";
+import { previewCsv } from "./preview";
 import { appendMapping } from "./append-mapping";
 import { resolveMapping } from "./roles";
 import { parseInWorker, releaseParseWorker, startParseWorker } from "./parse-host";
 import { unpackBatch, type RowBatch } from "./row-batch";
 import { RowParser, type ParseOutcome, type ParseSetup } from "./row-parser";
+import { explainMappingError, readSample } from "./sample";
 import type { ColumnMapping, DatasetSink, IngestOptions, PredictionRow, WrittenDataset } from "./types";
 
 /** What an import produced, for the API answer and the CLI summary. */
@@ -26,6 +29,8 @@ export interface IngestResult extends WrittenDataset {
   positiveLabel: string;
   negativeLabel: string;
   delimiter: Delimiter;
+  /** The text encoding the file was read in (also recorded in the stored mapping as `encoding`). */
+  encoding: CsvEncoding;
   /** Bytes read from the source (compressed size for .gz). */
   bytes: number;
   compressed: boolean;
@@ -35,36 +40,6 @@ export interface IngestResult extends WrittenDataset {
 
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 16_384;
-
-
-/** Reads chunks from `iterator` until `bytes` are buffered or it ends. */
-async function readHead(iterator: AsyncIterator<Uint8Array>, bytes: number): Promise<{ head: Uint8Array[]; size: number; done: boolean }> {
-  const head: Uint8Array[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const next = await iterator.next();
-    if (next.done) return { head, size, done: true };
-    head.push(next.value);
-    size += next.value.byteLength;
-  }
-  return { head, size, done: false };
-}
-
-async function* chain(head: Uint8Array[], rest: AsyncIterator<Uint8Array>, restDone: boolean): AsyncGenerator<Uint8Array> {
-  yield* head;
-  if (restDone) return;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 /** Turns reader and decompression failures into IngestErrors naming the row. */
 function asIngestError(error: unknown): unknown {
@@ -78,20 +53,23 @@ function asIngestError(error: unknown): unknown {
 }
 
 /**
- * Streams a CSV (plain or gzip) into `sink`: detects delimiter and roles on the first 256 KB,
- * validates every row, and commits only when the whole file is valid; otherwise aborts the sink
- * and throws an IngestError with the first problems (row numbers as in a spreadsheet).
+ * Streams a CSV (plain or gzip) into `sink`: detects delimiter and roles on the first 256 KB (and
+ * the whole header row), validates every row, and commits only when the whole file is valid;
+ * otherwise aborts the sink and throws an IngestError with the first problems in row order (row
+ * numbers as in a spreadsheet). `maxBytes` bounds the bytes read and, for gzip, the bytes unpacked.
  */
 export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: IngestOptions, sink: DatasetSink): Promise<IngestResult> {
   let bytes = 0;
   let rows = 0;
+  const encoding = options.encoding ?? "utf-8";
+  const { maxBytes } = options;
   const report = (phase: "reading" | "finishing") => options.onProgress?.({ phase, rows, bytes });
   const sourceIterator = source[Symbol.asyncIterator]();
   async function* counted(): AsyncGenerator<Uint8Array> {
     for (let next = await sourceIterator.next(); !next.done; next = await sourceIterator.next()) {
       bytes += next.value.byteLength;
-      if (options.maxBytes !== undefined && bytes > options.maxBytes) {
-        throw new IngestError("upload_too_large", `the file is larger than the limit of ${options.maxBytes} bytes`);
+      if (maxBytes !== undefined && bytes > maxBytes) {
+        throw new IngestError("upload_too_large", `the file is larger than the limit of ${maxBytes} bytes`);
       }
       yield next.value;
     }
@@ -104,39 +82,48 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     const gunzip = createGunzip();
     pipeline(Readable.from(chain(first.head, raw, first.done)), gunzip).catch(() => undefined); // errors surface when reading gunzip
     decoded = gunzip[Symbol.asyncIterator]();
+    // A few KB of gzip can unpack to gigabytes: the limit holds for what the file unpacks to.
+    if (maxBytes !== undefined) decoded = limited(decoded, maxBytes, () => new IngestError("upload_too_large", `the file unpacks to more than the limit of ${maxBytes} bytes`));
   }
 
   let begun = false;
   let worker: Worker | null = null;
   let parsedCleanly = false;
   try {
-    const sample = await readHead(decoded, SAMPLE_BYTES);
-    const sampleText = new TextDecoder().decode(concat(sample.head, sample.size));
+    const sample = await readSample(decoded, encoding);
     const { append } = options;
-    const preview = previewCsv(sampleText, sample.done, append ? {} : options);
-    const mapping = append ? appendMapping(preview.columns, append.mapping) : resolveMapping(preview.columns, preview.rows, options);
-    const labelIndex = mapping.columns.indexOf(mapping.label);
-    const setup: ParseSetup = {
-      delimiter: preview.delimiter,
-      mapping,
-      sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""),
-      positive: options.positive,
-      ...(append ? { knownLabels: { positive: append.positiveLabel, negative: append.negativeLabel }, sliceValues: append.sliceValues, firstRecord: append.firstRecord } : {}),
-    };
+    const preview = previewCsv(sample.text, sample.done, append ? {} : options);
     const onRow = (row: PredictionRow) => {
       sink.append(row);
       if (++rows % PROGRESS_EVERY === 0) report("reading");
     };
-    // Throws for labels that need a positive value, before anything is written.
-    const parser = new RowParser(setup, onRow);
+    let mapping: ColumnMapping;
+    let setup: ParseSetup;
+    let parser: RowParser;
+    try {
+      mapping = append ? appendMapping(preview.columns, append.mapping) : resolveMapping(preview.columns, preview.rows, options);
+      const labelIndex = mapping.columns.indexOf(mapping.label);
+      setup = {
+        delimiter: preview.delimiter,
+        encoding,
+        mapping,
+        sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""),
+        positive: options.positive,
+        ...(append ? { knownLabels: { positive: append.positiveLabel, negative: append.negativeLabel }, sliceValues: append.sliceValues, firstRecord: append.firstRecord } : {}),
+      };
+      // Throws for labels that need a positive value, before anything is written.
+      parser = new RowParser(setup, onRow);
+    } catch (error) {
+      throw explainMappingError(error, sample, preview.delimiter, encoding);
+    }
     // A file that fit in the sample is parsed here: a worker would cost more to start.
     if (!sample.done && options.worker !== false) worker = await startParseWorker();
     const name = options.name?.trim() || nameFromFile(options.sourceFile);
-    await sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo, scoresGiven: true });
+    await sink.begin({ name, sourceFile: options.sourceFile ?? null, positiveLabel: "1", negativeLabel: "0", mapping: { ...mapping, encoding }, modelName: options.modelName, modelVersion: options.modelVersion, isDemo: options.isDemo, scoresGiven: true });
     begun = true;
     report("reading");
 
-    const rest = chain(sample.head, decoded, sample.done);
+    const rest = chain(sample.chunks, decoded, sample.ended);
     const onBatch = (batch: RowBatch): void | Promise<void> => {
       const before = rows;
       rows += batch.count;
@@ -146,16 +133,12 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     };
     const outcome = worker ? await parseInWorker(worker, setup, rest, onBatch) : await parseHere(parser, rest);
     parsedCleanly = true;
-    const { problems } = outcome;
-    if (problems.length) {
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}${problems.length >= MAX_PROBLEMS ? " at least" : ""})` : "";
-      throw new IngestError("invalid_rows", describeProblem(problems[0]) + more, problems);
-    }
+    if (outcome.problems.length) throw problemsError(outcome.kind, outcome.problems);
     if (rows === 0) throw new IngestError("no_rows", "the file has a header but no data rows");
     report("finishing");
     const final = { positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel };
     const written = await sink.finish({ ...final, bytes, scores: outcome.scores });
-    return { ...written, name, mapping, ...final, delimiter: preview.delimiter, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
+    return { ...written, name, mapping, ...final, delimiter: preview.delimiter, encoding, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
   } catch (error) {
     if (begun) await sink.abort();
     throw asIngestError(error);

@@ -1,4 +1,4 @@
-import { IngestError } from "./errors";
+import { IngestError, MAX_QUOTED_CHARS, quoteValue } from "./errors";
 import { UNLABELED } from "./types";
 
 /** Well-known two-valued label codings: [positive, negative], compared in lower case. */
@@ -62,8 +62,8 @@ export class LabelReader {
     if (!this.coding) {
       throw new IngestError(
         "positive_label_required",
-        `column ${JSON.stringify(column)} has the label values ${found.map((v) => JSON.stringify(v)).join(", ")}: say which one is the positive class (positive=…)`,
-        [{ column, message: `label values found: ${found.join(", ")}` }],
+        `column ${quoteValue(column, 80)} has the label values ${found.map((v) => quoteValue(v)).join(", ")}: say which one is the positive class (positive=…)`,
+        [{ column, message: `label values found: ${found.map((v) => (v.length > MAX_QUOTED_CHARS ? `${v.slice(0, MAX_QUOTED_CHARS)}…` : v)).join(", ")}` }],
       );
     }
   }
@@ -83,7 +83,7 @@ export class LabelReader {
         this.negativeSeen ??= raw;
         return 0;
       }
-      return `${JSON.stringify(raw)} is not a label of this column (expected ${this.coding[0]} or ${this.coding[1]})`;
+      return `${quoteValue(raw)} is not a label of this column (expected ${this.coding[0]} or ${this.coding[1]})`;
     }
     if (raw === this.positive) {
       this.positiveSeen ??= raw;
@@ -94,8 +94,8 @@ export class LabelReader {
       this.negativeSeen ??= raw;
       return 0;
     }
-    const positiveNote = this.positiveSeen === null ? `; the positive value ${JSON.stringify(this.positive)} has not appeared` : "";
-    return `${JSON.stringify(raw)} is a third label value (the column already has ${JSON.stringify(this.positive)} and ${JSON.stringify(this.negative)}${positiveNote})`;
+    const positiveNote = this.positiveSeen === null ? `; the positive value ${quoteValue(this.positive!)} has not appeared` : "";
+    return `${quoteValue(raw)} is a third label value (the column already has ${quoteValue(this.positive!)} and ${quoteValue(this.negative)}${positiveNote})`;
   }
 
   /** A dataset's own label values, or 1/0, true/false, yes/no. */

@@ -92,8 +92,7 @@ port.on("message", (message: ToParseWorker) => {
       credits = MAX_BATCHES_IN_FLIGHT;
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
-      const present = RowBatchBuilder.presentColumns(message.setup.mapping);
-      const b = (builder = new RowBatchBuilder(BATCH_ROWS, present));
+      const b = (builder = new RowBatchBuilder(BATCH_ROWS, message.setup.mapping ? RowBatchBuilder.presentColumns(message.setup.mapping) : [false, false, false, false, false]));
       try {
         parser = new RowParser(message.setup, (row) => {
           b.add(row);

@@ -5,7 +5,8 @@
  */
 import { CsvRecordReader, CsvSyntaxError } from "./csv-reader";
 import { sniffDelimiter, stripBom, type Delimiter } from "./detect";
-import { IngestError } from "./errors";
+import { IngestError, problemsError } from "./errors";
+import { headerColumns, headerProblems } from "./header";
 import { detectMapping, type DetectedMapping } from "./roles";
 import type { MappingRequest } from "./types";
 
@@ -54,7 +55,9 @@ export function distinctValues(rows: readonly string[][], index: number, limit =
 
 /**
  * Detects the format and proposes a mapping from a sample of the file's text. `complete` says the
- * sample is the whole file. Throws `empty_file` when there is no header.
+ * sample is the whole file. Throws `empty_file` when there is no header, `invalid_header` (or
+ * `invalid_encoding`) when its names cannot be used (lib/ingest/header.ts); empty names are
+ * named `column_<position>`.
  */
 export function previewCsv(sample: string, complete: boolean, request: MappingRequest = {}): CsvPreview {
   const text = stripBom(sample);
@@ -67,7 +70,9 @@ export function previewCsv(sample: string, complete: boolean, request: MappingRe
     records.push(firstLine.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
   }
   const [header, ...rest] = records;
-  const columns = header.map((c) => c.trim());
+  const columns = headerColumns(header);
+  const checked = headerProblems(columns);
+  if (checked.problems.length) throw problemsError(checked.kind, checked.problems);
   const rows = rest.filter((r) => !(r.length === 1 && r[0] === ""));
   const mapping = detectMapping(columns, rows, request);
   const labelIndex = mapping.label === null ? -1 : columns.indexOf(mapping.label);

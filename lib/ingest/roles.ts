@@ -2,7 +2,7 @@
  * Column role detection from header names and sample values. Pure: the upload page runs it on the
  * file's first chunk to propose a mapping, the server runs it again on what it receives.
  */
-import { IngestError } from "./errors";
+import { IngestError, quoteValue } from "./errors";
 import { knownCoding } from "./labels";
 import type { ColumnMapping, MappingRequest } from "./types";
 
@@ -119,7 +119,8 @@ export function resolveMapping(columns: readonly string[], rows: readonly string
   const detected = detectMapping(columns, rows, request);
   const problems: { column: string; message: string }[] = [];
   const have = new Set(columns);
-  const list = columns.map((c) => JSON.stringify(c)).join(", ");
+  const shown = columns.slice(0, 20).map((c) => quoteValue(c, 60));
+  const list = shown.join(", ") + (columns.length > shown.length ? ` and ${columns.length - shown.length} more` : "");
   for (const [role, column] of [["label", detected.label], ["score", detected.score], ["id", detected.id], ["timestamp", detected.timestamp], ["text", detected.text], ["image", detected.image], ...detected.slices.map((s) => ["slice", s])] as [string, string | null][]) {
     if (column !== null && !have.has(column)) problems.push({ column, message: `the ${role} column ${JSON.stringify(column)} is not in the file` });
   }

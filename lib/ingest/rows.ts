@@ -1,7 +1,20 @@
 import { jsonStringArray, readScore, readTimestamp } from "./cells";
+import { DELIMITERS, delimiterName, type Delimiter } from "./detect";
 import { LabelReader } from "./labels";
 import type { SliceDictionary } from "./slice-codes";
 import type { ColumnMapping, IngestProblem, PredictionRow } from "./types";
+
+/**
+ * A row with the wrong number of fields; when splitting it at another delimiter gives the
+ * header's count, says so (a file that mixes delimiters).
+ */
+export function fieldCountProblem(row: number, record: readonly string[], width: number, delimiter: Delimiter): IngestProblem {
+  let hint = "";
+  const line = record.join(delimiter);
+  const other = DELIMITERS.find((d) => d !== delimiter && line.split(d).length === width);
+  if (other) hint = ` (this row looks ${delimiterName(other)}-separated; the file is read as ${delimiterName(delimiter)}-separated)`;
+  return { row, message: `has ${record.length} field${record.length === 1 ? "" : "s"}, the header has ${width}${hint}` };
+}
 
 /**
  * Turns parsed CSV records into typed prediction rows for one mapping. Problems go to `problems`
@@ -26,9 +39,15 @@ export class RowConverter {
     private readonly mapping: ColumnMapping,
     readonly labels: LabelReader,
     private readonly problems: IngestProblem[],
+    private readonly delimiter: Delimiter = ",",
     private readonly dictionary: SliceDictionary | null = null,
   ) {
-    const at = (name: string | null) => (name === null ? -1 : mapping.columns.indexOf(name));
+    // A map, not indexOf per column: with thousands of extras that was quadratic (seconds).
+    const index = new Map<string, number>();
+    mapping.columns.forEach((name, i) => {
+      if (!index.has(name)) index.set(name, i);
+    });
+    const at = (name: string | null) => (name === null ? -1 : (index.get(name) ?? -1));
     this.width = mapping.columns.length;
     this.labelAt = at(mapping.label);
     this.scoreAt = at(mapping.score);
@@ -56,7 +75,7 @@ export class RowConverter {
   /** The typed row, or null when the record has a problem (recorded in `problems`). */
   convert(record: readonly string[], row: number): PredictionRow | null {
     if (record.length !== this.width) {
-      this.problems.push({ row, message: `has ${record.length} fields, the header has ${this.width}` });
+      this.problems.push(fieldCountProblem(row, record, this.width, this.delimiter));
       return null;
     }
     const before = this.problems.length;

@@ -3,6 +3,7 @@
  * CLI and the demo seed build `IngestOptions`.
  */
 import type { BuiltSegment } from "../metrics/segment-builder";
+import type { CsvEncoding } from "./encodings";
 import type { RowBatch } from "./row-batch";
 
 /** Label code for a row whose true label is not known yet (empty label cell). */
@@ -62,7 +63,12 @@ export interface IngestOptions extends MappingRequest {
    * worker thread parses it while this thread writes rows).
    */
   worker?: boolean;
-  /** Stop with an `upload_too_large` IngestError once more bytes than this were read. */
+  /**
+   * The file's text encoding (default UTF-8, strict: an invalid byte is a problem of its row and
+   * column). See lib/ingest/encodings.ts.
+   */
+  encoding?: CsvEncoding;
+  /** Stop with an `upload_too_large` IngestError once more bytes than this were read, or (gzip) unpacked. */
   maxBytes?: number;
   /** Rows for an existing dataset: its mapping (matched by column name), label values and slice dictionaries. */
   append?: AppendTarget;

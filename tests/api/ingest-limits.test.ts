@@ -35,3 +35,31 @@ test("a file under the limit imports", async () => {
   const { status, body } = await postCsv(server.url, "label,score\n1,0.5\n0,0.25\n");
   expect([status, body.rows]).toEqual([201, 2]);
 });
+
+// The limit is on what the file unpacks to as well (issue 18, item 5): a small .csv.gz or .zip
+// that expands past MAX_UPLOAD_BYTES is refused the same way.
+test("a .csv.gz under the limit that unpacks to more is a 413", async () => {
+  const { gzipSync } = await import("node:zlib");
+  const packed = gzipSync(big);
+  expect(packed.length).toBeLessThan(2000);
+  const { status, body } = await postCsv(server.url, packed, {}, "application/gzip");
+  expect([status, body.error?.code]).toEqual([413, "upload_too_large"]);
+  expect(body.error?.message).toBe("the file unpacks to more than the limit of 2000 bytes");
+  expect(tableCounts(server.databaseFile).datasets).toBe(1);
+});
+
+test("a .zip whose CSV unpacks past the limit is a 413, whatever its header declares", async () => {
+  const { buildZip } = await import("../support/zip-builder");
+  for (const declared of [undefined, 1500]) {
+    const zip = buildZip([{ name: "eval.csv", data: big, size: declared }]);
+    expect(zip.length).toBeLessThan(2000);
+    const response = await fetch(`${server.url}/api/datasets/zip`, { method: "POST", headers: { "content-type": "application/zip" }, body: zip as BodyInit });
+    const answer = (await response.json()) as { error: { code: string } };
+    expect([response.status, answer.error.code], String(declared)).toEqual(declared === undefined ? [413, "zip_too_large"] : [400, "corrupt_zip"]);
+  }
+  const inner = (await import("node:zlib")).gzipSync(big);
+  const zip = buildZip([{ name: "eval.csv.gz", data: inner, method: 0 }]);
+  const response = await fetch(`${server.url}/api/datasets/zip`, { method: "POST", headers: { "content-type": "application/zip" }, body: zip as BodyInit });
+  expect(response.status).toBe(413);
+  expect(tableCounts(server.databaseFile).datasets).toBe(1);
+});

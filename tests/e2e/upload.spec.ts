@@ -71,3 +71,24 @@ test("upload a .zip of a CSV and its images from the browser: the dataset is cre
   expect(image.status()).toBe(200);
   expect(image.headers()["content-type"]).toBe("image/png");
 });
+
+test("a Latin-1 file: the page sees it is not UTF-8, previews it as Windows-1252, and imports it so", async ({ page }) => {
+  await page.goto("/upload");
+  const csv = Buffer.from("label,score,city\n1,0.9,Besançon\n0,0.2,Zürich\n1,0.7,Paris\n0,0.1,Paris\n", "latin1");
+  await page.getByLabel("CSV file").setInputFiles({ name: "cities.csv", mimeType: "text/csv", buffer: csv });
+  await expect(page.getByLabel("File encoding")).toHaveValue("windows-1252");
+  await expect(page.getByText("This file is not valid UTF-8")).toBeVisible();
+  const preview = page.getByRole("table", { name: "Preview of the first rows" });
+  await expect(preview).toContainText("Besançon");
+  await page.getByLabel("File encoding").selectOption("utf-8");
+  await expect(preview).toContainText("Besan\ufffdon");
+  await page.getByLabel("File encoding").selectOption("latin1");
+  await expect(preview).toContainText("Zürich");
+  await page.getByRole("button", { name: "Import dataset" }).click();
+  await expect(page).toHaveURL(/\/datasets\/\d+/);
+  const id = Number(/\/datasets\/(\d+)/.exec(page.url())?.[1]);
+  const dataset = await (await page.request.get(`/api/datasets/${id}`)).json();
+  expect(dataset).toMatchObject({ rows: 4, mapping: { encoding: "latin1" } });
+  const examples = await (await page.request.get(`/api/datasets/${id}/examples?threshold=0.5&kind=tn&limit=5`)).json();
+  expect(JSON.stringify(examples.items)).toContain("Zürich");
+});

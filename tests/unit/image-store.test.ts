@@ -15,9 +15,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const GIF = Uint8Array.from([...Buffer.from("GIF89a"), 1, 0, 1, 0]);
 
-test("stores the named real images next to the database, reads them back, removes them with the dataset", () => {
+test("stores the named real images next to the database, reads them back, removes them with the dataset", async () => {
   const files = new Map([["cat.png", PNG], ["evil.png", Uint8Array.from(Buffer.from("<svg onload=alert(1)>"))], ["anim.gif", GIF]]);
-  const result = store.storeDatasetImages(7, ["a/cat.png", "cat.png", "evil.png", "https://x.test/y.png", "nope.webp", "anim.gif", "readme.txt"], files);
+  const result = await store.storeDatasetImages(7, ["a/cat.png", "cat.png", "evil.png", "https://x.test/y.png", "nope.webp", "anim.gif", "readme.txt"], files);
   expect(result).toEqual({ stored: 2, missing: ["nope.webp"], rejected: ["evil.png", "readme.txt"] });
   expect(store.imagesDir(7)).toBe(path.join(dir, "images", "7"));
   expect(fs.readdirSync(store.imagesDir(7)).sort()).toEqual(["anim.gif", "cat.png"]);

@@ -63,3 +63,25 @@ test("usage errors", () => {
   expect(flag.status).toBe(1);
   expect(flag.stderr).toContain("usage: npm run ingest");
 }, 120_000);
+
+test("--encoding reads a Latin-1 file that UTF-8 refuses, and says so", () => {
+  const file = path.join(dir, "cities.csv");
+  fs.writeFileSync(file, Buffer.from("label,score,city\n1,0.9,Besançon\n0,0.2,Zürich\n", "latin1"));
+  const refused = ingest(file);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('cutoff ingest: row 2, column "city": the cell is not valid UTF-8 (byte 0xE7): if the file is not UTF-8, name its encoding (encoding=windows-1252 or latin1) (and 1 more problem)');
+  const read = ingest(file, "--encoding", "iso-8859-1");
+  expect(read.stderr).toBe("");
+  expect(read.stdout).toMatch(/ in \d+\.\d\d s, read as latin1\n/);
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    const row = db.prepare(`SELECT "mapping" FROM "Import" ORDER BY "id" DESC LIMIT 1`).get() as { mapping: string };
+    expect(JSON.parse(row.mapping).encoding).toBe("latin1");
+    expect(db.prepare(`SELECT "slices" FROM "Prediction" ORDER BY "id" DESC LIMIT 2`).all()).toEqual([{ slices: '["Zürich"]' }, { slices: '["Besançon"]' }]);
+  } finally {
+    db.close();
+  }
+  const bad = ingest(file, "--encoding", "ebcdic");
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toContain('--encoding must be one of utf-8, windows-1252, latin1 (or iso-8859-1, cp1252), not "ebcdic"');
+}, 120_000);

@@ -97,7 +97,7 @@ describe("errors name the row and column and nothing is committed", () => {
     ["non-numeric score", "label,score\n1,0.5\n0,abc\n", "invalid_rows", 'row 3, column "score": "abc" is not a number'],
     ["score out of range", "label,score\n1,0.5\n0,1.5\n", "invalid_rows", 'row 3, column "score": "1.5" is outside [0, 1]'],
     ["third label value", "label,score\n1,0.5\n0,0.4\n2,0.3\n", "invalid_rows", 'row 4, column "label": "2" is not a label of this column (expected 1 or 0)'],
-    ["wrong field count", "label,score\n1,0.5\n0\n", "invalid_rows", "row 3: has 1 fields, the header has 2"],
+    ["wrong field count", "label,score\n1,0.5\n0\n", "invalid_rows", "row 3: has 1 field, the header has 2"],
     ["unterminated quote", 'id,label,score\na,1,0.5\n"b,0,0.4\nc,1,0.3\n', "invalid_csv", "row 3: a quoted field is never closed (unterminated quote)"],
     ["empty file", "", "empty_file", "the file is empty"],
     ["header only", "label,score\n", "no_rows", "the file has a header but no data rows"],

@@ -92,17 +92,18 @@ describe("a file larger than the sample is parsed in a worker thread", () => {
     expect(sink.rows.every((r, i) => r.text === `日本語のテキスト ✓ ${i}`)).toBe(true);
   });
 
-  test("a truncated UTF-8 character at a chunk's end before ASCII text: replaced in place, as a decoder of the whole file does", async () => {
+  test("a UTF-8 character split between two chunks is read whole; a truncated one is refused with its row and column", async () => {
     const encoder = new TextEncoder();
     const head = encoder.encode(`${HEADER}\n${Array.from({ length: 5000 }, (_, i) => dataLine(i)).join("")}ex-x,2026-11-02T00:00:00Z,"bad `);
     const first = new Uint8Array([...head, 0xe6, 0x97]);
-    const second = encoder.encode(`tail",FR,1,0.5\n${dataLine(5001)}`);
-    const expected = new TextDecoder().decode(new Uint8Array([...first, ...second]));
+    const whole = new MemorySink();
+    const split = await ingestCsv((async function* () { yield first; yield new Uint8Array([0xa5, ...encoder.encode(`tail",FR,1,0.5\n${dataLine(5001)}`)]); })(), MAPPING, whole);
+    expect(split.parsedIn).toBe("worker");
+    expect(whole.rows[5000].text).toBe("bad 日tail");
     const sink = new MemorySink();
-    const result = await ingestCsv((async function* () { yield first; yield second; })(), MAPPING, sink);
-    expect(result.parsedIn).toBe("worker");
-    expect(sink.rows[5000].text).toBe("bad \ufffdtail");
-    expect(expected).toContain("bad \ufffdtail");
+    const error = await ingestCsv((async function* () { yield first; yield encoder.encode(`tail",FR,1,0.5\n${dataLine(5001)}`); })(), MAPPING, sink).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_encoding", details: [{ row: 5002, column: "text", message: "the cell is not valid UTF-8 (byte 0xE6): if the file is not UTF-8, name its encoding (encoding=windows-1252 or latin1)" }] });
+    expect(sink.state).toBe("aborted");
   });
 
   test("a gzip file of the same rows", async () => {
