@@ -3,23 +3,21 @@ import { HOW_TO_GET_POSTGRES, findPostgresBin, startPostgres } from "../support/
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Superuser URL of the test server's `postgres` database; "" when no server runs (locally, without PostgreSQL). */
+    /** Superuser URL of the test server's `postgres` database; "" when no server runs (no PostgreSQL installed). */
     postgresAdminUrl: string;
-    /** The database created for this test run. */
+    /** The database created for this test run ("" when no server runs). */
     postgresUrl: string;
   }
 }
 
 /**
  * One real PostgreSQL server for every PostgreSQL test file, with one database for the run; both
- * gone afterwards. Without PostgreSQL installed the tests are skipped with a message, except in CI
- * (CI=true), where that is a failure.
+ * are gone afterwards. Without PostgreSQL installed, no server runs and the PostgreSQL tests say
+ * how to get one: skipped locally, failed in CI (see describePostgres in context.ts).
  */
 export default async function setup(project: TestProject) {
   if (!findPostgresBin()) {
-    const inCi = process.env.CI === "true" || process.env.CI === "1";
-    if (inCi) throw new Error(`${HOW_TO_GET_POSTGRES}. CI runs the PostgreSQL tests: they are never skipped.`);
-    console.warn(`\n⚠ PostgreSQL tests skipped — ${HOW_TO_GET_POSTGRES}\n`);
+    console.warn(`\n⚠ no PostgreSQL for the PostgreSQL tests — ${HOW_TO_GET_POSTGRES}\n`);
     project.provide("postgresAdminUrl", "");
     project.provide("postgresUrl", "");
     return;

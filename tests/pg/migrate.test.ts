@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, expect, test } from "vitest";
+import crypto from "node:crypto";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { readMigrations } from "@/lib/db/migrations";
 import { MIGRATION_LOCK_KEY, MigrationRefused, POSTGRES_MIGRATIONS_DIR, migrate } from "@/lib/db/postgres/migrate";
-import { describePostgres, freshDatabase } from "./context";
+import { adminUrl, describePostgres, freshDatabase } from "./context";
 
 const known = readMigrations(POSTGRES_MIGRATIONS_DIR);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-pg-migrations-"));
@@ -15,11 +16,26 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function newDatabase(): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: await freshDatabase(), max: 2 });
-  pools.push(pool);
-  return pool;
+// Each test migrates a schema of its own in this file's database (a new schema takes milliseconds, a
+// new database a third of a second). The tests run one after another: the advisory lock, which is
+// per database, is theirs alone.
+let databaseUrl = "";
+beforeAll(async () => {
+  if (adminUrl) databaseUrl = await freshDatabase();
+});
+
+/** Pools on a new empty schema, as `count` app instances would connect (search_path = that schema). */
+async function newInstances(count: number, max = 1): Promise<pg.Pool[]> {
+  const schema = `s_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const instances = Array.from({ length: count }, () => new pg.Pool({ connectionString: databaseUrl, max, options: `-c search_path=${schema}` }));
+  pools.push(...instances);
+  return instances;
 }
+const newSchema = async () => (await newInstances(1, 2))[0];
 
 /** A copy of the first `count` real migrations plus `extra` folders (name → SQL). */
 function migrationsDir(count: number, extra: Record<string, string> = {}): string {
@@ -42,7 +58,7 @@ const advisoryLocks = async (pool: pg.Pool) =>
 
 describePostgres("PostgreSQL migrations", () => {
   test("apply every migration once, recorded in _prisma_migrations as Prisma Migrate records them", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     expect(known.length).toBeGreaterThan(0);
     expect(await migrate(pool)).toEqual({ applied: known.map((m) => m.name), total: known.length });
     expect(await migrate(pool)).toEqual({ applied: [], total: known.length });
@@ -57,7 +73,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("the migrations table has Prisma Migrate's PostgreSQL columns", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     await migrate(pool, migrationsDir(0));
     const { rows } = await pool.query(
       `SELECT column_name, data_type, character_maximum_length AS length, is_nullable, column_default FROM information_schema.columns
@@ -76,7 +92,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("a migration edited after it was applied is refused, and nothing else is applied", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     const dir = migrationsDir(1);
     await migrate(pool, dir);
     fs.appendFileSync(path.join(dir, known[0].name, "migration.sql"), "\n-- edited\n");
@@ -89,7 +105,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("a database a newer Cutoff migrated further is refused with the unknown migration's name, and left as it was", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     await migrate(pool, migrationsDir(1, { "29990101000000_future": `CREATE TABLE "Future" ("id" INTEGER NOT NULL);` }));
     const refused = migrate(pool);
     await expect(refused).rejects.toThrow(MigrationRefused);
@@ -99,7 +115,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("a failing migration leaves no trace of itself; the ones before it stay applied", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     const dir = migrationsDir(1, { "29990101000000_broken": `CREATE TABLE "Half" ("id" INTEGER);\nSELECT no_such_function();` });
     await expect(migrate(pool, dir)).rejects.toThrow(/migration 29990101000000_broken failed: function no_such_function\(\) does not exist/);
     expect((await recorded(pool)).map((r) => r.migration_name)).toEqual([known[0].name]);
@@ -108,7 +124,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("a migration Prisma recorded as started but never finished is refused; a rolled-back one is applied again", async () => {
-    const pool = await newDatabase();
+    const pool = await newSchema();
     await migrate(pool, migrationsDir(0));
     await pool.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ('a', $1, $2, now())`, [known[0].checksum, known[0].name]);
     await expect(migrate(pool)).rejects.toThrow(`migration ${known[0].name} started but never finished`);
@@ -117,10 +133,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("two migrators started at the same moment both succeed, waiting on the advisory lock, and apply each migration once", async () => {
-    const url = await freshDatabase();
-    const instances = [0, 1, 2].map(() => new pg.Pool({ connectionString: url, max: 1 }));
-    pools.push(...instances);
-    const [holder, a, b] = instances;
+    const [holder, a, b] = await newInstances(3);
     const lock = await holder.connect();
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     const both = Promise.allSettled([migrate(a), migrate(b)]);
@@ -142,9 +155,7 @@ describePostgres("PostgreSQL migrations", () => {
   });
 
   test("two migrators started at the same moment on a new database, without anyone holding the lock, both succeed", async () => {
-    const url = await freshDatabase();
-    const instances = [0, 1].map(() => new pg.Pool({ connectionString: url, max: 1 }));
-    pools.push(...instances);
+    const instances = await newInstances(2);
     const results = await Promise.all(instances.map((pool) => migrate(pool)));
     expect([...results[0].applied, ...results[1].applied].sort()).toEqual(known.map((m) => m.name));
     expect((await recorded(instances[0])).map((r) => r.migration_name)).toEqual(known.map((m) => m.name));
