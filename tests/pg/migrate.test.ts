@@ -9,11 +9,11 @@ import { MIGRATION_LOCK_KEY, MigrationRefused, POSTGRES_MIGRATIONS_DIR, migrate 
 import { adminUrl, describePostgres, freshDatabase } from "./context";
 
 const known = readMigrations(POSTGRES_MIGRATIONS_DIR);
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-pg-migrations-"));
+let tmp = ""; // made on first use: a skipped run leaves nothing behind
 const pools: pg.Pool[] = [];
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
-  fs.rmSync(tmp, { recursive: true, force: true });
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 // Each test migrates a schema of its own in this file's database (a new schema takes milliseconds, a
@@ -39,6 +39,7 @@ const newSchema = async () => (await newInstances(1, 2))[0];
 
 /** A copy of the first `count` real migrations plus `extra` folders (name → SQL). */
 function migrationsDir(count: number, extra: Record<string, string> = {}): string {
+  tmp ||= fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-pg-migrations-"));
   const dir = fs.mkdtempSync(path.join(tmp, "dir-"));
   for (const m of known.slice(0, count)) fs.cpSync(path.join(POSTGRES_MIGRATIONS_DIR, m.name), path.join(dir, m.name), { recursive: true });
   for (const [name, sql] of Object.entries(extra)) {
