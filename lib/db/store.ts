@@ -7,6 +7,7 @@
 import type { ColumnLayout, ExampleQuery } from "../gallery/kinds";
 import type { AppliedTag, ExampleNote } from "../gallery/types";
 import type { DatasetSink } from "../ingest/types";
+import type { MigrationResult } from "./migrations";
 import type { ScoreOrder, ScoreTable } from "../metrics";
 import type { DatasetView, PredictionRecord, ScenarioView, SliceRowVisitor, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 
@@ -88,12 +89,6 @@ export interface ScenarioStore {
   delete(datasetId: number, scenarioId: number): Promise<boolean>;
 }
 
-/** Migrations applied by a call, and recorded in the database after it. */
-export interface MigrationResult {
-  applied: string[];
-  total: number;
-}
-
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -116,3 +111,5 @@ export interface Store {
   /** Housekeeping once an import's answer is sent (SQLite copies its write-ahead log into the file). */
   afterImport(): void;
 }
+
+export type { MigrationResult };
