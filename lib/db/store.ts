@@ -9,6 +9,7 @@ import type { AppliedTag, ExampleNote } from "../gallery/types";
 import type { DatasetSink } from "../ingest/types";
 import type { ScoreSegment } from "../metrics/segment";
 import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
+import type { MigrationResult } from "./migrations";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -90,12 +91,6 @@ export interface ScenarioStore {
   delete(datasetId: number, scenarioId: number): Promise<boolean>;
 }
 
-/** Migrations applied by a call, and recorded in the database after it. */
-export interface MigrationResult {
-  applied: string[];
-  total: number;
-}
-
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -130,3 +125,5 @@ export interface Store {
   /** Housekeeping once an import's answer is sent (SQLite copies its write-ahead log into the file). */
   afterImport(): void;
 }
+
+export type { MigrationResult };

@@ -43,9 +43,12 @@ export const sqliteDatasets: DatasetStore = {
   },
 
   async delete(id) {
-    // One statement on the writer connection: the schema's ON DELETE CASCADE removes every row,
-    // tag, note, scenario and stored table of the dataset with it.
-    const { changes } = writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id);
-    return changes > 0;
+    // One transaction on the writer connection: the schema's ON DELETE CASCADE removes every row,
+    // tag, note, scenario and segment of the dataset with it; its example-id keys go explicitly.
+    const db = writerSqlite();
+    return db.transaction(() => {
+      db.prepare(`DELETE FROM "ExampleKey" WHERE "datasetId" = ?`).run(id);
+      return db.prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id).changes > 0;
+    }).immediate();
   },
 };

@@ -1,10 +1,9 @@
 import type Database from "better-sqlite3";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
-import type { MigrationResult } from "../store";
+import { migrationProblem, planMigrations, readMigrations, type KnownMigration, type MigrationResult } from "../migrations";
 
-/** Where Prisma's migration folders live: `<timestamp>_<name>/migration.sql`. */
+/** Where the SQLite migration folders live: `<timestamp>_<name>/migration.sql`. */
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "sqlite", "migrations");
 
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -18,45 +17,27 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-/** The migration folders, in the order Prisma applies them (by name). */
-export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: string; checksum: string }[] {
-  return fs
-    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
-    });
-}
+/** The SQLite migration folders, in the order Prisma applies them (by name). */
+export const listMigrations = (dir = MIGRATIONS_DIR): KnownMigration[] => readMigrations(dir);
 
 /**
  * Applies the migrations not yet recorded in `_prisma_migrations`, each in its own transaction,
- * and records them as Prisma would. A migration whose file changed after it was applied is an
- * error: the database and the schema would silently disagree; so is a database holding a
+ * and records them as Prisma would. Refused before anything is applied (lib/db/migrations.ts): a
+ * migration whose file changed after it was applied, one that failed, and a database holding a
  * migration this version does not know (a newer Cutoff migrated it further).
  */
 export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): MigrationResult {
   db.exec(CREATE_MIGRATIONS_TABLE);
-  const done = new Map(
-    (db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string; checksum: string }[])
-      .map((row) => [row.migration_name, row.checksum]),
-  );
-  const known = listMigrations(dir);
-  const unknown = [...done.keys()].filter((name) => !known.some((m) => m.name === name));
-  if (unknown.length) {
-    throw new Error(`the database was migrated by a newer version of Cutoff (it has migration ${unknown.join(", ")}, which this version does not know): upgrade Cutoff, or use another DATABASE_URL`);
-  }
-  const applied: string[] = [];
-  for (const migration of known) {
-    const recorded = done.get(migration.name);
-    if (recorded !== undefined) {
-      if (recorded !== migration.checksum) {
-        throw new Error(`migration ${migration.name} was changed after it was applied; add a new migration instead`);
-      }
-      continue;
-    }
+  const recorded = (db.prepare(`SELECT migration_name AS name, checksum, finished_at AS finishedAt, rolled_back_at AS rolledBackAt FROM "_prisma_migrations"`).all() as {
+    name: string;
+    checksum: string;
+    finishedAt: number | null;
+    rolledBackAt: number | null;
+  }[]).map((r) => ({ ...r, finishedAt: r.finishedAt === null ? null : new Date(r.finishedAt), rolledBackAt: r.rolledBackAt === null ? null : new Date(r.rolledBackAt) }));
+  const plan = planMigrations(listMigrations(dir), recorded);
+  const problem = migrationProblem(plan);
+  if (problem) throw new Error(problem);
+  for (const migration of plan.pending) {
     const apply = db.transaction(() => {
       const startedAt = Date.now();
       db.exec(migration.sql);
@@ -65,14 +46,12 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): MigrationR
       ).run(crypto.randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
     });
     apply.immediate();
-    applied.push(migration.name);
   }
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).get() as { n: number }).n;
-  return { applied, total };
+  return { applied: plan.pending.map((m) => m.name), total: appliedMigrationCount(db) };
 }
 
 /** How many migrations the database has applied. */
 export function appliedMigrationCount(db: Database.Database): number {
-  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).get() as { n: number };
+  const { n } = db.prepare(`SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).get() as { n: number };
   return n;
 }

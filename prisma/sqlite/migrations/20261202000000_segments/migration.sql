@@ -46,8 +46,7 @@ CREATE TABLE "ExampleKey" (
     "keyHash" BIGINT NOT NULL,
     "predictionId" INTEGER NOT NULL,
 
-    PRIMARY KEY ("datasetId", "keyHash", "predictionId"),
-    CONSTRAINT "ExampleKey_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    PRIMARY KEY ("datasetId", "keyHash", "predictionId")
 ) WITHOUT ROWID;
 
 -- CreateTable

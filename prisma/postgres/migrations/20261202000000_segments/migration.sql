@@ -1,0 +1,77 @@
+-- Storage in segments: a dataset's rows carry no secondary index (indexes fed in random order,
+-- e.g. UUID ids or unsorted timestamps, cost several times the insert itself); the score-sorted
+-- columns of each import or append live in "Segment", example ids in "ExampleKey" (written in key
+-- order). Datasets imported before are rebuilt from their rows on first start.
+
+-- DropIndex
+DROP INDEX "Prediction_datasetId_exampleId_idx";
+
+-- DropIndex
+DROP INDEX "Prediction_datasetId_timestamp_idx";
+
+-- DropTable
+DROP TABLE "ScoreOrder";
+
+-- DropTable
+DROP TABLE "ScoreTable";
+
+-- AlterTable
+ALTER TABLE "Dataset" ADD COLUMN     "sliceValues" TEXT NOT NULL DEFAULT '{}',
+ADD COLUMN     "summaryVersion" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "Import" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT 'import',
+ADD COLUMN     "firstId" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "lastId" INTEGER NOT NULL DEFAULT -1;
+
+-- CreateTable
+CREATE TABLE "Segment" (
+    "id" SERIAL NOT NULL,
+    "datasetId" INTEGER NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 0,
+    "firstId" INTEGER NOT NULL,
+    "lastId" INTEGER NOT NULL,
+    "rows" INTEGER NOT NULL,
+    "offsets" BYTEA NOT NULL,
+    "scores" BYTEA NOT NULL,
+    "labels" BYTEA NOT NULL,
+    "times" BYTEA,
+    "slices" BYTEA,
+
+    CONSTRAINT "Segment_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ExampleKey" (
+    "datasetId" INTEGER NOT NULL,
+    "keyHash" BIGINT NOT NULL,
+    "predictionId" INTEGER NOT NULL,
+
+    CONSTRAINT "ExampleKey_pkey" PRIMARY KEY ("datasetId","keyHash","predictionId")
+);
+
+-- CreateTable
+CREATE TABLE "LabelChange" (
+    "id" SERIAL NOT NULL,
+    "datasetId" INTEGER NOT NULL,
+    "predictionId" INTEGER NOT NULL,
+    "oldLabel" INTEGER,
+    "newLabel" INTEGER,
+    "reviewer" TEXT,
+    "source" TEXT NOT NULL DEFAULT 'labels',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LabelChange_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Segment_datasetId_idx" ON "Segment"("datasetId");
+
+-- CreateIndex
+CREATE INDEX "LabelChange_datasetId_predictionId_idx" ON "LabelChange"("datasetId", "predictionId");
+
+-- AddForeignKey
+ALTER TABLE "Segment" ADD CONSTRAINT "Segment_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LabelChange" ADD CONSTRAINT "LabelChange_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset"("id") ON DELETE CASCADE ON UPDATE CASCADE;
