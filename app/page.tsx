@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { store } from "@/lib/db";
+import { listDatasets } from "@/lib/services/datasets";
 import { formatCount, formatDate, formatPercent } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const datasets = await store().datasets.list();
+  const datasets = await listDatasets();
   return (
     <div className="stack">
       <div className="page-header">

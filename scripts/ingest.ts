@@ -2,7 +2,7 @@
  * `npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL]
  * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding E]`: imports a CSV (or
  * .csv.gz) into the database of DATABASE_URL through the same core as the API, with a progress bar
- * on a terminal.
+ * on a terminal. `--append-to ID [--skip-duplicates]` adds the file's rows to dataset ID instead.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ENCODINGS, encodingFromName } from "../lib/ingest/encodings";
 
-const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding utf-8|windows-1252|latin1]";
+const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding utf-8|windows-1252|latin1]\n       npm run ingest -- <file> --append-to <dataset id> [--skip-duplicates] [--encoding …]";
 
 const argsSchema = z.object({
   name: z.string().max(200).optional(),
@@ -22,6 +22,8 @@ const argsSchema = z.object({
   text: z.string().optional(),
   image: z.string().optional(),
   slice: z.array(z.string()).optional(),
+  "append-to": z.coerce.number({ error: "--append-to must be a dataset id" }).int("--append-to must be a dataset id").positive("--append-to must be a dataset id").optional(),
+  "skip-duplicates": z.boolean().optional(),
   encoding: z
     .string()
     .optional()
@@ -50,6 +52,7 @@ try {
     options: {
       name: stringOption, label: stringOption, score: stringOption, positive: stringOption, id: stringOption,
       timestamp: stringOption, text: stringOption, image: stringOption, slice: { type: "string", multiple: true }, encoding: stringOption,
+      "append-to": stringOption, "skip-duplicates": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -76,6 +79,8 @@ try {
 const { prepareDatabase } = await import("../lib/services/prepare");
 const { importCsv } = await import("../lib/imports/import-csv");
 const { IngestError } = await import("../lib/ingest");
+const { appendRows } = await import("../lib/imports/append");
+const { toHttpError } = await import("../lib/http");
 await prepareDatabase();
 
 const tty = process.stderr.isTTY;
@@ -91,9 +96,24 @@ function draw(rows: number, bytes: number, done = false): void {
   process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString("en-US")} rows  ${formatBytes(bytes)}${done ? "\n" : ""}`);
 }
 
+const { "append-to": appendTo, "skip-duplicates": skipDuplicates, ...importOptions } = options;
+if (appendTo !== undefined) {
+  try {
+    const result = await appendRows(appendTo, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { format: "csv", duplicates: skipDuplicates ? "skip" : "refuse", sourceFile: path.basename(file), encoding: importOptions.encoding });
+    console.log(`dataset ${result.id}: added ${result.added.toLocaleString("en-US")} rows${result.skipped ? ` (skipped ${result.skipped.toLocaleString("en-US")} it already had)` : ""}`);
+    console.log(`  now ${result.rows.toLocaleString("en-US")} rows: ${result.positives.toLocaleString("en-US")} positive, ${result.negatives.toLocaleString("en-US")} negative, ${result.unlabeled.toLocaleString("en-US")} unlabelled`);
+    process.exit(0);
+  } catch (error) {
+    const known = toHttpError(error);
+    if (!known) throw error;
+    const lines = (known.details ?? []).length > 1 ? known.details!.map((d) => `  - ${[d.row !== undefined ? `row ${d.row}` : "", d.column !== undefined ? `column ${JSON.stringify(d.column)}` : ""].filter(Boolean).join(", ")}: ${d.message}`) : [];
+    fail([known.message, ...lines].join("\n"));
+  }
+}
+
 try {
   const result = await importCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
-    ...options,
+    ...importOptions,
     sourceFile: path.basename(file),
     onProgress: (p) => draw(p.rows, p.bytes),
   });

@@ -7,6 +7,7 @@
 import type { ColumnLayout, ExampleQuery } from "../gallery/kinds";
 import type { AppliedTag, ExampleNote } from "../gallery/types";
 import type { DatasetSink } from "../ingest/types";
+import type { ScoreSummary } from "../metrics";
 import type { ScoreSegment } from "../metrics/segment";
 import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 import type { MigrationResult } from "./migrations";
@@ -21,6 +22,11 @@ export interface DatasetStore {
   /** The dataset's slice and extra column names, in stored order. */
   columnLayout(id: number): Promise<ColumnLayout | null>;
   rename(id: number, name: string): Promise<DatasetView | null>;
+  /**
+   * Stores the summary figures computed at `version`; a no-op (null) when the dataset moved on
+   * to another version meanwhile.
+   */
+  saveSummary(id: number, version: number, summary: ScoreSummary): Promise<DatasetView | null>;
   /** Replaces the stakeholder settings (a validated JSON object). */
   saveSettings(id: number, settings: Record<string, unknown>): Promise<DatasetView | null>;
   /** Deletes the dataset and every row, tag, note and scenario of it, in one transaction. */

@@ -18,6 +18,8 @@ export interface DatasetView {
    * from the rows are keyed by (id, version) (lib/cache.ts).
    */
   version: number;
+  /** The version the summary figures (rocAuc, averagePrecision, brier, score range) were computed at. */
+  summaryVersion: number;
   rows: number;
   positives: number;
   negatives: number;

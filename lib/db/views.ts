@@ -23,6 +23,7 @@ export interface DatasetRow {
   sourceFile: string | null;
   createdAt: Date;
   version: number;
+  summaryVersion: number;
   rowCount: number;
   positives: number;
   negatives: number;
@@ -51,6 +52,7 @@ export function datasetView(d: DatasetRow): DatasetView {
     sourceFile: d.sourceFile,
     createdAt: d.createdAt.toISOString(),
     version: d.version,
+    summaryVersion: d.summaryVersion,
     rows: d.rowCount,
     positives: d.positives,
     negatives: d.negatives,

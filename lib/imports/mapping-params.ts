@@ -3,7 +3,7 @@ import { ENCODINGS, encodingFromName } from "../ingest/encodings";
 import { PROGRESS_KEY } from "./progress";
 
 /** A text encoding by any of its names (`latin1`, `iso-8859-1`, `cp1252`, …), as the one Cutoff reads. */
-const encoding = z
+export const encodingParam = z
   .string()
   .max(40)
   .transform((name, ctx) => {
@@ -29,7 +29,7 @@ export const mappingParamsSchema = z.object({
   text: column.optional(),
   image: column.optional(),
   slice: z.array(column).max(50).optional(),
-  encoding: encoding.optional(),
+  encoding: encodingParam.optional(),
   progress: z.string().regex(PROGRESS_KEY, "must be 8 to 64 letters, digits, dashes or underscores").optional(),
   /** The source file name to record (raw bodies; multipart sends it with the file). */
   filename: z.string().max(255).optional(),

@@ -1,7 +1,34 @@
 import { invalidateDataset } from "../cache";
-import { store } from "../db";
+import { store, type DatasetView } from "../db";
+import { getScoreTable } from "../db/score-index";
 import { removeDatasetImages } from "../images/store";
 import { serialized } from "../imports/queue";
+import { summarize } from "../metrics";
+
+/**
+ * A dataset's view with summary figures of its current rows: an append or late labels leave the
+ * stored ROC AUC, average precision, Brier score and score range of an older version, so they are
+ * computed again (from the merged score table) and stored before the view is answered.
+ */
+async function fresh(dataset: DatasetView): Promise<DatasetView> {
+  if (dataset.summaryVersion === dataset.version) return dataset;
+  const table = await getScoreTable(dataset.id);
+  if (!table) return dataset;
+  const summary = summarize(table);
+  const saved = await store().datasets.saveSummary(dataset.id, dataset.version, summary);
+  return saved ?? { ...dataset, ...summary, summaryVersion: dataset.version };
+}
+
+/** One dataset with up-to-date summary figures, or null. */
+export async function getDataset(datasetId: number): Promise<DatasetView | null> {
+  const dataset = await store().datasets.get(datasetId);
+  return dataset && fresh(dataset);
+}
+
+/** Every dataset (newest first) with up-to-date summary figures. */
+export async function listDatasets(): Promise<DatasetView[]> {
+  return Promise.all((await store().datasets.list()).map(fresh));
+}
 
 /**
  * Deletes a dataset with every row, tag, note and scenario of it (after any import running), then

@@ -85,3 +85,26 @@ test("--encoding reads a Latin-1 file that UTF-8 refuses, and says so", () => {
   expect(bad.status).toBe(1);
   expect(bad.stderr).toContain('--encoding must be one of utf-8, windows-1252, latin1 (or iso-8859-1, cp1252), not "ebcdic"');
 }, 120_000);
+
+test("--append-to adds a file's rows to a dataset; a re-sent file is refused, --skip-duplicates leaves it out", () => {
+  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => `m${from + k},"more ${from + k}",${(from + k) % 4 === 0 ? "spam" : "ham"},${((from + k) / 80).toFixed(3)},sms`).join("\n");
+  const file = path.join(dir, "more.csv");
+  fs.writeFileSync(file, "message_id,text,label,spam_score,channel\n" + rows(40, 60) + "\n");
+  const before = counts();
+  const added = ingest(file, "--append-to", "1");
+  expect(added.stderr).toBe("");
+  expect(added.status).toBe(0);
+  expect(added.stdout).toContain("dataset 1: added 20 rows");
+  expect(added.stdout).toContain("now 60 rows: 15 positive, 45 negative, 0 unlabelled");
+  const again = ingest(file, "--append-to", "1");
+  expect(again.status).toBe(1);
+  expect(again.stderr).toContain("20 rows have ids the dataset already has");
+  expect(counts()).toEqual({ datasets: before.datasets, predictions: before.predictions + 20 });
+  fs.writeFileSync(file, "message_id,text,label,spam_score,channel\n" + rows(55, 65) + "\n");
+  const skipped = ingest(file, "--append-to", "1", "--skip-duplicates");
+  expect(skipped.stdout).toContain("dataset 1: added 5 rows (skipped 5 it already had)");
+  expect(counts()).toEqual({ datasets: before.datasets, predictions: before.predictions + 25 });
+  const wrong = ingest(file, "--append-to", "99");
+  expect(wrong.status).toBe(1);
+  expect(wrong.stderr).toContain("dataset 99 not found");
+}, 120_000);

@@ -2,11 +2,12 @@ import { after } from "next/server";
 import { store } from "@/lib/db";
 import { handle } from "@/lib/http";
 import { importUpload, importZipUpload } from "@/lib/imports";
+import { listDatasets } from "@/lib/services/datasets";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/datasets — every dataset, newest first. */
-export const GET = handle(async () => Response.json({ datasets: await store().datasets.list() }));
+export const GET = handle(async () => Response.json({ datasets: await listDatasets() }));
 
 /**
  * POST /api/datasets — imports a CSV (or .csv.gz): a `text/csv` body with the mapping as query

@@ -36,6 +36,13 @@ export const sqliteDatasets: DatasetStore = {
     return datasetView(await prisma().dataset.update({ where: { id }, data: { name } }));
   },
 
+  async saveSummary(id, version, s) {
+    const { changes } = writerSqlite()
+      .prepare(`UPDATE "Dataset" SET scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, summaryVersion = ? WHERE id = ? AND version = ?`)
+      .run(s.scoreMin, s.scoreMax, s.rocAuc, s.averagePrecision, s.brier, version, id, version);
+    return changes > 0 ? this.get(id) : null;
+  },
+
   async saveSettings(id, settings) {
     const found = await prisma().dataset.findUnique({ where: { id }, select: { id: true } });
     if (!found) return null;

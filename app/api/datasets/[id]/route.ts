@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { store } from "@/lib/db";
 import { handle, notFound, parseId, readBody } from "@/lib/http";
-import { deleteDataset } from "@/lib/services/datasets";
+import { deleteDataset, getDataset } from "@/lib/services/datasets";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ const renameSchema = z.object({ name: z.string({ error: 'the body must be JSON l
 /** GET /api/datasets/:id — one dataset with its counts, label values, mapping and summary. */
 export const GET = handle(async (_req: Request, { params }: Context) => {
   const id = parseId((await params).id);
-  const dataset = await store().datasets.get(id);
+  const dataset = await getDataset(id);
   if (!dataset) throw notFound(`dataset ${id}`);
   return Response.json(dataset);
 });

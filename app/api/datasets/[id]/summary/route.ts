@@ -1,4 +1,4 @@
-import { store } from "@/lib/db";
+import { getDataset } from "@/lib/services/datasets";
 import { handle, notFound, parseId } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = handle(async (_req: Request, { params }: { params: Promise<{ id: string }> }) => {
   const id = parseId((await params).id);
-  const d = await store().datasets.get(id);
+  const d = await getDataset(id);
   if (!d) throw notFound(`dataset ${id}`);
   const { name, rows, positives, negatives, unlabeled, positiveShare, positiveLabel, negativeLabel, scoreMin, scoreMax, rocAuc, averagePrecision, brier } = d;
   return Response.json({ id, name, rows, positives, negatives, unlabeled, positiveShare, positiveLabel, negativeLabel, scoreMin, scoreMax, rocAuc, averagePrecision, brier });
