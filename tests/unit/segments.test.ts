@@ -1,0 +1,135 @@
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { seededRandom } from "@/lib/demo/random";
+import { compactDataset } from "@/lib/db/sqlite/compaction";
+import { DatasetWriter } from "@/lib/db/sqlite/dataset-writer";
+import { AppendWriter } from "@/lib/db/sqlite/append-writer";
+import { writeLabels } from "@/lib/db/sqlite/labels";
+import { migrate } from "@/lib/db/sqlite/migrate";
+import { listSegments, readSegment } from "@/lib/db/sqlite/segments";
+import { upgradeDatasetsWithoutSegments } from "@/lib/db/sqlite/upgrade";
+import { confusionAt, countAcross, cumulate, mergeScoreTables, mergeSegments, pageAcross, segmentTable, type Outcome, type ScoreSegment } from "@/lib/metrics";
+import type { PredictionRow } from "@/lib/ingest/types";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-segments-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A segment of rows given in arrival order (ids firstId…), sorted by (score, id) as the builder sorts them. */
+function segmentOf(firstId: number, scores: number[], labels: number[], countries: number[] = []): ScoreSegment {
+  const order = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b] || a - b);
+  return {
+    firstId,
+    offsets: Uint32Array.from(order),
+    scores: Float64Array.from(order, (i) => scores[i]),
+    labels: Uint8Array.from(order, (i) => labels[i]),
+    times: null,
+    slices: [Uint16Array.from(order, (i) => countries[i] ?? 0)],
+  };
+}
+
+/** Rows of several segments, each with its id: the naive reference for every walk. */
+const rowsOf = (segments: ScoreSegment[]) => segments.flatMap((s) => Array.from(s.offsets, (o, i) => ({ id: s.firstId + o, score: s.scores[i], label: s.labels[i], country: s.slices[0][i] })));
+
+function naivePage(rows: ReturnType<typeof rowsOf>, outcome: Outcome, t: number, direction: "ASC" | "DESC", offset: number, limit: number, keep = (_r: (typeof rows)[number]) => true) {
+  const flagged = outcome === "tp" || outcome === "fp";
+  const label = outcome === "tp" || outcome === "fn" ? 1 : 0;
+  const matching = rows.filter((r) => r.label === label && (r.score >= t) === flagged && keep(r));
+  matching.sort((a, b) => (a.score - b.score || a.id - b.id) * (direction === "ASC" ? 1 : -1));
+  return matching.slice(offset, offset + limit).map((r) => r.id);
+}
+
+describe("walks across segments equal a sort of all their rows", () => {
+  const random = seededRandom(11);
+  const segments = [0, 1000, 5000, 5200].map((firstId, k) => {
+    const n = [300, 40, 7, 120][k];
+    return segmentOf(firstId, Array.from({ length: n }, () => Math.round(random() * 20) / 20), Array.from({ length: n }, () => (random() < 0.1 ? 255 : random() < 0.3 ? 1 : 0)), Array.from({ length: n }, () => Math.floor(random() * 3)));
+  });
+  const rows = rowsOf(segments);
+  test.each(["fp", "fn", "tp", "tn"] as Outcome[])("pages of %s at every threshold, both directions, filtered or not", (outcome) => {
+    for (const t of [0, 0.05, 0.5, 0.55, 0.95, 1]) {
+      for (const direction of ["ASC", "DESC"] as const) {
+        for (const [offset, limit] of [[0, 10], [3, 50], [0, 1000], [400, 10]]) {
+          expect(pageAcross(segments, outcome, t, direction, offset, limit)).toEqual(naivePage(rows, outcome, t, direction, offset, limit));
+          const fr = (k: number, i: number) => segments[k].slices[0][i] === 1;
+          expect(pageAcross(segments, outcome, t, direction, offset, limit, fr)).toEqual(naivePage(rows, outcome, t, direction, offset, limit, (r) => r.country === 1));
+        }
+        expect(countAcross(segments, outcome, t, (k, i) => segments[k].slices[0][i] === 2)).toBe(naivePage(rows, outcome, t, "ASC", 0, 1e9, (r) => r.country === 2).length);
+      }
+    }
+  });
+
+  test("counts summed over the segments' tables equal the merged table's, and mergeSegments keeps every row in (score, id) order", () => {
+    const tables = segments.map((s) => cumulate(segmentTable(s)));
+    const merged = cumulate(mergeScoreTables(segments.map(segmentTable)));
+    for (const t of [0, 0.3, 0.5, 0.51, 1]) expect(confusionAt({ parts: tables, totalPositives: merged.totalPositives, totalNegatives: merged.totalNegatives }, t)).toEqual(confusionAt(merged, t));
+    const one = mergeSegments(segments);
+    expect(rowsOf([one])).toEqual([...rows].sort((a, b) => a.score - b.score || a.id - b.id));
+    expect(segmentTable(one)).toEqual(mergeScoreTables(segments.map(segmentTable)));
+  });
+});
+
+describe("segments in a SQLite file", () => {
+  const file = path.join(dir, "segments.db");
+  const db = new Database(file);
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  const mapping = { label: "label", score: "score", id: "id", timestamp: null, text: null, image: null, slices: ["country"], extras: [], columns: ["id", "label", "score", "country"] };
+  const row = (i: number, label: number, score: number, country: string): PredictionRow => ({ row: i + 2, label, score, exampleId: `e${i}`, timestamp: null, text: null, image: null, slices: JSON.stringify([country]), extras: null });
+  const countries = ["FR", "DE", "US"];
+
+  test("appends, late labels and compaction keep exactly the rows' figures", () => {
+    const random = seededRandom(5);
+    const all: { label: number; score: number; country: string }[] = [];
+    const writer = new DatasetWriter({ name: "stream", positiveLabel: "1", negativeLabel: "0", mapping }, db);
+    for (let i = 0; i < 500; i++) {
+      const r = { label: random() < 0.3 ? 1 : 0, score: Math.round(random() * 100) / 100, country: countries[i % 3] };
+      all.push(r);
+      writer.append(row(i, r.label, r.score, r.country));
+    }
+    const id = writer.finish().id;
+    for (let batch = 0; batch < 9; batch++) {
+      const append = new AppendWriter(id, "refuse", db);
+      append.begin({ name: "", positiveLabel: "1", negativeLabel: "0", mapping });
+      for (let k = 0; k < 20; k++) {
+        const i = all.length;
+        const r = { label: 255, score: Math.round(random() * 100) / 100, country: countries[k % 3] };
+        all.push(r);
+        append.append(row(i, r.label, r.score, r.country));
+      }
+      append.finish();
+    }
+    // Late labels for every appended row, by prediction id (the rows' ids follow the first import's).
+    const firstId = (db.prepare(`SELECT MIN(id) AS id FROM "Prediction" WHERE datasetId = ?`).get(id) as { id: number }).id;
+    const ids = db.prepare(`SELECT id FROM "Prediction" WHERE datasetId = ? ORDER BY id`).all(id) as { id: number }[];
+    const changes = ids.slice(500).map(({ id: predictionId }, k) => ({ predictionId, label: (k % 4 === 0 ? 1 : 0) as 0 | 1 }));
+    changes.forEach((c, k) => (all[500 + k].label = c.label));
+    expect(writeLabels(id, changes, "test", null, db)).toEqual({ received: 180, changed: 180 });
+    const read = () => (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db)!);
+    const before = read();
+    expect(before).toHaveLength(10);
+    expect(compactDataset(id, 1, db)).toBe(true);
+    const after = read();
+    expect(after.length).toBeLessThan(10);
+    const expected = all.map((r, i) => ({ id: firstId + i, score: r.score, label: r.label, country: countries.indexOf(r.country) })).sort((a, b) => a.score - b.score || a.id - b.id);
+    for (const segments of [before, after]) expect(rowsOf([mergeSegments(segments)])).toEqual(expected);
+  });
+
+  test("a dataset stored before segments existed is rebuilt from its rows, with the same segment and keys", () => {
+    const writer = new DatasetWriter({ name: "legacy", positiveLabel: "1", negativeLabel: "0", mapping }, db);
+    for (let i = 0; i < 50; i++) writer.append(row(i, i % 3 === 0 ? 1 : 0, (i * 7) % 10 / 10, countries[i % 3]));
+    const id = writer.finish().id;
+    const [original] = (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db));
+    const keys = () => db.prepare(`SELECT keyHash, predictionId FROM "ExampleKey" WHERE datasetId = ? ORDER BY keyHash, predictionId`).all(id);
+    const originalKeys = keys();
+    db.prepare(`DELETE FROM "Segment" WHERE datasetId = ?`).run(id);
+    db.prepare(`DELETE FROM "ExampleKey" WHERE datasetId = ?`).run(id);
+    expect(upgradeDatasetsWithoutSegments(db)).toEqual([id]);
+    const [rebuilt] = (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db));
+    expect(rebuilt).toEqual(original);
+    expect(keys()).toEqual(originalKeys);
+    expect(upgradeDatasetsWithoutSegments(db)).toEqual([]);
+  });
+});
