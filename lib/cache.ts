@@ -54,6 +54,23 @@ export async function cachedByVersion<T>(
   return value;
 }
 
+/** cachedByVersion for a computation that is synchronous (the same entries, the same limits). */
+export function cachedByVersionSync<T>(kind: string, datasetId: number, version: number, compute: () => T, { limit = 8, part = "" }: { limit?: number; part?: string } = {}): T {
+  const cache = kindOf(kind, limit);
+  const key = keyOf(datasetId, part);
+  const hit = cache.entries.get(key);
+  if (hit && hit.version === version) {
+    cache.entries.delete(key);
+    cache.entries.set(key, hit);
+    return hit.value as T;
+  }
+  const value = compute();
+  cache.entries.delete(key);
+  while (cache.entries.size >= cache.limit) cache.entries.delete(cache.entries.keys().next().value as string);
+  cache.entries.set(key, { version, value });
+  return value;
+}
+
 /** The cached value if it is of `version`, else undefined (never computes). */
 export function peekByVersion<T>(kind: string, datasetId: number, version: number, part = ""): T | undefined {
   const hit = kinds.get(kind)?.entries.get(keyOf(datasetId, part));

@@ -114,6 +114,7 @@ if (appendTo !== undefined) {
 try {
   const result = await importCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
     ...importOptions,
+    expectedBytes: size,
     sourceFile: path.basename(file),
     onProgress: (p) => draw(p.rows, p.bytes),
   });

@@ -23,6 +23,21 @@ export interface StoredSegmentColumns {
   slices: Uint8Array | null;
 }
 
+/** A segment's example-id keys (ascending) with the id offset of each key's row. */
+export interface SegmentKeys {
+  keys: Float64Array;
+  offsets: Uint32Array;
+}
+
+/** Keys as stored (two blobs), or nulls without keys. */
+export const encodeKeys = (keys: SegmentKeys | null) => ({ keys: keys && toBytes(keys.keys), keyOffsets: keys && toBytes(keys.offsets) });
+
+/** Stored keys back as typed arrays, or null. */
+export function decodeKeys(keys: Uint8Array | null, keyOffsets: Uint8Array | null): SegmentKeys | null {
+  if (!keys || !keyOffsets) return null;
+  return { keys: new Float64Array(aligned(keys)), offsets: new Uint32Array(aligned(keyOffsets)) };
+}
+
 export function encodeSegment(segment: ScoreSegment): StoredSegmentColumns {
   const n = segment.offsets.length;
   let slices: Buffer | null = null;

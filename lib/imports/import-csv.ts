@@ -17,6 +17,7 @@ export interface ImportRequest extends IngestOptions {
  */
 export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequest = {}): Promise<IngestResult> {
   const { progressKey, totalBytes, ...options } = request;
+  options.expectedBytes ??= totalBytes ?? null;
   if (progressKey) trackImport(progressKey, totalBytes ?? null);
   return serialized(async () => {
     try {

@@ -109,6 +109,7 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
         mapping,
         sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""),
         positive: options.positive,
+        expectedRows: expectedRows(options.expectedBytes, compressed, sample.bytes.byteLength, preview.rows.length),
         ...(append ? { knownLabels: { positive: append.positiveLabel, negative: append.negativeLabel }, sliceValues: append.sliceValues, firstRecord: append.firstRecord } : {}),
       };
       // Throws for labels that need a positive value, before anything is written.
@@ -145,6 +146,15 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
   } finally {
     if (worker) releaseParseWorker(worker, parsedCleanly);
   }
+}
+
+/**
+ * About how many rows a file of `bytes` holds, from the sample's bytes per row (5% spare); none
+ * for a compressed file (its size says little of its rows) or when the size is not known.
+ */
+function expectedRows(bytes: number | null | undefined, compressed: boolean, sampleBytes: number, sampleRows: number): number | undefined {
+  if (!bytes || compressed || sampleRows === 0) return undefined;
+  return Math.ceil((bytes / (sampleBytes / (sampleRows + 1))) * 1.05) + 1024;
 }
 
 /** Parses in this thread: for small files, and where no worker can start. */

@@ -6,58 +6,18 @@
  * starts, `startParseWorker` answers null and the caller parses in its own thread.
  */
 import { Worker } from "node:worker_threads";
+import { launchWorker } from "../workers/start";
 import { CsvSyntaxError } from "./csv-reader";
 import { MAX_BYTES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
 import type { RowBatch } from "./row-batch";
 import type { ParseOutcome, ParseSetup } from "./row-parser";
 
-/**
- * Runs this module's sibling parse-worker.ts from source under tsx. Node 20 workers do not get
- * the parent's tsx loader (privatenumber/tsx#354), so the worker registers tsx's API itself
- * before importing the entry. Resolved from the source file, so it does not depend on the cwd.
- */
-function tsxWorker(): Worker | null {
-  const entry = import.meta.url.replace(/\/parse-host\.ts$/, "/parse-worker.ts");
-  if (!entry.startsWith("file:") || entry === import.meta.url) return null;
-  const bootstrap = `const { createRequire } = require("node:module");
-const { pathToFileURL } = require("node:url");
-const api = createRequire(${JSON.stringify(entry)}).resolve("tsx/esm/api").replace(/\\.cjs$/, ".mjs");
-import(pathToFileURL(api).href).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true });
-}
-
-/** Resolves true once the worker's code has loaded ("ready"), false if it failed to. */
-async function whenReady(worker: Worker): Promise<boolean> {
-  let onMessage!: (m: FromParseWorker) => void;
-  let onFailure!: () => void;
-  const ready = await new Promise<boolean>((resolve) => {
-    onMessage = (m) => resolve(m.type === "ready");
-    onFailure = () => resolve(false);
-    worker.once("message", onMessage).once("error", onFailure).once("exit", onFailure);
-  });
-  // Only these listeners (with removeAllListeners() the later messages never arrived, Node 20).
-  worker.off("message", onMessage).off("error", onFailure).off("exit", onFailure);
-  if (!ready) {
-    worker.on("error", () => undefined); // a failed start may report more than one error
-    await worker.terminate();
-  }
-  return ready;
-}
-
 const globalForWorker = globalThis as unknown as { cutoffIdleParseWorker?: Promise<Worker | null> };
 
 /** Starts a worker, or null when none can start here. */
-async function launch(): Promise<Worker | null> {
-  try {
-    // The form Next's Turbopack bundles as a worker entry (a plain .ts file outside a bundle).
-    const bundled = new Worker(new URL("./parse-worker.ts", import.meta.url));
-    if (await whenReady(bundled)) return bundled;
-    const fromSource = tsxWorker();
-    if (fromSource && (await whenReady(fromSource))) return fromSource;
-  } catch {
-    // e.g. a bundler's rewritten URL that does not exist: parse in this thread
-  }
-  return null;
+function launch(): Promise<Worker | null> {
+  // The literal form Next's Turbopack bundles as a worker entry (a plain .ts file outside a bundle).
+  return launchWorker(() => new Worker(new URL("./parse-worker.ts", import.meta.url)), import.meta.url.replace(/\/parse-host\.ts$/, "/parse-worker.ts"));
 }
 
 /**

@@ -35,6 +35,8 @@ export interface ParseSetup {
   knownLabels?: { positive: string; negative: string };
   /** The spreadsheet number of the first record (the header): 1 for a CSV; 0 for JSON rows counted from 1. */
   firstRecord?: number;
+  /** About how many rows the file holds (from its size), so the parser allocates its columns once. */
+  expectedRows?: number;
 }
 
 /** The label values to store, and the first problems (empty when every row was valid). */
@@ -73,7 +75,7 @@ export class RowParser {
     const problems = this.problems;
     const dictionary = (this.dictionary = new SliceDictionary(mapping?.slices.length ?? 0, setup.sliceValues));
     const converter = mapping ? new RowConverter(mapping, this.labels!, problems, delimiter, dictionary) : null;
-    const collected = (this.collected = new SegmentBuilder({ times: Boolean(mapping?.timestamp), sliceColumns: mapping?.slices.length ?? 0, keys: Boolean(mapping?.id) }));
+    const collected = (this.collected = new SegmentBuilder({ times: Boolean(mapping?.timestamp), sliceColumns: mapping?.slices.length ?? 0, keys: Boolean(mapping?.id) }, setup.expectedRows));
     const codes = converter?.codes ?? null;
     const shift = (setup.firstRecord ?? 1) - 1;
     this.reader = new CsvRecordReader(delimiter, (fields, record, strayQuote) => {

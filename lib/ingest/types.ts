@@ -70,6 +70,8 @@ export interface IngestOptions extends MappingRequest {
   encoding?: CsvEncoding;
   /** Stop with an `upload_too_large` IngestError once more bytes than this were read, or (gzip) unpacked. */
   maxBytes?: number;
+  /** The file's size when known (an upload's Content-Length): sizes the parser's arrays once. */
+  expectedBytes?: number | null;
   /** Rows for an existing dataset: its mapping (matched by column name), label values and slice dictionaries. */
   append?: AppendTarget;
   onProgress?: ProgressListener;

@@ -5,8 +5,8 @@ import { firstAtOrAbove, type ScoreTable } from "./score-table";
  * (false positives at or above a threshold, most confident first, …) are positions in it.
  */
 export interface ScoreOrder {
-  /** Example ids (Prediction ids), ascending by (score, id). */
-  ids: Float64Array;
+  /** Example ids (Prediction ids, or 0-based positions), ascending by (score, id). */
+  ids: Float64Array | Uint32Array;
   /** scores[i] is the score of ids[i]; ascending. */
   scores: Float64Array;
   /** labels[i] is the label of ids[i]: 1 positive, 0 negative, anything else not labelled. */
@@ -122,15 +122,20 @@ const RUN_ROWS = 1 << 16;
 export class ScoreOrderBuilder {
   private scores: Float64Array;
   private labels: Uint8Array;
-  private positions: Float64Array;
+  private positions: Uint32Array;
   private count = 0;
   /** Rows [0, sorted) are sorted. */
   private sorted = 0;
 
-  constructor(private readonly runRows = RUN_ROWS) {
-    this.scores = new Float64Array(runRows);
-    this.labels = new Uint8Array(runRows);
-    this.positions = new Float64Array(runRows);
+  /** `capacity`: the rows expected (e.g. estimated from the file's size), so the arrays are allocated once. */
+  constructor(
+    private readonly runRows = RUN_ROWS,
+    capacity = runRows,
+  ) {
+    const size = Math.max(runRows, Math.ceil(capacity));
+    this.scores = new Float64Array(size);
+    this.labels = new Uint8Array(size);
+    this.positions = new Uint32Array(size);
   }
 
   get size(): number {
@@ -180,14 +185,14 @@ export class ScoreOrderBuilder {
   }
 
   private grow(): void {
-    const size = this.scores.length * 2;
+    const size = Math.ceil(this.scores.length * 1.5);
     const scores = new Float64Array(size);
     scores.set(this.scores);
     this.scores = scores;
     const labels = new Uint8Array(size);
     labels.set(this.labels);
     this.labels = labels;
-    const positions = new Float64Array(size);
+    const positions = new Uint32Array(size);
     positions.set(this.positions);
     this.positions = positions;
   }

@@ -1,4 +1,5 @@
-import { ScoreOrderBuilder, scoreTableOfOrder, sortByScore } from "./score-order";
+import { sortKeys } from "./key-sort";
+import { ScoreOrderBuilder, scoreTableOfOrder } from "./score-order";
 import type { ScoreTable } from "./score-table";
 import type { ScoreSegment } from "./segment";
 
@@ -20,7 +21,7 @@ export interface BuiltSegment {
   keys: KeyOrder | null;
 }
 
-function grown<T extends Float64Array | Uint16Array>(array: T, size: number): T {
+function grown<T extends Float64Array | Uint16Array | Uint32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
@@ -29,23 +30,26 @@ function grown<T extends Float64Array | Uint16Array>(array: T, size: number): T 
 /**
  * Collects rows as they arrive (score, label, time, slice codes, id key) and builds the sorted
  * segment of them: the score order is sorted run by run while rows arrive (ScoreOrderBuilder),
- * the other columns are gathered into that order at the end, and the id keys radix-sorted.
+ * the id keys are radix-sorted and the other columns gathered into score order at the end. With
+ * `capacity` (the rows expected, e.g. from the file's size) every array is allocated once.
  */
 export class SegmentBuilder {
-  private readonly order = new ScoreOrderBuilder();
+  private readonly order: ScoreOrderBuilder;
   private times: Float64Array | null;
   private codes: Uint16Array[];
   private keys: Float64Array | null;
   /** Rows with an example id. */
   private keyed = 0;
-  private keyPositions: Float64Array | null;
+  private keyPositions: Uint32Array | null;
   private count = 0;
 
-  constructor(shape: { times: boolean; sliceColumns: number; keys: boolean }) {
-    this.times = shape.times ? new Float64Array(1024) : null;
-    this.codes = Array.from({ length: shape.sliceColumns }, () => new Uint16Array(1024));
-    this.keys = shape.keys ? new Float64Array(1024) : null;
-    this.keyPositions = shape.keys ? new Float64Array(1024) : null;
+  constructor(shape: { times: boolean; sliceColumns: number; keys: boolean }, capacity = 1024) {
+    const size = Math.max(1024, Math.ceil(capacity));
+    this.order = new ScoreOrderBuilder(undefined, size);
+    this.times = shape.times ? new Float64Array(size) : null;
+    this.codes = Array.from({ length: shape.sliceColumns }, () => new Uint16Array(size));
+    this.keys = shape.keys ? new Float64Array(size) : null;
+    this.keyPositions = shape.keys ? new Uint32Array(size) : null;
   }
 
   get size(): number {
@@ -57,17 +61,17 @@ export class SegmentBuilder {
     const at = this.count++;
     this.order.add(score, label);
     if (this.times) {
-      if (at === this.times.length) this.times = grown(this.times, at * 2);
+      if (at === this.times.length) this.times = grown(this.times, Math.ceil(at * 1.5));
       this.times[at] = time;
     }
     for (let c = 0; c < this.codes.length; c++) {
-      if (at === this.codes[c].length) this.codes[c] = grown(this.codes[c], at * 2);
+      if (at === this.codes[c].length) this.codes[c] = grown(this.codes[c], Math.ceil(at * 1.5));
       this.codes[c][at] = codes ? codes[c] : 0;
     }
     if (this.keys && this.keyPositions && !Number.isNaN(key)) {
       if (this.keyed === this.keys.length) {
-        this.keys = grown(this.keys, this.keyed * 2);
-        this.keyPositions = grown(this.keyPositions, this.keyed * 2);
+        this.keys = grown(this.keys, Math.ceil(this.keyed * 1.5));
+        this.keyPositions = grown(this.keyPositions, Math.ceil(this.keyed * 1.5));
       }
       this.keys[this.keyed] = key;
       this.keyPositions[this.keyed++] = at;
@@ -76,25 +80,28 @@ export class SegmentBuilder {
 
   /** The segment of every row added, its score table and its key order; the builder is spent afterwards. */
   build(): BuiltSegment {
+    // Keys first, then the columns: each step's arrays are let go before the next allocates.
+    const keys = this.keyOrder();
+    this.keys = this.keyPositions = null;
     const { ids, scores, labels } = this.order.build();
-    const n = ids.length;
-    const offsets = new Uint32Array(n);
-    for (let i = 0; i < n; i++) offsets[i] = ids[i];
+    const offsets = ids as Uint32Array;
+    const n = offsets.length;
     const gather = <T extends Float64Array | Uint16Array>(column: T): T => {
       const out = new (column.constructor as new (n: number) => T)(n);
       for (let i = 0; i < n; i++) out[i] = column[offsets[i]];
       return out;
     };
-    const segment: ScoreSegment = { firstId: 0, offsets, scores, labels, times: this.times && gather(this.times), slices: this.codes.map(gather) };
-    return { segment, table: scoreTableOfOrder({ ids, scores, labels }), keys: this.keyOrder() };
+    const times = this.times && gather(this.times);
+    this.times = null;
+    const slices = this.codes.map(gather);
+    this.codes = [];
+    const segment: ScoreSegment = { firstId: 0, offsets, scores, labels, times, slices };
+    return { segment, table: scoreTableOfOrder({ ids, scores, labels }), keys };
   }
 
   private keyOrder(): KeyOrder | null {
     if (!this.keys || !this.keyPositions) return null;
     const m = this.keyed;
-    const sorted = sortByScore(this.keys.subarray(0, m), new Uint8Array(m));
-    const positions = new Uint32Array(m);
-    for (let i = 0; i < m; i++) positions[i] = this.keyPositions[sorted.positions[i]];
-    return { keys: sorted.scores, positions };
+    return sortKeys(this.keys.subarray(0, m), this.keyPositions.subarray(0, m));
   }
 }

@@ -21,7 +21,7 @@ test("list, get, rename and delete a dataset; deleting removes every row", async
   const before = tableCounts(databaseFile);
   const deleted = await fetch(`${baseUrl}/api/datasets/${id}`, { method: "DELETE" });
   expect(deleted.status).toBe(204);
-  expect(tableCounts(databaseFile)).toEqual({ datasets: before.datasets - 1, predictions: before.predictions - 3, segments: before.segments - 1, exampleKeys: before.exampleKeys, imports: before.imports - 1 });
+  expect(tableCounts(databaseFile)).toEqual({ datasets: before.datasets - 1, predictions: before.predictions - 3, segments: before.segments - 1, labelChanges: before.labelChanges, imports: before.imports - 1 });
   expect((await fetch(`${baseUrl}/api/datasets/${id}`)).status).toBe(404);
   expect((await fetch(`${baseUrl}/api/datasets/${id}`, { method: "DELETE" })).status).toBe(404);
   expect((await fetch(`${baseUrl}/api/datasets/abc`)).status).toBe(404);

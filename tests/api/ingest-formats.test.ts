@@ -21,7 +21,7 @@ describe("every format variant imports the same four rows", () => {
     expect(status).toBe(201);
     expect(answer).toMatchObject({ name: "four rows", rows: 4, positives: 2, negatives: 2, unlabeled: 0 });
     const after = tableCounts(databaseFile);
-    expect(after).toEqual({ datasets: before.datasets + 1, predictions: before.predictions + 4, segments: before.segments + 1, exampleKeys: before.exampleKeys + 4, imports: before.imports + 1 });
+    expect(after).toEqual({ datasets: before.datasets + 1, predictions: before.predictions + 4, segments: before.segments + 1, labelChanges: before.labelChanges, imports: before.imports + 1 });
     const rows = storedPredictions(databaseFile, answer.id as number);
     expect(rows.map((r) => [r.row, r.exampleId, r.label, r.score])).toEqual([
       [2, "a", 1, 0.9],

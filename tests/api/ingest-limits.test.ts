@@ -15,7 +15,7 @@ test("a body over the limit with Content-Length is a 413", async () => {
   const { status, body } = await postCsv(server.url, big);
   expect(status).toBe(413);
   expect(body.error?.code).toBe("upload_too_large");
-  expect(tableCounts(server.databaseFile)).toEqual({ datasets: 0, predictions: 0, segments: 0, exampleKeys: 0, imports: 0 });
+  expect(tableCounts(server.databaseFile)).toEqual({ datasets: 0, predictions: 0, segments: 0, labelChanges: 0, imports: 0 });
 });
 
 test("a streamed (chunked) body is counted while reading and stopped with a 413", async () => {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { decodeSegment, type StoredSegmentColumns } from "@/lib/db/codec";
+import { decodeKeys, decodeSegment, type SegmentKeys, type StoredSegmentColumns } from "@/lib/db/codec";
 import type { ScoreSegment } from "@/lib/metrics/segment";
 
 /** Row counts of every table an import writes, read straight from the server's SQLite file. */
@@ -7,7 +7,7 @@ export function tableCounts(databaseFile: string): Record<string, number> {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-    return { datasets: count("Dataset"), predictions: count("Prediction"), segments: count("Segment"), exampleKeys: count("ExampleKey"), imports: count("Import") };
+    return { datasets: count("Dataset"), predictions: count("Prediction"), segments: count("Segment"), labelChanges: count("LabelChange"), imports: count("Import") };
   } finally {
     db.close();
   }
@@ -32,11 +32,11 @@ export async function postCsv(baseUrl: string, body: string | Uint8Array, params
 }
 
 /** A dataset's stored segments, decoded (lib/db/codec.ts), largest first. */
-export function storedSegments(databaseFile: string, datasetId: number, sliceColumns = 0): (ScoreSegment & { id: number; revision: number })[] {
+export function storedSegments(databaseFile: string, datasetId: number, sliceColumns = 0): (ScoreSegment & { id: number; revision: number; keys: SegmentKeys | null })[] {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT id, revision, firstId, offsets, scores, labels, times, slices FROM "Segment" WHERE "datasetId" = ? ORDER BY rows DESC, id`).all(datasetId) as ({ id: number; revision: number; firstId: number } & StoredSegmentColumns)[];
-    return rows.map((r) => ({ id: r.id, revision: r.revision, ...decodeSegment(r.firstId, r, sliceColumns) }));
+    const rows = db.prepare(`SELECT id, revision, firstId, offsets, scores, labels, times, slices, keys, keyOffsets FROM "Segment" WHERE "datasetId" = ? ORDER BY rows DESC, id`).all(datasetId) as ({ id: number; revision: number; firstId: number; keys: Uint8Array | null; keyOffsets: Uint8Array | null } & StoredSegmentColumns)[];
+    return rows.map((r) => ({ id: r.id, revision: r.revision, ...decodeSegment(r.firstId, r, sliceColumns), keys: decodeKeys(r.keys, r.keyOffsets) }));
   } finally {
     db.close();
   }

@@ -11,6 +11,7 @@ import { writeLabels } from "@/lib/db/sqlite/labels";
 import { migrate } from "@/lib/db/sqlite/migrate";
 import { listSegments, readSegment } from "@/lib/db/sqlite/segments";
 import { upgradeDatasetsWithoutSegments } from "@/lib/db/sqlite/upgrade";
+import { sortKeys } from "@/lib/metrics/key-sort";
 import { confusionAt, countAcross, cumulate, mergeScoreTables, mergeSegments, pageAcross, segmentTable, type Outcome, type ScoreSegment } from "@/lib/metrics";
 import type { PredictionRow } from "@/lib/ingest/types";
 
@@ -122,14 +123,26 @@ describe("segments in a SQLite file", () => {
     for (let i = 0; i < 50; i++) writer.append(row(i, i % 3 === 0 ? 1 : 0, (i * 7) % 10 / 10, countries[i % 3]));
     const id = writer.finish().id;
     const [original] = (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db));
-    const keys = () => db.prepare(`SELECT keyHash, predictionId FROM "ExampleKey" WHERE datasetId = ? ORDER BY keyHash, predictionId`).all(id);
+    const keys = () => db.prepare(`SELECT keys, keyOffsets FROM "Segment" WHERE datasetId = ?`).all(id);
     const originalKeys = keys();
     db.prepare(`DELETE FROM "Segment" WHERE datasetId = ?`).run(id);
-    db.prepare(`DELETE FROM "ExampleKey" WHERE datasetId = ?`).run(id);
     expect(upgradeDatasetsWithoutSegments(db)).toEqual([id]);
     const [rebuilt] = (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db));
     expect(rebuilt).toEqual(original);
     expect(keys()).toEqual(originalKeys);
     expect(upgradeDatasetsWithoutSegments(db)).toEqual([]);
+  });
+});
+
+describe("sortKeys", () => {
+  test.each([10, 5000, 70_000])("sorts %i keys with their positions exactly as a stable comparison sort (ties by position)", (n) => {
+    const random = seededRandom(n);
+    // Few distinct high bits and many ties, as hashed ids have none but a test should.
+    const keys = Float64Array.from({ length: n }, () => Math.floor(random() * 2 ** 21) * 2 ** 32 + (random() < 0.3 ? 7 : Math.floor(random() * 2 ** 32)));
+    const positions = Uint32Array.from({ length: n }, (_, i) => i);
+    const expected = [...positions].sort((a, b) => keys[a] - keys[b] || a - b);
+    const sorted = sortKeys(Float64Array.from(keys), Uint32Array.from(positions));
+    expect(Array.from(sorted.positions)).toEqual(expected);
+    expect(Array.from(sorted.keys)).toEqual(expected.map((i) => keys[i]));
   });
 });

@@ -6,7 +6,7 @@ import type { KeyOrder } from "../../metrics/segment-builder";
 import { columnLayoutOf, parseJsonObject } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import { sliceValuesJson } from "./dataset-writer";
-import { exampleIdsOf, insertKeys, predictionsOfKeys } from "./keys";
+import { exampleIdsOf, predictionsOfKeys } from "./keys";
 import type { RowInserter } from "./row-inserter";
 import { insertSegment } from "./segments";
 
@@ -95,8 +95,7 @@ export class AppendWriter extends BatchWriter {
     }
     const added = rows.count - skipped;
     const counts = segmentCounts(segment);
-    if (keys) insertKeys(this.db, this.datasetId, keys.keys, (i) => rows.firstId + keys!.positions[i]);
-    if (added > 0) insertSegment(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId);
+    if (added > 0) insertSegment(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, keys && { keys: keys.keys, offsets: keys.positions });
     const tMin = Math.min(d.timestampMin ?? Infinity, rows.timestampMin);
     const tMax = Math.max(d.timestampMax ?? -Infinity, rows.timestampMax);
     const totals = { rows: d.rowCount + added, positives: d.positives + counts.positives, negatives: d.negatives + counts.negatives, unlabeled: d.unlabeled + counts.unlabeled };

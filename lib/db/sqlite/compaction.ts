@@ -1,6 +1,25 @@
 import { mergeSegments } from "../../metrics/segment";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
-import { deleteSegments, insertSegment, listSegments, readSegment } from "./segments";
+import { sortKeys } from "../../metrics/key-sort";
+import type { SegmentKeys } from "../codec";
+import { deleteSegments, insertSegment, listSegments, readSegment, readSegmentKeys } from "./segments";
+
+/** The keys of several segments as one sorted list, their offsets counted from `firstId`; null when none has keys. */
+function mergedKeys(parts: ((SegmentKeys & { firstId: number }) | null)[], firstId: number): SegmentKeys | null {
+  const present = parts.filter((p) => p !== null);
+  if (present.length === 0) return null;
+  const n = present.reduce((sum, p) => sum + p.keys.length, 0);
+  const keys = new Float64Array(n);
+  const offsets = new Uint32Array(n);
+  let at = 0;
+  for (const p of present) {
+    keys.set(p.keys, at);
+    for (let i = 0; i < p.keys.length; i++) offsets[at + i] = p.firstId + p.offsets[i] - firstId;
+    at += p.keys.length;
+  }
+  const sorted = sortKeys(keys, offsets);
+  return { keys: sorted.keys, offsets: sorted.positions };
+}
 
 /** Segments of about the same size (a tier) that are merged into one. */
 export const SEGMENTS_PER_TIER = 4;
@@ -28,7 +47,8 @@ export function compactDataset(datasetId: number, sliceColumns: number, db = wri
   try {
     const segments = merged.map((ref) => readSegment(ref.id, sliceColumns, db)).filter((s) => s !== null);
     const lastId = Math.max(...merged.map((r) => r.lastId));
-    insertSegment(db, datasetId, mergeSegments(segments), lastId);
+    const segment = mergeSegments(segments);
+    insertSegment(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
     deleteSegments(db, merged.map((r) => r.id));
     db.prepare(`UPDATE "Dataset" SET version = version + 1 WHERE id = ?`).run(datasetId);
     db.exec("COMMIT");

@@ -2,7 +2,6 @@ import type Database from "better-sqlite3";
 import type { DatasetMeta, ScoreIndexes, WrittenDataset } from "../../ingest/types";
 import { summarize } from "../../metrics";
 import { BatchWriter, type FinishInput } from "./batch-writer";
-import { insertKeys } from "./keys";
 import type { RowInserter } from "./row-inserter";
 import { insertSegment } from "./segments";
 
@@ -48,8 +47,7 @@ export class DatasetWriter extends BatchWriter {
         Number.isFinite(rows.timestampMin) ? rows.timestampMin : null, Number.isFinite(rows.timestampMax) ? rows.timestampMax : null,
         meta.positiveLabel, meta.negativeLabel, sliceValuesJson(mapping.slices ?? [], indexes.sliceValues), datasetId,
       );
-    if (keys) insertKeys(this.db, datasetId, keys.keys, (i) => rows.firstId + keys.positions[i]);
-    insertSegment(this.db, datasetId, { ...segment, firstId: rows.firstId }, rows.lastId);
+    insertSegment(this.db, datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, keys && { keys: keys.keys, offsets: keys.positions });
     const durationMs = this.duration;
     this.db
       .prepare(

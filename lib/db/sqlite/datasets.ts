@@ -2,6 +2,7 @@ import type { DatasetStore } from "../store";
 import { columnLayoutOf, datasetView, parseJsonObject } from "../views";
 import { sharedSqlite, writerSqlite } from "./connection";
 import { prisma } from "./prisma";
+import { writerCall } from "./writer-client";
 
 /** Datasets on SQLite: Prisma for the small reads and writes, the raw driver for the hot ones. */
 export const sqliteDatasets: DatasetStore = {
@@ -50,12 +51,8 @@ export const sqliteDatasets: DatasetStore = {
   },
 
   async delete(id) {
-    // One transaction on the writer connection: the schema's ON DELETE CASCADE removes every row,
-    // tag, note, scenario and segment of the dataset with it; its example-id keys go explicitly.
-    const db = writerSqlite();
-    return db.transaction(() => {
-      db.prepare(`DELETE FROM "ExampleKey" WHERE "datasetId" = ?`).run(id);
-      return db.prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id).changes > 0;
-    }).immediate();
+    // One statement on the writer connection: the schema's ON DELETE CASCADE removes every row,
+    // tag, note, scenario and segment of the dataset with it.
+    return writerCall({ op: "delete", datasetId: id }, () => writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id).changes > 0);
   },
 };

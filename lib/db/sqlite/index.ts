@@ -14,6 +14,7 @@ import { writeLabels } from "./labels";
 import { sqliteDatasets } from "./datasets";
 import { appliedMigrationCount, migrate } from "./migrate";
 import { upgradeDatasetsWithoutSegments } from "./upgrade";
+import { writerCall, writerThread, WriterThreadSink } from "./writer-client";
 import { sqliteNotes } from "./notes";
 import { sqliteRows } from "./rows";
 import { sqliteScenarios } from "./scenarios";
@@ -30,12 +31,14 @@ export function createSqliteStore(): Store {
     tags: sqliteTags,
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
-    datasetWriter: () => new DatasetWriter(),
-    appendWriter: (datasetId, duplicates) => new AppendWriter(datasetId, duplicates),
-    writeLabels: async (datasetId, changes, { source, reviewer }) => writeLabels(datasetId, changes, source, reviewer),
+    // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
+    datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
+    appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),
+    writeLabels: (datasetId, changes, { source, reviewer }) => writerCall({ op: "labels", datasetId, changes, source, reviewer }, () => writeLabels(datasetId, changes, source, reviewer)),
     compact: async (datasetId) => {
       const layout = await sqliteDatasets.columnLayout(datasetId);
-      return layout ? compactDataset(datasetId, layout.slices.length) : false;
+      if (!layout) return false;
+      return writerCall({ op: "compact", datasetId, sliceColumns: layout.slices.length }, () => compactDataset(datasetId, layout.slices.length));
     },
     batches: async (datasetId) => listBatches(datasetId),
     migrate: async () => {
@@ -44,6 +47,7 @@ export function createSqliteStore(): Store {
       return result;
     },
     migrationCount: async () => appliedMigrationCount(sharedSqlite()),
-    afterImport: checkpointWal,
+    // The writer thread copies the write-ahead log into the file after each commit itself.
+    afterImport: () => void writerThread().then((thread) => thread ?? checkpointWal()),
   };
 }

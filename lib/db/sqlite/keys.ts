@@ -1,46 +1,37 @@
 import type Database from "better-sqlite3";
+import { cachedByVersionSync } from "../../cache";
 import { exampleKey } from "../../ingest/example-key";
+import { firstAtOrAbove } from "../../metrics";
+import type { SegmentKeys } from "../codec";
 import { sharedSqlite } from "./connection";
+import { listSegments, readSegmentKeys } from "./segments";
 
-const PER_STATEMENT = 200;
 const CHUNK = 500;
 
 /**
- * Stores example-id keys: keys[i] names prediction ids[i]. Given in key order (as the parse
- * worker sorts them), each statement appends to the same place in the B-tree, which keeps an
- * import linear in its rows whatever order the file's ids come in.
+ * The example-id keys of every segment of a dataset. A segment's keys never change (labels do not
+ * touch them), so each is read once per process and kept (by segment id) until it is merged away.
  */
-export function insertKeys(db: Database.Database, datasetId: number, keys: Float64Array, idOf: (i: number) => number): void {
-  if (!Number.isSafeInteger(datasetId)) throw new Error(`bad dataset id ${datasetId}`);
-  const full = db.prepare(`INSERT INTO "ExampleKey" ("datasetId", "keyHash", "predictionId") VALUES ${Array(PER_STATEMENT).fill(`(${datasetId},?,?)`).join(",")}`);
-  const values: number[] = new Array(PER_STATEMENT * 2);
-  let i = 0;
-  for (; i + PER_STATEMENT <= keys.length; i += PER_STATEMENT) {
-    for (let j = 0; j < PER_STATEMENT; j++) {
-      values[2 * j] = keys[i + j];
-      values[2 * j + 1] = idOf(i + j);
-    }
-    full.run(...values);
-  }
-  const rest = keys.length - i;
-  if (rest > 0) {
-    const tail: number[] = [];
-    for (let j = i; j < keys.length; j++) tail.push(keys[j], idOf(j));
-    db.prepare(`INSERT INTO "ExampleKey" ("datasetId", "keyHash", "predictionId") VALUES ${Array(rest).fill(`(${datasetId},?,?)`).join(",")}`).run(...tail);
-  }
+function datasetKeys(datasetId: number, db: Database.Database): (SegmentKeys & { firstId: number })[] {
+  const refs = listSegments(datasetId, db) ?? [];
+  return refs.flatMap((ref) => {
+    const keys = cachedByVersionSync("segment-keys", datasetId, 0, () => readSegmentKeys(ref.id, db), { part: String(ref.id), limit: 512 });
+    return keys ? [keys] : [];
+  });
 }
 
 /** The prediction ids stored under each of `keys` (several when ids collide or repeat). */
 export function predictionsOfKeys(datasetId: number, keys: ArrayLike<number>, db: Database.Database = sharedSqlite()): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const unique = [...new Set(Array.from(keys))];
-  for (let at = 0; at < unique.length; at += CHUNK) {
-    const chunk = unique.slice(at, at + CHUNK);
-    const rows = db.prepare(`SELECT keyHash AS k, predictionId AS p FROM "ExampleKey" WHERE datasetId = ? AND keyHash IN (${chunk.map(() => "?").join(",")})`).raw(true).all(datasetId, ...chunk) as [number, number][];
-    for (const [k, p] of rows) {
-      const list = out.get(k);
-      if (list) list.push(p);
-      else out.set(k, [p]);
+  for (const segment of datasetKeys(datasetId, db)) {
+    for (let q = 0; q < keys.length; q++) {
+      const key = keys[q];
+      for (let i = firstAtOrAbove(segment.keys, key); i < segment.keys.length && segment.keys[i] === key; i++) {
+        const list = out.get(key);
+        const id = segment.firstId + segment.offsets[i];
+        if (!list) out.set(key, [id]);
+        else if (!list.includes(id)) list.push(id);
+      }
     }
   }
   return out;

@@ -1,16 +1,24 @@
 import type Database from "better-sqlite3";
 import type { ScoreSegment } from "../../metrics/segment";
-import { decodeSegment, encodeSegment, toBytes } from "../codec";
+import { decodeKeys, decodeSegment, encodeKeys, encodeSegment, toBytes, type SegmentKeys } from "../codec";
 import type { SegmentRef } from "../types";
 import { sharedSqlite } from "./connection";
 
-/** Stores a segment of a dataset (its ids: segment.firstId + offsets, up to lastId); its id. */
-export function insertSegment(db: Database.Database, datasetId: number, segment: ScoreSegment, lastId: number): number {
+/** Stores a segment of a dataset (its ids: segment.firstId + offsets, up to lastId) with its keys; its id. */
+export function insertSegment(db: Database.Database, datasetId: number, segment: ScoreSegment, lastId: number, keys: SegmentKeys | null): number {
   const c = encodeSegment(segment);
+  const k = encodeKeys(keys);
   const result = db
-    .prepare(`INSERT INTO "Segment" (datasetId, revision, firstId, lastId, rows, offsets, scores, labels, times, slices) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(datasetId, segment.firstId, lastId, segment.offsets.length, c.offsets, c.scores, c.labels, c.times, c.slices);
+    .prepare(`INSERT INTO "Segment" (datasetId, revision, firstId, lastId, rows, offsets, scores, labels, times, slices, keys, keyOffsets) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(datasetId, segment.firstId, lastId, segment.offsets.length, c.offsets, c.scores, c.labels, c.times, c.slices, k.keys, k.keyOffsets);
   return Number(result.lastInsertRowid);
+}
+
+/** A stored segment's example-id keys (with its first id), or null when it has none or is gone. */
+export function readSegmentKeys(segmentId: number, db: Database.Database = sharedSqlite()): (SegmentKeys & { firstId: number }) | null {
+  const row = db.prepare(`SELECT firstId, keys, keyOffsets FROM "Segment" WHERE id = ?`).get(segmentId) as { firstId: number; keys: Uint8Array | null; keyOffsets: Uint8Array | null } | undefined;
+  const keys = row && decodeKeys(row.keys, row.keyOffsets);
+  return keys ? { ...keys, firstId: row!.firstId } : null;
 }
 
 /** A dataset's segments, largest first; null when there is no such dataset. */

@@ -4,7 +4,6 @@ import { SliceDictionary } from "../../ingest/slice-codes";
 import { SegmentBuilder } from "../../metrics/segment-builder";
 import { columnLayoutOf, parseJsonObject } from "../views";
 import { sliceValuesJson } from "./dataset-writer";
-import { insertKeys } from "./keys";
 import { insertSegment } from "./segments";
 
 /**
@@ -35,8 +34,7 @@ export function upgradeDatasetsWithoutSegments(db: Database.Database): number[] 
         builder.add(score, label ?? 255, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
       }
       const built = builder.build();
-      insertSegment(db, id, { ...built.segment, firstId }, lastId);
-      if (built.keys) insertKeys(db, id, built.keys.keys, (i) => firstId + built.keys!.positions[i]);
+      insertSegment(db, id, { ...built.segment, firstId }, lastId, built.keys && { keys: built.keys.keys, offsets: built.keys.positions });
       db.prepare(`UPDATE "Dataset" SET sliceValues = ?, version = version + 1 WHERE id = ?`).run(sliceValuesJson(layout.slices, dictionary.values), id);
       db.prepare(`UPDATE "Import" SET firstId = ?, lastId = ? WHERE datasetId = ? AND lastId < firstId AND kind = 'import'`).run(firstId, lastId, id);
     }).immediate();

@@ -1,7 +1,6 @@
 -- Storage in segments: a dataset's rows carry no secondary index (indexes fed in random order,
 -- e.g. UUID ids or unsorted timestamps, cost several times the insert itself); the score-sorted
--- columns of each import or append live in "Segment", example ids in "ExampleKey" (written in key
--- order). Datasets imported before are rebuilt from their rows on first start.
+-- columns of each import or append live in "Segment", with its example-id keys sorted. Datasets imported before are rebuilt from their rows on first start.
 
 -- DropIndex
 DROP INDEX "Prediction_datasetId_exampleId_idx";
@@ -37,17 +36,10 @@ CREATE TABLE "Segment" (
     "labels" BYTEA NOT NULL,
     "times" BYTEA,
     "slices" BYTEA,
+    "keys" BYTEA,
+    "keyOffsets" BYTEA,
 
     CONSTRAINT "Segment_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "ExampleKey" (
-    "datasetId" INTEGER NOT NULL,
-    "keyHash" BIGINT NOT NULL,
-    "predictionId" INTEGER NOT NULL,
-
-    CONSTRAINT "ExampleKey_pkey" PRIMARY KEY ("datasetId","keyHash","predictionId")
 );
 
 -- CreateTable

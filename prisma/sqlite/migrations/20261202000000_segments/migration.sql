@@ -1,7 +1,6 @@
 -- Storage in segments: a dataset's rows carry no secondary index (indexes fed in random order,
 -- e.g. UUID ids or unsorted timestamps, cost several times the insert itself); the score-sorted
--- columns of each import or append live in "Segment", example ids in "ExampleKey" (written in key
--- order). Datasets imported before are rebuilt from their rows on first start (lib/db/sqlite/upgrade.ts).
+-- columns of each import or append live in "Segment", with its example-id keys sorted. Datasets imported before are rebuilt from their rows on first start (lib/db/sqlite/upgrade.ts).
 
 -- DropIndex
 DROP INDEX "Prediction_datasetId_exampleId_idx";
@@ -37,17 +36,10 @@ CREATE TABLE "Segment" (
     "labels" BLOB NOT NULL,
     "times" BLOB,
     "slices" BLOB,
+    "keys" BLOB,
+    "keyOffsets" BLOB,
     CONSTRAINT "Segment_datasetId_fkey" FOREIGN KEY ("datasetId") REFERENCES "Dataset" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-
--- CreateTable
-CREATE TABLE "ExampleKey" (
-    "datasetId" INTEGER NOT NULL,
-    "keyHash" BIGINT NOT NULL,
-    "predictionId" INTEGER NOT NULL,
-
-    PRIMARY KEY ("datasetId", "keyHash", "predictionId")
-) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "LabelChange" (

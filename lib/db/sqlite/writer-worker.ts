@@ -1,0 +1,89 @@
+/**
+ * The SQLite writer thread (started by writer-client.ts): every bulk write runs here, on its own
+ * connection, so an import of millions of rows, a compaction or a checkpoint never holds the
+ * app's thread, which keeps answering reads. One job at a time, in the order they arrive.
+ */
+import { parentPort } from "node:worker_threads";
+import type { DatasetSink } from "../../ingest/types";
+import { AppendWriter } from "./append-writer";
+import { compactDataset } from "./compaction";
+import { checkpointWal, writerSqlite } from "./connection";
+import { DatasetWriter } from "./dataset-writer";
+import { writeLabels } from "./labels";
+import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+
+const port = parentPort;
+if (!port) throw new Error("writer-worker.ts runs as a worker thread");
+
+const sinks = new Map<number, DatasetSink>();
+const send = (message: FromWriter) => port.postMessage(message);
+
+function sent(error: unknown): SentError {
+  const e = error as { name?: string; message?: string; code?: unknown; details?: unknown; stack?: string };
+  return { name: e?.name ?? "Error", message: e?.message ?? String(error), code: typeof e?.code === "string" ? e.code : undefined, details: Array.isArray(e?.details) ? e.details : undefined, stack: e?.stack };
+}
+
+async function call(c: WriterCall): Promise<unknown> {
+  switch (c.op) {
+    case "labels":
+      return writeLabels(c.datasetId, c.changes, c.source, c.reviewer);
+    case "compact":
+      return compactDataset(c.datasetId, c.sliceColumns);
+    case "delete":
+      return writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(c.datasetId).changes > 0;
+    case "checkpoint":
+      return checkpointWal();
+    case "backup":
+      await writerSqlite().backup(c.file);
+      return c.file;
+  }
+}
+
+async function handle(m: ToWriter): Promise<unknown> {
+  switch (m.type) {
+    case "begin": {
+      const sink = m.append ? new AppendWriter(m.append.datasetId, m.append.duplicates) : new DatasetWriter();
+      sink.begin(m.meta);
+      sinks.set(m.job, sink);
+      return undefined;
+    }
+    case "rows":
+      for (const row of m.rows) sinks.get(m.job)!.append(row);
+      return undefined;
+    case "batch":
+      return sinks.get(m.job)!.appendBatch!(m.batch);
+    case "finish": {
+      const sink = sinks.get(m.job)!;
+      sinks.delete(m.job);
+      const written = await sink.finish(m.final);
+      // The commit left the rows in the write-ahead log; copy them into the database file now,
+      // here, while the app's thread answers.
+      setImmediate(checkpointWal);
+      return written;
+    }
+    case "abort": {
+      const sink = sinks.get(m.job);
+      sinks.delete(m.job);
+      await sink?.abort();
+      return undefined;
+    }
+    case "call":
+      return call(m.call);
+  }
+}
+
+// Jobs run strictly one after another, in arrival order.
+let queue: Promise<unknown> = Promise.resolve();
+port.on("message", (m: ToWriter) => {
+  queue = queue.then(async () => {
+    try {
+      send({ type: "ok", request: m.request, value: await handle(m) });
+    } catch (error) {
+      if (m.type !== "begin" && m.type !== "call") await sinks.get(m.job)?.abort();
+      sinks.delete(m.job);
+      send({ type: "error", request: m.request, error: sent(error) });
+    }
+  });
+});
+
+send({ type: "ready" });
