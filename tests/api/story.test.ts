@@ -6,9 +6,9 @@ const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
 
 const THE_SENTENCES = [
-  "The model has a 5% false negative rate and a 2.5% false positive rate.",
   "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed.",
   "An average of 266 fraudulent transactions will be correctly caught.",
+  "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
 ];
 const fraudVocabulary = {
   itemSingular: "transaction",
@@ -52,9 +52,9 @@ describe("GET /api/datasets/:id/metrics with the story", () => {
     expect(body).toMatchObject({ threshold: 0.5, tp: 532, fp: 400, fn: 28, tn: 15600 });
     expect(body.daily).toEqual({ flagged: 466, falsePositives: 200, falseNegatives: 14, truePositives: 266, trueNegatives: 7800 });
     expect(body.sentences).toEqual([
-      "The model has a 5% false negative rate and a 2.5% false positive rate.",
       "Every day an average of 200 negative items will be flagged as positive, and an average of 14 positive items will be missed.",
       "An average of 266 positive items will be correctly caught.",
+      "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
     ]);
   });
 

@@ -26,7 +26,7 @@ describe("the brief as Markdown", () => {
         "",
         "_Brief made 2026-11-27 09:30 UTC for 8,280 transactions a day, 3.4% of them fraudulent._",
         "",
-        "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day.",
+        "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day. That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
         "",
         "## Every day, on average",
         "",
@@ -49,11 +49,11 @@ describe("the brief as Markdown", () => {
         "",
         "## Recommended thresholds",
         "",
-        "- **0.30**: Lowest expected cost. The lowest expected cost: $3,200 a day.",
+        "- **0.30**: Lowest expected cost. An expected cost of $3,200 a day, the least of any threshold.",
         "",
         "## Valid transactions flagged with the highest scores",
         "",
-        "- tx-11 (row 12), score 0.9500 — merchant_category: gift_cards, country: GB",
+        "- tx-11, score 0.9500 — Merchant category: gift cards, Country: GB, row 12",
         "",
       ].join("\n"),
     );
@@ -69,10 +69,11 @@ describe("the brief as Markdown", () => {
     ["two\nlines", "two lines"],
   ])("escapeMarkdown(%j)", (text, escaped) => expect(escapeMarkdown(text)).toBe(escaped));
 
-  test("an example's line: id, row, score, text cut at 140 characters, up to 4 columns", () => {
+  test("an example's line: id, score, text cut at 140 characters, up to 4 columns in words, row", () => {
     expect(exampleLine({ row: 3, exampleId: null, score: 0.12345, text: "x".repeat(200), details: { a: "1", b: null, c: "", d: "4", e: "5", f: "6", g: "7" } })).toBe(
-      `row 3, score 0.1235 — “${"x".repeat(139)}…” — a: 1, d: 4, e: 5, f: 6`,
+      `Score 0.1235 — “${"x".repeat(139)}…” — A: 1, D: 4, E: 5, F: 6, row 3`,
     );
+    expect(exampleLine({ row: 11442, exampleId: null, score: 0.95, text: null, details: { merchant_category: "gift_cards" } })).toBe("Score 0.9500 — Merchant category: gift cards, row 11442");
   });
 });
 

@@ -78,7 +78,7 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   return (
     <div className="impact stack">
       <section className="card impact-controls" aria-label="Threshold">
-        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[1] ?? ""}`} />
+        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[0] ?? ""}`} />
         <div className="impact-actions">
           <ShareLink threshold={threshold} reference={reference} settings={same(settings, saved) ? null : settings} />
           <Link className="button" href={briefHref}>Open the brief</Link>
