@@ -85,15 +85,24 @@ describe("the parameter form", () => {
     expect(fromFormValues(values)).toEqual({ settings, errors: {} });
   });
 
-  test("blank fields are left out; bad ones are left out with a message", () => {
+  test("blank fields are left out; bad ones are left out with a message naming the field as labelled", () => {
     const values = { ...toFormValues({}), volume: "1,000", prevalencePercent: "150", falsePositiveCost: "abc", reviewCapacity: "-3" };
-    expect(fromFormValues(values)).toEqual({
+    const labels = { prevalencePercent: "Share of fraudulent transactions in production (%)", falsePositiveCost: "Cost of a false alarm", reviewCapacity: "Review capacity (flagged a day)" };
+    expect(fromFormValues(values, { labels })).toEqual({
       settings: { volume: 1000, period: "day" },
       errors: {
-        falsePositiveCost: '"abc" is not a number',
-        prevalencePercent: "prevalence must be between 0 and 100%",
-        reviewCapacity: "review capacity must be 0 or more",
+        falsePositiveCost: "Cost of a false alarm: “abc” is not a number",
+        prevalencePercent: "Share of fraudulent transactions in production must be between 0 and 100%",
+        reviewCapacity: "Review capacity (flagged a day) must be 0 or more",
       },
     });
+  });
+
+  test("a field typed wrong keeps its saved value: nothing saved is dropped while the user types", () => {
+    const previous = { volume: 10000, reviewCapacity: 300, prevalence: 0.02, costs: { falsePositive: 5 } };
+    const values = { ...toFormValues(previous), volume: "abc", prevalencePercent: "150", reviewCapacity: "-5" };
+    const { settings, errors } = fromFormValues(values, { previous });
+    expect(Object.keys(errors).sort()).toEqual(["prevalencePercent", "reviewCapacity", "volume"]);
+    expect(settings).toEqual({ volume: 10000, period: "day", prevalence: 0.02, reviewCapacity: 300, costs: { falsePositive: 5 } });
   });
 });

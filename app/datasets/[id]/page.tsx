@@ -4,7 +4,7 @@ import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
 import { loadExplorerData } from "@/lib/services/explorer";
 import { recommendedMarkers } from "./recommended-markers";
-import { thresholdFromParam } from "@/lib/story/share";
+import { thresholdFromLink } from "@/lib/story/share";
 import { ThresholdProvider } from "./threshold-context";
 import { ThresholdExplorer } from "./threshold-explorer";
 
@@ -28,6 +28,7 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
   const [{ id }, { t }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
+  const link = thresholdFromLink(Array.isArray(t) ? t[0] : t);
   const data = await loadExplorerData(d.id);
   const markers = data ? recommendedMarkers(data.grid, d) : [];
   const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
@@ -43,7 +44,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         <Stat label="ROC AUC" value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
       {data ? (
-        <ThresholdProvider initial={thresholdFromParam(Array.isArray(t) ? t[0] : t) ?? 0.5}>
+        <ThresholdProvider initial={link.threshold} notice={link.notice}>
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}
