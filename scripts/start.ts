@@ -3,6 +3,7 @@
  * then serve the app.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { ConfigError, parseConfig } from "../lib/config";
 import { needsBuild } from "./lib/build-state";
 
@@ -32,6 +33,15 @@ if (prepared.appliedMigrations.length) console.log(`cutoff: applied ${prepared.a
 if (prepared.demoDatasetId !== null) console.log(`cutoff: created the demo dataset (id ${prepared.demoDatasetId})`);
 
 console.log(`cutoff: serving http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", host], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Next's own CLI in this Node process's binary, not through npx: npx does not pass signals on, and
+// a stopped `npm start` left next-server serving the port. SIGINT and SIGTERM go to the server; this
+// process exits when the server does (with its status), and forces it after 10 s.
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const server = spawn(process.execPath, [nextCli, "start", "-p", String(port), "-H", host], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+    setTimeout(() => server.kill("SIGKILL"), 10_000).unref();
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -29,6 +29,8 @@ export interface Brief {
   falsePositives: BriefExample[];
   /** Positives scoring lowest (the most confident misses). */
   falseNegatives: BriefExample[];
+  /** What the review team found: failure modes with their daily estimates (empty before any tagging). */
+  findings: string[];
 }
 
 /**
@@ -112,6 +114,7 @@ export function briefMarkdown(b: Brief): string {
   if (b.recommendations.length) {
     out.push("", "## Recommended thresholds", "", ...b.recommendations.map((r) => `- **${formatThreshold(r.threshold)}**: ${e(r.title)}. ${e(r.reason)}`));
   }
+  if (b.findings.length) out.push("", "## What the review found", "", ...b.findings.map((f) => `- ${e(f)}`));
   const examples = (title: string, items: BriefExample[]) =>
     items.length ? ["", `## ${title}`, "", ...items.map((x) => `- ${e(exampleLine(x))}`)] : [];
   out.push(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { confusionAt } from "@/lib/metrics";
-import { briefMarkdown, escapeMarkdown, exampleLine, recommendThresholds, storyAt, type Brief } from "@/lib/story";
+import { briefMarkdown, escapeMarkdown, exampleLine, failureModeFindings, recommendThresholds, storyAt, type Brief } from "@/lib/story";
 import { toFormValues, fromFormValues } from "@/app/datasets/[id]/impact/form-values";
 import { demoLike, fraudVocabulary, settingsOf } from "./story-fixtures";
 
@@ -15,6 +15,7 @@ function briefAt(threshold: number, saved = {}): Brief {
     recommendations: recommendThresholds(demoLike, settings),
     falsePositives: [{ row: 12, exampleId: "tx-11", score: 0.95, text: null, details: { merchant_category: "gift_cards", country: "GB" } }],
     falseNegatives: [],
+    findings: ["About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed)."],
   };
 }
 
@@ -50,6 +51,10 @@ describe("the brief as Markdown", () => {
         "## Recommended thresholds",
         "",
         "- **0.30**: Lowest expected cost. An expected cost of $3,200 a day, the least of any threshold.",
+        "",
+        "## What the review found",
+        "",
+        "- About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed).",
         "",
         "## Valid transactions flagged with the highest scores",
         "",
@@ -104,5 +109,35 @@ describe("the parameter form", () => {
     const { settings, errors } = fromFormValues(values, { previous });
     expect(Object.keys(errors).sort()).toEqual(["prevalencePercent", "reviewCapacity", "volume"]);
     expect(settings).toEqual({ volume: 10000, period: "day", prevalence: 0.02, reviewCapacity: 300, costs: { falsePositive: 5 } });
+  });
+});
+
+describe("failure-mode findings", () => {
+  const v = { ...fraudVocabulary, itemSingular: "transaction", itemPlural: "transactions" };
+  test("share of the reviewed errors × the daily errors, largest first, three a kind at most", () => {
+    // 139 of 250 reviewed false alarms × 200 a day = 111.2; 3 of 10 reviewed misses × 14 a day = 4.2.
+    const reviewed = {
+      reviewedFp: 250,
+      reviewedFn: 10,
+      modes: [
+        { name: "travel", fp: 60, fn: 0 },
+        { name: "gift cards", fp: 139, fn: 3 },
+        { name: "electronics", fp: 30, fn: 0 },
+        { name: "crypto", fp: 21, fn: 0 },
+      ],
+    };
+    expect(failureModeFindings(reviewed, { falsePositives: 200, falseNegatives: 14 }, v)).toEqual([
+      "About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed).",
+      "About 48 of the 200 false alarms a day are “travel” (60 of the 250 reviewed).",
+      "About 24 of the 200 false alarms a day are “electronics” (30 of the 250 reviewed).",
+      "About 4.2 of the 14 fraudulent transactions missed a day are “gift cards” (3 of the 10 reviewed).",
+    ]);
+  });
+
+  test.each([
+    ["nothing reviewed", { reviewedFp: 0, reviewedFn: 0, modes: [{ name: "x", fp: 0, fn: 0 }] }, { falsePositives: 200, falseNegatives: 14 }],
+    ["unknown daily counts", { reviewedFp: 5, reviewedFn: 0, modes: [{ name: "x", fp: 5, fn: 0 }] }, { falsePositives: null, falseNegatives: null }],
+  ])("%s: no findings", (_, reviewed, daily) => {
+    expect(failureModeFindings(reviewed, daily, v)).toEqual([]);
   });
 });
