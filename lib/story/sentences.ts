@@ -1,6 +1,6 @@
 import { dailyCounts, type DailyCounts, type OutcomeCounts } from "./daily";
 import { expectedCost, hasCosts } from "./costs";
-import { articleFor, capitalize, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "../format";
+import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "../format";
 import { PERIOD_DAYS, type Period, type ResolvedSettings, type Vocabulary } from "./settings";
 
 
@@ -31,20 +31,20 @@ export function averagePhrase(perDay: number | null, adjective: string, v: Vocab
 }
 
 /**
- * The evaluation set's error rates, for those who want them, in the words first and the ML names in
- * brackets: "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false
- * positive rate)." A rate whose class is absent is said to be unknown.
+ * The evaluation set's error rates, last, for those who want them: in words first, the ML names in
+ * brackets, e.g. "In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones
+ * (the false negative and false positive rates)." A rate whose class is absent is said to be unknown.
  */
 function ratesSentence(counts: OutcomeCounts, v: Vocabulary): string {
   const P = counts.tp + counts.fn;
   const N = counts.fp + counts.tn;
   const fnr = P ? formatRate(counts.fn / P) : null;
   const fpr = N ? formatRate(counts.fp / N) : null;
-  const miss = (r: string) => `${articleFor(r)} ${r} miss rate (false negative rate)`;
-  const alarm = (r: string) => `${articleFor(r)} ${r} false alarm rate (false positive rate)`;
-  if (fnr !== null && fpr !== null) return `That is ${miss(fnr)} and ${alarm(fpr)}.`;
-  if (fpr !== null) return `That is ${alarm(fpr)}; the evaluation set has no ${v.positive} ${v.itemPlural}, so the miss rate is unknown.`;
-  if (fnr !== null) return `That is ${miss(fnr)}; the evaluation set has no ${v.negative} ${v.itemPlural}, so the false alarm rate is unknown.`;
+  const positives = `${v.positive} ${v.itemPlural}`;
+  const negatives = `${v.negative} ${v.itemPlural}`;
+  if (fnr !== null && fpr !== null) return `In rates: it misses ${fnr} of ${positives} and flags ${fpr} of ${v.negative} ones (the false negative and false positive rates).`;
+  if (fpr !== null) return `In rates: it flags ${fpr} of ${negatives} (the false positive rate); the evaluation set has no ${positives}, so the miss rate is unknown.`;
+  if (fnr !== null) return `In rates: it misses ${fnr} of ${positives} (the false negative rate); the evaluation set has no ${negatives}, so the false alarm rate is unknown.`;
   return `The evaluation set has no labelled ${v.itemPlural}, so the model's error rates are unknown.`;
 }
 
@@ -87,7 +87,7 @@ function extraSentences(daily: DailyCounts, s: ResolvedSettings): string[] {
  * and sent for manual review, and an average of 14 fraudulent transactions will be missed." / "An
  * average of 266 fraudulent transactions will be correctly caught." Then, when they apply: that the
  * volume is a guess (no timestamps, none entered), the capacity and cost sentences; last the rates
- * ("That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).").
+ * ("In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).").
  */
 export function describeThreshold(counts: OutcomeCounts, s: ResolvedSettings): string[] {
   const v = s.vocabulary;

@@ -8,7 +8,7 @@ const databaseFile = inject("databaseFile");
 const THE_SENTENCES = [
   "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed.",
   "An average of 266 fraudulent transactions will be correctly caught.",
-  "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+  "In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).",
 ];
 const fraudVocabulary = {
   itemSingular: "transaction",
@@ -54,7 +54,7 @@ describe("GET /api/datasets/:id/metrics with the story", () => {
     expect(body.sentences).toEqual([
       "Every day an average of 200 negative items will be flagged as positive, and an average of 14 positive items will be missed.",
       "An average of 266 positive items will be correctly caught.",
-      "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+      "In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).",
     ]);
   });
 

@@ -27,7 +27,7 @@ describe("the brief as Markdown", () => {
         "",
         "_Brief made 2026-11-27 09:30 UTC for 8,280 transactions a day, 3.4% of them fraudulent._",
         "",
-        "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day. That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+        "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).",
         "",
         "## Every day, on average",
         "",

@@ -6,7 +6,7 @@ const noTimestamps = { rows: 1000, positives: 100, negatives: 900, positiveLabel
 import { demoLike, fraudVocabulary, settingsOf, tableOf } from "./story-fixtures";
 
 const THE_SENTENCE =
-  "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).";
+  "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).";
 
 describe("describeThreshold", () => {
   test("the demo at 0.5 with 8,280 transactions a day reads word for word", () => {
@@ -27,7 +27,7 @@ describe("describeThreshold", () => {
       expected: [
         "Every day an average of 200 negative items will be flagged as positive, and an average of 14 positive items will be missed.",
         "An average of 266 positive items will be correctly caught.",
-        "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+        "In rates: it misses 5% of positive items and flags 2.5% of negative ones (the false negative and false positive rates).",
       ],
     },
     {
@@ -36,7 +36,7 @@ describe("describeThreshold", () => {
       expected: [
         "Every week an average of 1,400 legitimate messages will be moved to the junk folder, and an average of 98 spam messages will be missed.",
         "An average of 1,862 spam messages will be correctly caught.",
-        "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+        "In rates: it misses 5% of spam messages and flags 2.5% of legitimate ones (the false negative and false positive rates).",
       ],
     },
     {
@@ -53,7 +53,7 @@ describe("describeThreshold", () => {
         "An average of 7,980 fraudulent claims will be correctly caught.",
         "That is 466 flagged claims a day, within the review capacity of 500 a day.",
         "The expected cost is €453,000 a month.",
-        "That is a 5% miss rate (false negative rate) and a 2.5% false alarm rate (false positive rate).",
+        "In rates: it misses 5% of fraudulent claims and flags 2.5% of genuine ones (the false negative and false positive rates).",
       ],
     },
   ])("$name", ({ saved, expected }) => {
@@ -100,7 +100,7 @@ describe("describeThreshold", () => {
     expect(describeThreshold(confusionAt(perfect, 0.5), s)).toEqual([
       "Every day no valid transactions will be flagged as fraudulent and sent for manual review, and no fraudulent transactions will be missed.",
       "An average of 34 fraudulent transactions will be correctly caught.",
-      "That is a 0% miss rate (false negative rate) and a 0% false alarm rate (false positive rate).",
+      "In rates: it misses 0% of fraudulent transactions and flags 0% of valid ones (the false negative and false positive rates).",
     ]);
   });
 
@@ -109,16 +109,16 @@ describe("describeThreshold", () => {
     expect(describeThreshold(confusionAt(onlyValid, 0.5), settingsOf({ volume: 1000, prevalence: 0.02, vocabulary: fraudVocabulary }))).toEqual([
       "Every day an average of 98 valid transactions will be flagged as fraudulent and sent for manual review, and an unknown number of fraudulent transactions will be missed.",
       "An unknown number of fraudulent transactions will be correctly caught.",
-      "That is a 10% false alarm rate (false positive rate); the evaluation set has no fraudulent transactions, so the miss rate is unknown.",
+      "In rates: it flags 10% of valid transactions (the false positive rate); the evaluation set has no fraudulent transactions, so the miss rate is unknown.",
     ]);
     expect(describeThreshold(confusionAt(onlyValid, 0.5), settingsOf({ volume: 1000, prevalence: 0 }))[0]).toBe(
       "Every day an average of 100 negative items will be flagged as positive, and no positive items will be missed.",
     );
   });
 
-  test("rates get the right article and honest digits", () => {
+  test("rates get honest digits", () => {
     const t = tableOf([[0.1, 89, 9997], [0.9, 11, 3]]);
-    expect(describeThreshold(confusionAt(t, 0.5), settingsOf({ volume: 1000 })).at(-1)).toBe("That is an 89% miss rate (false negative rate) and a 0.03% false alarm rate (false positive rate).");
+    expect(describeThreshold(confusionAt(t, 0.5), settingsOf({ volume: 1000 })).at(-1)).toBe("In rates: it misses 89% of positive items and flags 0.03% of negative ones (the false negative and false positive rates).");
   });
 });
 
