@@ -1,9 +1,5 @@
 import type { ErrorDetail } from "@/lib/http";
-
-/** Problems in the order of the file: by row (problems of the whole file first), then as reported. */
-export function inRowOrder(details: ErrorDetail[]): ErrorDetail[] {
-  return details.map((d, i) => [d, i] as const).sort(([a, i], [b, j]) => (a.row ?? 0) - (b.row ?? 0) || i - j).map(([d]) => d);
-}
+import { inRowOrder } from "./problems";
 
 /** What went wrong with the file, with the rows and columns the server named. */
 export function UploadErrors({ message, details }: { message: string; details: ErrorDetail[] }) {

@@ -80,7 +80,7 @@ export function GalleryToolbar({ datasetId, query, total, failed, counts, review
           {failed && total === null ? "Not loaded" : total === null ? "Loading…" : `${formatCount(total)} ${KIND_LABELS[query.kind].many.toLowerCase()} at threshold ${threshold}`}
         </span>
         {Object.entries(query.slices).map(([column, value]) => (
-          <button key={column} type="button" className="filter-chip" onClick={() => onClearSlice(column)} aria-label={`Remove filter ${column} = ${value}`}>
+          <button key={column} type="button" className="filter-chip" onClick={() => onClearSlice(column)} aria-label={`Remove filter ${readableColumn(column)}: ${value ? readableValue(value) : "(empty)"}`}>
             {readableColumn(column)}: {value ? readableValue(value) : "(empty)"} ✕
           </button>
         ))}
