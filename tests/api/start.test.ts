@@ -58,6 +58,7 @@ test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the serv
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let tree: number[] = [];
   try {
     const deadline = Date.now() + 150_000;
     for (;;) {
@@ -66,7 +67,7 @@ test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the serv
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not serve:\n${output}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const tree = descendants(child.pid!);
+    tree = descendants(child.pid!);
     expect(tree.some((pid) => /next-server|next\/dist\/bin\/next/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") + (fs.existsSync(`/proc/${pid}/comm`) ? fs.readFileSync(`/proc/${pid}/comm`, "utf8") : "")))).toBe(true);
     child.kill("SIGTERM");
     await exited;
@@ -74,7 +75,7 @@ test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the serv
     expect(tree.filter(alive)).toEqual([]);
     expect(await portFree(port)).toBe(true);
   } finally {
-    for (const pid of [child.pid!, ...descendants(child.pid!)]) if (alive(pid)) process.kill(pid, "SIGKILL");
+    for (const pid of [child.pid!, ...tree, ...descendants(child.pid!)]) if (alive(pid)) process.kill(pid, "SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 200_000);

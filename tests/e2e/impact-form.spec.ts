@@ -50,7 +50,10 @@ test("unsaved parameters survive a switch to another tab and back", async ({ pag
   await expect(page.getByRole("note").filter({ hasText: "Your unsaved parameters from earlier are back" })).toBeVisible();
   await expect(form.getByRole("status")).toHaveText("Not saved yet.");
   await page.getByRole("button", { name: "discard them" }).click();
-  await expect(form.getByLabel(/^Volume/)).toHaveValue("8280");
+  // Back to the saved parameters: no volume saved (the timestamps' 8,280 a day is the placeholder).
+  await expect(form.getByLabel(/^Volume/)).toHaveValue("");
+  await expect(form.getByLabel(/^Volume/)).toHaveAttribute("placeholder", "8,280");
+  await expect(form.getByRole("status")).toHaveText("Saved for this dataset.");
 });
 
 test("saving a scenario under a taken name asks first; a deleted scenario can be brought back", async ({ page }) => {

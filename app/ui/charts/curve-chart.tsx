@@ -93,7 +93,7 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
     <figure className="chart" ref={ref} aria-label={title}>
       <Legend items={[{ label: title, color, line: true }, { label: reference.label, color: "var(--ink-3)", dashed: true }, { label: `at threshold ${threshold}`, color: "var(--c-threshold)" }]} />
       {markers?.length ? (
-        <ol className="marker-legend marker-legend-static" aria-label="Recommended thresholds on this curve">
+        <ol className="marker-legend marker-legend-static" aria-label="Numbered thresholds on this curve">
           {markers.map((m) => (
             <li key={m.number}><span className="marker-badge" aria-hidden="true">{m.number}</span> {m.label} ({m.threshold})</li>
           ))}

@@ -77,7 +77,7 @@ export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<num
 export function MarkerLegend({ markers, onPick }: { markers?: ThresholdMarker[]; onPick: (t: number) => void }) {
   if (!markers?.length) return null;
   return (
-    <ol className="marker-legend" aria-label="Recommended thresholds on this chart">
+    <ol className="marker-legend" aria-label="Numbered thresholds on this chart">
       {markers.map((m, i) => (
         <li key={`${m.label}-${m.threshold}`}>
           <button type="button" className="link-button" onClick={() => onPick(m.threshold)}>
