@@ -12,6 +12,7 @@ import { formatBytes, formatCount } from "@/lib/format";
 import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
 import { readSample } from "./read-sample";
+import { listed, progressText } from "./upload-words";
 import { UploadErrors } from "./upload-errors";
 import { UploadFailed, uploadDataset, uploadZip, type MappingChoice, type UploadProgress } from "./upload-request";
 
@@ -24,15 +25,6 @@ interface Chosen {
 function choiceFrom(file: File, preview: CsvPreview): MappingChoice {
   const m = preview.mapping;
   return { name: nameFromFile(file.name), label: m.label ?? "", score: m.score ?? "", id: m.id ?? "", timestamp: m.timestamp ?? "", text: m.text ?? "", image: m.image ?? "", slices: m.slices, positive: "" };
-}
-
-/** "a, b and c" */
-const listed = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
-
-/** What the progress bar says: bytes while sending (left out for a file sent at once), then rows. */
-function progressText(p: UploadProgress): string {
-  if (p.phase === "uploading") return p.totalBytes > 1024 ** 2 ? `Sending the file: ${formatBytes(p.sentBytes)} of ${formatBytes(p.totalBytes)}` : "Sending the file…";
-  return p.rows > 0 ? `Checking and saving rows: ${formatCount(p.rows)} so far…` : "Checking and saving the rows…";
 }
 
 /** Pick or drop a file, check the detected columns on a preview, upload with progress. */

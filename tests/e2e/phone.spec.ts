@@ -84,3 +84,22 @@ test("the dataset tabs' focus ring is drawn inside the tab, never clipped", asyn
   expect(style.offset).toBe("-3px");
   expect([style.overflowX, style.overflowY]).toEqual(["visible", "visible"]);
 });
+
+test("at 1440 × 900 the Failures table fits its card, Notes included, and tag chips stay on one line", async ({ page }) => {
+  const id = await demoId(page);
+  const tag = (await (await page.request.post(`/api/datasets/${id}/tags`, { data: { name: "card testing burst" } })).json()) as { id: number };
+  try {
+    await page.goto(`/datasets/${id}/gallery?t=0.5`);
+    const table = page.getByRole("table", { name: "Examples" });
+    await expect(table.locator("tbody tr")).toHaveCount(50);
+    const fit = await table.evaluate((el) => ({ table: el.scrollWidth, box: el.parentElement!.clientWidth }));
+    expect(fit.table).toBeLessThanOrEqual(fit.box);
+    const notes = (await table.getByRole("columnheader", { name: "Notes" }).boundingBox())!;
+    const card = (await page.locator(".gallery-main").boundingBox())!;
+    expect(notes.x + notes.width).toBeLessThanOrEqual(card.x + card.width);
+    const chip = (await table.locator("tbody tr").first().getByRole("button", { name: "card testing burst" }).boundingBox())!;
+    expect(chip.height).toBeLessThan(30);
+  } finally {
+    await page.request.delete(`/api/datasets/${id}/tags/${tag.id}`);
+  }
+});

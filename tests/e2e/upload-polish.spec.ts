@@ -9,6 +9,19 @@ test("label values the preview already shows as three stop the import before any
   await expect(page.getByRole("alert").filter({ hasText: "The label column" })).toHaveText(/The label column “label” has 3 different values in the first rows \(0, 1, 2\); a label needs exactly two/);
 });
 
+test("at 1440 the preview shows the label and score columns first, in view, however wide the file", async ({ page }) => {
+  await page.goto("/upload");
+  const wide = Array.from({ length: 12 }, (_, i) => `column_${i}`);
+  const rows = Array.from({ length: 5 }, (_, r) => [...wide.map(() => "a fairly long value that takes room"), r % 2, (r / 10).toFixed(2)].join(","));
+  await page.getByLabel("CSV file").setInputFiles({ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from(`${[...wide, "label", "score"].join(",")}\n${rows.join("\n")}\n`) });
+  const preview = page.getByRole("table", { name: "Preview of the first rows" });
+  await expect(preview.getByRole("columnheader").nth(1)).toContainText("label");
+  await expect(preview.getByRole("columnheader").nth(2)).toContainText("score");
+  const box = (await page.locator(".upload-preview").boundingBox())!;
+  const score = (await preview.getByRole("columnheader").nth(2).boundingBox())!;
+  expect(score.x + score.width).toBeLessThanOrEqual(box.x + box.width);
+});
+
 test("a dropped file shows its name in the file input, sizes read in words, and the problems come in row order", async ({ page }) => {
   await page.goto("/upload");
   const body = "label,score\n1,0.9\n0,abc\n1,1.7\n0,xyz\n";
