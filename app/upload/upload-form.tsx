@@ -8,7 +8,7 @@ import { IngestError } from "@/lib/ingest/errors";
 import { knownCoding } from "@/lib/ingest/labels";
 import { distinctValues, previewCsv, type CsvPreview } from "@/lib/ingest/preview";
 import type { ErrorDetail } from "@/lib/http";
-import { formatBytes, formatCount } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
 import { readSample } from "./read-sample";
