@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { listDatasets } from "@/lib/services/datasets";
-import { formatCount, formatDate, formatPercent } from "@/lib/format";
+import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
+import { Term } from "@/app/ui/term";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const datasets = await listDatasets();
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
+  const [datasets, { deleted }] = await Promise.all([listDatasets(), searchParams]);
+  const deletedName = Array.isArray(deleted) ? deleted[0] : deleted;
   return (
     <div className="stack">
       <div className="page-header">
@@ -14,31 +16,35 @@ export default async function HomePage() {
           <p className="muted">Evaluation sets of your classifiers. Open one to choose where its threshold goes.</p>
         </div>
       </div>
+      {deletedName ? <p className="alert alert-ok" role="status">Deleted the dataset “{deletedName}”.</p> : null}
       {datasets.length === 0 ? (
         <div className="card empty">
           <p>No datasets yet.</p>
+          <p><Link className="button button-primary" href="/upload">Upload an evaluation set</Link></p>
         </div>
       ) : (
-        <div className="card" style={{ padding: 0, overflowX: "auto" }}>
-          <table className="table" aria-label="Datasets">
+        <div className="card" style={{ padding: 0 }}>
+          <table className="table cards-on-phone" aria-label="Datasets">
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col" className="num">Rows</th>
                 <th scope="col" className="num">Positive share</th>
+                <th scope="col" className="num"><Term word="ROC AUC" /></th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
             <tbody>
               {datasets.map((d) => (
                 <tr key={d.id}>
-                  <td>
+                  <td data-label="Name">
                     <Link href={`/datasets/${d.id}`}>{d.name}</Link>
                     {d.sourceFile ? <div className="small muted">{d.sourceFile}</div> : null}
                   </td>
-                  <td className="num">{formatCount(d.rows)}</td>
-                  <td className="num">{formatPercent(d.positiveShare, 2)}</td>
-                  <td>{formatDate(d.createdAt)}</td>
+                  <td className="num" data-label="Rows">{formatCount(d.rows)}</td>
+                  <td className="num" data-label="Positive share">{formatPercent(d.positiveShare, 2)}</td>
+                  <td className="num" data-label="ROC AUC">{formatDecimal(d.rocAuc, 3)}</td>
+                  <td data-label="Created">{formatDate(d.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

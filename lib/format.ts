@@ -112,3 +112,31 @@ export function niceThresholdBetween(lo: number, hi: number): number {
 
 /** Removes floating-point noise (7999.999999999999 → 8000) without rounding real digits away. */
 export const clean = (x: number) => Number(x.toPrecision(12));
+
+/** A file size a person reads: "512 bytes", "48 KB", "1.2 MB", "2.1 GB" (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${integer.format(bytes)} ${bytes === 1 ? "byte" : "bytes"}`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) [value, unit] = [value / 1024, unit + 1];
+  return `${value >= 100 ? integer.format(value) : oneDecimal.format(value)} ${units[unit]}`;
+}
+
+/**
+ * A column name as words: "merchant_category" → "Merchant category", "amountUSD" → "Amount USD",
+ * "is-fraud" → "Is fraud". Names that already have spaces only get their first letter raised.
+ */
+export function readableColumn(name: string): string {
+  const words = name.trim().replace(/([a-z\d])([A-Z])/g, "$1 $2").split(/[\s_-]+/).filter(Boolean);
+  if (!words.length) return name;
+  // "Category" inside a name reads "category"; acronyms such as "USD" stay as they are.
+  const lowered = words.map((w, i) => (i > 0 && /^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w));
+  return capitalize(lowered.join(" "));
+}
+
+/** A category value as words: "gift_cards" → "gift cards"; values with spaces, digits only or mixed text stay. */
+export function readableValue(value: string): string {
+  return /^[A-Za-z]+(_[A-Za-z]+)+$/.test(value) ? value.replace(/_/g, " ") : value;
+}

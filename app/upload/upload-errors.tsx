@@ -1,4 +1,5 @@
 import type { ErrorDetail } from "@/lib/http";
+import { inRowOrder } from "./problems";
 
 /** What went wrong with the file, with the rows and columns the server named. */
 export function UploadErrors({ message, details }: { message: string; details: ErrorDetail[] }) {
@@ -17,7 +18,7 @@ export function UploadErrors({ message, details }: { message: string; details: E
             </tr>
           </thead>
           <tbody>
-            {details.map((d, i) => (
+            {inRowOrder(details).map((d, i) => (
               <tr key={i}>
                 <td className="num">{d.row ?? "—"}</td>
                 <td>{d.column ?? "—"}</td>

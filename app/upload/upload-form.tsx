@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { nameFromFile } from "@/lib/ingest/detect";
@@ -8,11 +9,12 @@ import { IngestError } from "@/lib/ingest/errors";
 import { knownCoding } from "@/lib/ingest/labels";
 import { distinctValues, previewCsv, type CsvPreview } from "@/lib/ingest/preview";
 import type { ErrorDetail } from "@/lib/http";
-import { formatCount } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { EncodingSelect } from "./encoding-select";
 import { MappingEditor } from "./mapping-editor";
 import { PreviewTable } from "./preview-table";
 import { readSample, sampleText, type FileSample } from "./read-sample";
+import { listed, progressText } from "./upload-words";
 import { UploadErrors } from "./upload-errors";
 import { UploadFailed, uploadDataset, uploadZip, type MappingChoice, type UploadProgress } from "./upload-request";
 
@@ -26,8 +28,6 @@ function choiceFrom(file: File, preview: CsvPreview, encoding: CsvEncoding): Map
   const m = preview.mapping;
   return { name: nameFromFile(file.name), label: m.label ?? "", score: m.score ?? "", id: m.id ?? "", timestamp: m.timestamp ?? "", text: m.text ?? "", image: m.image ?? "", slices: m.slices, positive: "", encoding };
 }
-
-const megabytes = (n: number) => `${(n / 1024 ** 2).toFixed(1)} MB`;
 
 /** Pick or drop a file, check the detected columns on a preview, upload with progress. */
 export function UploadForm() {
@@ -43,6 +43,7 @@ export function UploadForm() {
   /** The CSV's first bytes and the encoding they are read in (kept to read them again in another). */
   const [sampled, setSampled] = useState<{ file: File; sample: FileSample; encoding: CsvEncoding } | null>(null);
   const dropZone = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const busy = progress !== null;
 
   // Errors appear next to the file: bring them into view when the import button is far below.
@@ -95,7 +96,12 @@ export function UploadForm() {
     return distinctValues(chosen.preview.rows, chosen.preview.columns.indexOf(chosenLabel), 20);
   }, [chosen, chosenLabel]);
   const labelCodingKnown = labelValues.length === 0 || knownCoding(labelValues) !== null;
-  const missing = !choice ? [] : [!choice.label && "a label column", !choice.score && "a score column", !labelCodingKnown && !choice.positive && "the positive class"].filter(Boolean);
+  const missing = !choice ? [] : [!choice.label && "a label column", !choice.score && "a score column", !labelCodingKnown && !choice.positive && labelValues.length <= 2 && "the positive class"].filter((x): x is string => Boolean(x));
+  // What the preview already shows would refuse the file: say it before anything is sent.
+  const blocker =
+    choice && labelValues.length > 2
+      ? `The label column “${choice.label}” has ${labelValues.length}${labelValues.length === 20 ? " or more" : ""} different values in the first rows (${labelValues.slice(0, 6).join(", ")}${labelValues.length > 6 ? ", …" : ""}); a label needs exactly two, one for each class. Choose another label column, or fix the file.`
+      : null;
 
   async function upload() {
     const file = zipFile ?? chosen?.file;
@@ -104,7 +110,7 @@ export function UploadForm() {
     setProgress({ phase: "uploading", sentBytes: 0, totalBytes: file.size, rows: 0 });
     try {
       const id = zipFile ? await uploadZip(zipFile, zipFile.name.replace(/\.zip$/i, ""), zipEncoding, setProgress) : await uploadDataset(file, choice!, chosen!.sample.compressed, setProgress);
-      router.push(`/datasets/${id}`);
+      router.push(`/datasets/${id}?imported=1`);
     } catch (error) {
       setProgress(null);
       setFailure(error instanceof UploadFailed ? { message: error.message, details: error.details } : { message: (error as Error).message, details: [] });
@@ -114,16 +120,17 @@ export function UploadForm() {
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    if (!busy) void choose(event.dataTransfer.files[0]);
+    if (busy) return;
+    // Show the dropped file in the file input too (not "No file chosen").
+    if (fileInput.current && event.dataTransfer.files.length) fileInput.current.files = event.dataTransfer.files;
+    void choose(event.dataTransfer.files[0]);
   }
 
   const progressBar = progress ? (
     <div className="upload-progress" aria-live="polite">
-      <label htmlFor="upload-bar">{progress.phase === "uploading" ? "Uploading" : "Processing rows"}</label>
-      <progress id="upload-bar" max={progress.totalBytes || 1} value={progress.sentBytes} />
-      <p className="small muted">
-        {megabytes(progress.sentBytes)} of {megabytes(progress.totalBytes)} sent · {formatCount(progress.rows)} rows processed
-      </p>
+      <label htmlFor="upload-bar">{progress.phase === "uploading" ? "Uploading" : "Importing"}</label>
+      {progress.phase === "uploading" ? <progress id="upload-bar" max={progress.totalBytes || 1} value={progress.sentBytes} /> : <progress id="upload-bar" />}
+      <p className="small muted">{progressText(progress)}</p>
     </div>
   ) : null;
 
@@ -140,11 +147,14 @@ export function UploadForm() {
         onDrop={onDrop}
       >
         <p>Drop a CSV file here (.csv, .tsv or .csv.gz, or a .zip holding a CSV and the images it names), or choose one:</p>
+        <p className="small muted">
+          New to this? <a href="/cutoff-template.csv" download>Download a template CSV</a> · <Link href="/help/csv">the format rules</Link>
+        </p>
         <label htmlFor="csv-file" className="upload-file-label">CSV file</label>
-        <input id="csv-file" type="file" accept=".csv,.tsv,.txt,.gz,.zip,text/csv,text/tab-separated-values,application/gzip,application/zip" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
+        <input id="csv-file" ref={fileInput} type="file" accept=".csv,.tsv,.txt,.gz,.zip,text/csv,text/tab-separated-values,application/gzip,application/zip" disabled={busy} onChange={(e) => void choose(e.target.files?.[0])} />
         {chosen ? (
           <p className="small muted" aria-live="polite">
-            {chosen.file.name} · {megabytes(chosen.file.size)}
+            {chosen.file.name} · {formatBytes(chosen.file.size)}
             {chosen.sample.compressed ? " · gzip" : ""} · {chosen.preview.columns.length} columns
           </p>
         ) : null}
@@ -156,7 +166,7 @@ export function UploadForm() {
         <div className="card">
           <h2>{zipFile.name}</h2>
           <p className="muted">
-            A .zip archive ({megabytes(zipFile.size)}): Cutoff imports the CSV inside with the columns it detects, and stores the
+            A .zip archive ({formatBytes(zipFile.size)}): Cutoff imports the CSV inside with the columns it detects, and stores the
             images (PNG, JPEG, GIF, WebP) that its rows name, to show them in the gallery.
           </p>
           <EncodingSelect value={zipEncoding} notUtf8={false} disabled={busy} onChange={setZipEncoding} />
@@ -172,10 +182,12 @@ export function UploadForm() {
           <div className="card">
             <MappingEditor columns={chosen.preview.columns} choice={choice} labelValues={labelValues} labelCodingKnown={labelCodingKnown} onChange={setChoice} disabled={busy} />
             {progressBar}
-            <button type="button" className="button button-primary" disabled={busy || missing.length > 0} onClick={() => void upload()}>
+            <button type="button" className="button button-primary" disabled={busy || missing.length > 0 || blocker !== null} onClick={() => void upload()} aria-describedby="import-blocked">
               Import dataset
             </button>
-            {missing.length ? <p className="small muted">Choose {missing.join(", ")} to import.</p> : null}
+            <div id="import-blocked">
+              {blocker ? <p className="alert alert-error small" role="alert">{blocker}</p> : missing.length ? <p className="small muted">Choose {listed(missing)} to import.</p> : null}
+            </div>
           </div>
           <div className="card">
             <h2>First rows</h2>

@@ -4,6 +4,7 @@ import type { Brief, BriefExample } from "../story/brief";
 import { recommendThresholds } from "../story/recommend";
 import type { ResolvedSettings } from "../story/settings";
 import { storyAt } from "../story/story";
+import { failureModeFindings, type ReviewedErrors } from "../story/findings";
 
 /** Failure examples of each kind shown in a brief. */
 export const BRIEF_EXAMPLES = 3;
@@ -26,19 +27,23 @@ export interface BriefInput {
   falseNegatives: Example[];
   /** ISO instant the brief is made. */
   generatedAt: string;
+  /** The tags of the reviewed errors at the threshold, for the findings. */
+  reviewed?: ReviewedErrors;
 }
 
 /** Everything the one-page brief says at a threshold. */
 export function briefOf(input: BriefInput): Brief {
   const { table, threshold, settings } = input;
+  const story = storyAt(table, threshold, settings);
   return {
     datasetName: input.datasetName,
     generatedAt: input.generatedAt,
     settings,
     counts: confusionAt(table, threshold),
-    story: storyAt(table, threshold, settings),
+    story,
     recommendations: recommendThresholds(table, settings),
     falsePositives: input.falsePositives.slice(0, BRIEF_EXAMPLES).map(toBriefExample),
     falseNegatives: input.falseNegatives.slice(0, BRIEF_EXAMPLES).map(toBriefExample),
+    findings: input.reviewed ? failureModeFindings(input.reviewed, story.daily, settings.vocabulary) : [],
   };
 }

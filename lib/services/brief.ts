@@ -16,13 +16,17 @@ async function topExamples(datasetId: number, kind: ExampleKind, threshold: numb
  * instead of the saved ones when given; null when the dataset does not exist.
  */
 export async function loadBrief(datasetId: number, threshold: number, settings: StorySettings | null = null): Promise<Brief | null> {
-  const [dataset, table, falsePositives, falseNegatives] = await Promise.all([
+  const [dataset, table, falsePositives, falseNegatives, tags, counts] = await Promise.all([
     store().datasets.get(datasetId),
     getScoreTable(datasetId),
     topExamples(datasetId, "fp", threshold),
     topExamples(datasetId, "fn", threshold),
+    store().tags.list(datasetId),
+    store().tags.errorCounts(datasetId, threshold),
   ]);
   if (!dataset || !table) return null;
+  const byTag = new Map(counts.perTag.map((c) => [c.tagId, c]));
+  const reviewed = { reviewedFp: counts.reviewed.fp, reviewedFn: counts.reviewed.fn, modes: tags.map((t) => ({ name: t.name, fp: byTag.get(t.id)?.fp ?? 0, fn: byTag.get(t.id)?.fn ?? 0 })) };
   const resolved = settings ? settingsView({ ...dataset, settings }).resolved : settingsView(dataset).resolved;
-  return briefOf({ datasetName: dataset.name, table, threshold, settings: resolved, falsePositives, falseNegatives, generatedAt: new Date().toISOString() });
+  return briefOf({ datasetName: dataset.name, table, threshold, settings: resolved, falsePositives, falseNegatives, reviewed, generatedAt: new Date().toISOString() });
 }

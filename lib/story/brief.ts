@@ -1,6 +1,6 @@
 import { hasCosts } from "./costs";
 import type { DailyCounts, OutcomeCounts } from "./daily";
-import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange } from "../format";
+import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange, readableColumn, readableValue } from "../format";
 import type { Recommendation } from "./recommend";
 import type { ResolvedSettings, Vocabulary } from "./settings";
 import type { StoryAt } from "./story";
@@ -29,6 +29,8 @@ export interface Brief {
   falsePositives: BriefExample[];
   /** Positives scoring lowest (the most confident misses). */
   falseNegatives: BriefExample[];
+  /** What the review team found: failure modes with their daily estimates (empty before any tagging). */
+  findings: string[];
 }
 
 /**
@@ -59,15 +61,19 @@ export function dailyRows(b: Pick<Brief, "settings" | "story">): [string, string
   return outcomeLabels(b.settings.vocabulary).map(({ key, label }) => [label, formatWithRange(daily[key], ranges[key])]);
 }
 
-/** A short description of an example: its id or row, score, text and a few column values. */
+/**
+ * A short description of an example in words: its id, score, text and up to 4 column values with
+ * readable names, then its row, e.g. "tx-11, score 0.9500 — Merchant category: gift cards,
+ * Country: GB, row 12".
+ */
 export function exampleLine(e: BriefExample): string {
-  const name = e.exampleId ? `${e.exampleId} (row ${e.row})` : `row ${e.row}`;
   const details = Object.entries(e.details)
     .filter(([, value]) => value !== null && value !== "")
     .slice(0, 4)
-    .map(([k, value]) => `${k}: ${value}`)
-    .join(", ");
-  return [`${name}, score ${e.score.toFixed(4)}`, e.text ? `“${e.text.length > 140 ? `${e.text.slice(0, 139)}…` : e.text}”` : "", details].filter(Boolean).join(" — ");
+    .map(([k, value]) => `${readableColumn(k)}: ${readableValue(value as string)}`);
+  const head = `${e.exampleId ? `${e.exampleId}, score` : "Score"} ${e.score.toFixed(4)}`;
+  const text = e.text ? `“${e.text.length > 140 ? `${e.text.slice(0, 139)}…` : e.text}”` : "";
+  return [head, text, [...details, `row ${e.row}`].join(", ")].filter(Boolean).join(" — ");
 }
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -108,6 +114,7 @@ export function briefMarkdown(b: Brief): string {
   if (b.recommendations.length) {
     out.push("", "## Recommended thresholds", "", ...b.recommendations.map((r) => `- **${formatThreshold(r.threshold)}**: ${e(r.title)}. ${e(r.reason)}`));
   }
+  if (b.findings.length) out.push("", "## What the review found", "", ...b.findings.map((f) => `- ${e(f)}`));
   const examples = (title: string, items: BriefExample[]) =>
     items.length ? ["", `## ${title}`, "", ...items.map((x) => `- ${e(exampleLine(x))}`)] : [];
   out.push(

@@ -13,3 +13,4 @@ export * from "./query";
 export * from "./grid-table";
 export * from "./share";
 export * from "./brief";
+export * from "./findings";

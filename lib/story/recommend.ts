@@ -94,7 +94,7 @@ function lowestCost(table: CumulativeTable, s: ResolvedSettings): Recommendation
     threshold: thresholdOfCut(table, best),
     label: "lowest cost",
     title: "Lowest expected cost",
-    reason: cost < 0 ? `The largest expected net benefit: ${money} a day.` : `The lowest expected cost: ${money} a day.`,
+    reason: cost < 0 ? `An expected net benefit of ${money} a day, the largest of any threshold.` : `An expected cost of ${money} a day, the least of any threshold.`,
   };
 }
 

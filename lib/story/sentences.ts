@@ -1,6 +1,6 @@
 import { dailyCounts, type DailyCounts, type OutcomeCounts } from "./daily";
 import { expectedCost, hasCosts } from "./costs";
-import { articleFor, capitalize, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "../format";
+import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, isOne } from "../format";
 import { PERIOD_DAYS, type Period, type ResolvedSettings, type Vocabulary } from "./settings";
 
 
@@ -30,16 +30,29 @@ export function averagePhrase(perDay: number | null, adjective: string, v: Vocab
   return `an average of ${shown} ${itemsOf(adjective, shown, v)}${smallCountHint(perDay, period)}`;
 }
 
-/** Rates of the evaluation set: tpr/fpr/fnr as shares, null when the class is absent. */
+/**
+ * The evaluation set's error rates, last, for those who want them: in words first, the ML names in
+ * brackets, e.g. "In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones
+ * (the false negative and false positive rates)." A rate whose class is absent is said to be unknown.
+ */
 function ratesSentence(counts: OutcomeCounts, v: Vocabulary): string {
   const P = counts.tp + counts.fn;
   const N = counts.fp + counts.tn;
   const fnr = P ? formatRate(counts.fn / P) : null;
   const fpr = N ? formatRate(counts.fp / N) : null;
-  if (fnr !== null && fpr !== null) return `The model has ${articleFor(fnr)} ${fnr} false negative rate and ${articleFor(fpr)} ${fpr} false positive rate.`;
-  if (fpr !== null) return `The model has ${articleFor(fpr)} ${fpr} false positive rate; the evaluation set has no ${v.positive} ${v.itemPlural}, so its false negative rate is unknown.`;
-  if (fnr !== null) return `The model has ${articleFor(fnr)} ${fnr} false negative rate; the evaluation set has no ${v.negative} ${v.itemPlural}, so its false positive rate is unknown.`;
+  const positives = `${v.positive} ${v.itemPlural}`;
+  const negatives = `${v.negative} ${v.itemPlural}`;
+  if (fnr !== null && fpr !== null) return `In rates: it misses ${fnr} of ${positives} and flags ${fpr} of ${v.negative} ones (the false negative and false positive rates).`;
+  if (fpr !== null) return `In rates: it flags ${fpr} of ${negatives} (the false positive rate); the evaluation set has no ${positives}, so the miss rate is unknown.`;
+  if (fnr !== null) return `In rates: it misses ${fnr} of ${positives} (the false negative rate); the evaluation set has no ${negatives}, so the false alarm rate is unknown.`;
   return `The evaluation set has no labelled ${v.itemPlural}, so the model's error rates are unknown.`;
+}
+
+/** Says that the volume is a guess when it is the file's row count (no timestamps, nothing entered). */
+function volumeGuessSentence(s: ResolvedSettings): string[] {
+  if (s.volumeSource !== "rows") return [];
+  const shown = formatAverage(s.volume);
+  return [`These numbers are a guess until the real volume is entered: the file has no timestamps, so its ${shown} ${isOne(shown) ? s.vocabulary.itemSingular : s.vocabulary.itemPlural} are counted as one ${s.period}.`];
 }
 
 /** The capacity and cost sentences, only for the settings the user filled in. */
@@ -69,11 +82,12 @@ function extraSentences(daily: DailyCounts, s: ResolvedSettings): string[] {
 }
 
 /**
- * What a threshold means, in words, e.g. for the demo at 0.5 with 8,280 transactions a day:
- * "The model has a 5% false negative rate and a 2.5% false positive rate." / "Every day an average
- * of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an
- * average of 14 fraudulent transactions will be missed." / "An average of 266 fraudulent
- * transactions will be correctly caught." Capacity and cost sentences follow when they are set.
+ * What a threshold means, in words, daily counts first, e.g. for the demo at 0.5 with 8,280
+ * transactions a day: "Every day an average of 200 valid transactions will be flagged as fraudulent
+ * and sent for manual review, and an average of 14 fraudulent transactions will be missed." / "An
+ * average of 266 fraudulent transactions will be correctly caught." Then, when they apply: that the
+ * volume is a guess (no timestamps, none entered), the capacity and cost sentences; last the rates
+ * ("In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).").
  */
 export function describeThreshold(counts: OutcomeCounts, s: ResolvedSettings): string[] {
   const v = s.vocabulary;
@@ -82,10 +96,11 @@ export function describeThreshold(counts: OutcomeCounts, s: ResolvedSettings): s
   const missed = averagePhrase(daily.falseNegatives, v.positive, v, s.period);
   const caught = averagePhrase(daily.truePositives, v.positive, v, s.period);
   return [
-    ratesSentence(counts, v),
     `Every ${s.period} ${falseAlarms} will be ${v.flaggedAction}, and ${missed} will be missed.`,
     `${capitalize(caught)} will be correctly caught.`,
+    ...volumeGuessSentence(s),
     ...extraSentences(daily, s),
+    ratesSentence(counts, v),
   ];
 }
 

@@ -11,7 +11,7 @@ async function openGallery(page: Page): Promise<number> {
   const { datasets } = (await (await page.request.get("/api/datasets")).json()) as { datasets: { id: number; isDemo: boolean }[] };
   const id = datasets.find((d) => d.isDemo)!.id;
   await page.goto(`/datasets/${id}/gallery?t=0.5`);
-  await expect(page.getByText("400 false positives at threshold 0.5")).toBeVisible();
+  await expect(page.getByText("400 false alarms at threshold 0.5")).toBeVisible();
   return id;
 }
 
@@ -22,29 +22,29 @@ test("the gallery filters by slice and text, sorts on the server and switches to
   test.slow(); // many round trips; the shared test machine can be busy
   expect(falsePositives).toHaveLength(400);
   await openGallery(page);
-  await expect(page.getByRole("button", { name: /False positives\s*400/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: /False alarms\s*400/ })).toHaveAttribute("aria-pressed", "true");
   await expect(exampleRows(page)).toHaveCount(50);
   await expect(exampleRows(page).first()).toContainText("0.9500");
 
-  await page.getByRole("table", { name: "Errors by slice" }).getByRole("button", { name: "merchant_category gift_cards" }).click();
-  await expect(status(page)).toHaveText(`${giftCardAlarms.length} false positives at threshold 0.5`);
+  await page.getByRole("table", { name: "Errors by slice" }).getByRole("button", { name: "Merchant category gift cards" }).click();
+  await expect(status(page)).toHaveText(`${giftCardAlarms.length} false alarms at threshold 0.5`);
   await expect(page).toHaveURL(/slice\.merchant_category=gift_cards/);
   await expect(page).toHaveURL(/t=0\.5/);
-  for (const row of await exampleRows(page).all()) await expect(row).toContainText("gift_cards");
+  for (const row of await exampleRows(page).all()) await expect(row).toContainText("gift cards");
 
   await page.getByRole("searchbox").fill("tx-00000");
-  await expect(status(page)).toHaveText(`${earlyGiftCardAlarms.length} false positives at threshold 0.5`);
+  await expect(status(page)).toHaveText(`${earlyGiftCardAlarms.length} false alarms at threshold 0.5`);
   await expect(exampleRows(page)).toHaveCount(earlyGiftCardAlarms.length);
   await page.getByRole("searchbox").fill("");
-  await page.getByRole("button", { name: "Remove filter merchant_category = gift_cards" }).click();
-  await expect(status(page)).toHaveText("400 false positives at threshold 0.5");
+  await page.getByRole("button", { name: "Remove filter Merchant category: gift cards" }).click();
+  await expect(status(page)).toHaveText("400 false alarms at threshold 0.5");
 
   const smallest = Math.min(...falsePositives.map((t) => t.amount)).toFixed(2);
   await page.getByRole("button", { name: "amount" }).click();
   await expect(exampleRows(page).first()).toContainText(smallest);
 
-  await page.getByRole("button", { name: /False negatives\s*28/ }).click();
-  await expect(status(page)).toHaveText("28 false negatives at threshold 0.5");
+  await page.getByRole("button", { name: /Missed\s*28/ }).click();
+  await expect(status(page)).toHaveText("28 missed at threshold 0.5");
   await expect(exampleRows(page)).toHaveCount(28);
   await expect(page).toHaveURL(/kind=fn/);
 });
@@ -60,7 +60,7 @@ test("meeting mode: three tags created and applied with the keyboard, counts upd
   await page.getByRole("button", { name: "Meeting mode" }).click();
   const meeting = page.getByRole("dialog", { name: "Meeting mode" });
   await expect(meeting).toBeVisible();
-  await expect(meeting).toContainText("False positive 1 of 400");
+  await expect(meeting).toContainText("False alarm 1 of 400");
   await expect(meeting).toContainText("One of about 200 valid transactions flagged every day.");
   await expect(meeting.getByText("0.9500")).toBeVisible();
 
@@ -68,37 +68,37 @@ test("meeting mode: three tags created and applied with the keyboard, counts upd
     await page.keyboard.press("t");
     await page.keyboard.type(name);
     await page.keyboard.press("Enter");
-    await expect(meeting.locator(`[data-tag="${name}"]`)).toContainText("0 FP · 0 FN");
+    await expect(meeting.locator(`[data-tag="${name}"]`)).toContainText("0 false alarms · 0 missed");
   }
   const count = (name: string) => meeting.locator(`[data-tag="${name}"] .meeting-mode-count`);
 
   await page.keyboard.press("1");
-  await expect(count("gift cards")).toHaveText("1 FP · 0 FN");
+  await expect(count("gift cards")).toHaveText("1 false alarm · 0 missed");
   await page.keyboard.press("ArrowRight");
-  await expect(meeting).toContainText("False positive 2 of 400");
+  await expect(meeting).toContainText("False alarm 2 of 400");
   await page.keyboard.press("2");
-  await expect(count("travel")).toHaveText("1 FP · 0 FN");
+  await expect(count("travel")).toHaveText("1 false alarm · 0 missed");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("3");
   await page.keyboard.press("1");
-  await expect(count("electronics")).toHaveText("1 FP · 0 FN");
-  await expect(count("gift cards")).toHaveText("2 FP · 0 FN");
-  await expect(meeting).toContainText("Reviewed 3 of 400 false positives");
+  await expect(count("electronics")).toHaveText("1 false alarm · 0 missed");
+  await expect(count("gift cards")).toHaveText("2 false alarms · 0 missed");
+  await expect(meeting).toContainText("Reviewed 3 of 400 false alarms");
 
   await page.keyboard.press("ArrowLeft");
-  await expect(meeting).toContainText("False positive 2 of 400");
+  await expect(meeting).toContainText("False alarm 2 of 400");
   await page.keyboard.press("2"); // a second press takes the tag off again
-  await expect(count("travel")).toHaveText("0 FP · 0 FN");
+  await expect(count("travel")).toHaveText("0 false alarms · 0 missed");
 
   await page.keyboard.press("f");
-  await expect(meeting).toContainText("False negative 1 of 28");
+  await expect(meeting).toContainText("Miss 1 of 28");
   await expect(meeting).toContainText("One of about 14 fraudulent transactions missed every day.");
   await page.keyboard.press("1");
-  await expect(count("gift cards")).toHaveText("2 FP · 1 FN");
+  await expect(count("gift cards")).toHaveText("2 false alarms · 1 missed");
 
   await page.keyboard.press("Escape");
   await expect(meeting).toBeHidden();
-  await expect(page.getByRole("region", { name: "Failure modes" }).locator('[data-tag="gift cards"]')).toContainText("2 FP · 1 FN");
+  await expect(page.getByRole("region", { name: "Failure modes" }).locator('[data-tag="gift cards"]')).toContainText("2 false alarms · 1 missed");
 
   const stored = (await (await page.request.get(`/api/datasets/${id}/failure-modes?threshold=0.5`)).json()) as { modes: { tag: { name: string }; fp: number; fn: number }[] };
   expect(stored.modes.map((m) => [m.tag.name, m.fp, m.fn])).toEqual([["gift cards", 2, 1], ["travel", 0, 0], ["electronics", 1, 0]]);
@@ -115,7 +115,7 @@ test("images from a .zip upload show as thumbnails and larger on click; user tex
   expect(images).toMatchObject({ stored: 1, missing: ["gone.png"] });
 
   await page.goto(`/datasets/${id}/gallery?t=0.5`);
-  await expect(page.getByText("2 false positives at threshold 0.5")).toBeVisible();
+  await expect(page.getByText("2 false alarms at threshold 0.5")).toBeVisible();
   const first = exampleRows(page).first();
   await expect(first).toContainText("<b>bold?</b> <img src=x onerror=alert(1)>");
   await expect(first.locator("b")).toHaveCount(0);

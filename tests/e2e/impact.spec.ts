@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_SETTINGS } from "../../lib/demo/fraud-demo";
 
 const THE_SENTENCE =
-  "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught.";
+  "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).";
 
 /** The demo dataset's id, from the home page's link. */
 async function demoId(page: Page): Promise<number> {

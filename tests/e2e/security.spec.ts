@@ -63,7 +63,7 @@ test("every page hydrates and works under the CSP, with no violation reported", 
   await expect(page).toHaveURL(/[?&]t=0\.4\b/);
   await expect(page.getByTestId("impact-sentences")).toContainText("Every day an average of 760 ");
   await page.goto(`${href}/gallery?t=0.5`);
-  await expect(page.getByText("400 false positives at threshold 0.5")).toBeVisible();
+  await expect(page.getByText("400 false alarms at threshold 0.5")).toBeVisible();
   await page.goto(`${href}/brief?t=0.5`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.goto("/upload");
@@ -115,7 +115,7 @@ test.describe("with CUTOFF_TOKEN and CUTOFF_PROTECT_READS", () => {
 
     // A write from the UI's own fetch, credentialed by the cookie alone.
     await page.getByRole("link", { name: "Failures" }).click();
-    await expect(page.getByText(/false positives at threshold/)).toBeVisible();
+    await expect(page.getByText(/false alarms at threshold/)).toBeVisible();
     await page.getByLabel("New failure mode name").fill("signed-in tag");
     await page.getByRole("button", { name: "Add tag" }).click();
     await expect(page.getByRole("region", { name: "Failure modes" }).locator('[data-tag="signed-in tag"]')).toBeVisible();

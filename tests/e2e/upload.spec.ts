@@ -33,7 +33,8 @@ test("upload a CSV: preview, detected mapping, positive class, progress, then th
 
   await expect(page).toHaveURL(/\/datasets\/\d+/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Spam filter (browser upload)");
-  await expect(page.getByText("300 rows")).toBeVisible();
+  await expect(page.getByText("300 rows · from spam-filter-eval.csv")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported: 300 rows, 75 “spam” and 225 “ham”." })).toBeVisible();
   const id = Number(/\/datasets\/(\d+)/.exec(page.url())?.[1]);
   const dataset = await (await page.request.get(`/api/datasets/${id}`)).json();
   expect(dataset).toMatchObject({ rows: 300, positives: 75, negatives: 225, positiveLabel: "spam", negativeLabel: "ham", sourceFile: "spam-filter-eval.csv" });
@@ -64,7 +65,7 @@ test("upload a .zip of a CSV and its images from the browser: the dataset is cre
   await page.getByLabel("CSV file").setInputFiles({ name: "pets-eval.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
   await expect(page.getByRole("heading", { name: "pets-eval.zip" })).toBeVisible();
   await page.getByRole("button", { name: "Import archive" }).click();
-  await expect(page).toHaveURL(/\/datasets\/\d+$/);
+  await expect(page).toHaveURL(/\/datasets\/\d+\?imported=1$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("pets-eval");
   const id = /\/datasets\/(\d+)/.exec(page.url())![1];
   const image = await page.request.get(`/api/datasets/${id}/images/cat.png`);

@@ -36,6 +36,6 @@ test("a fresh database is seeded with the demo, which reads the stakeholder exam
   });
   expect(settings.volume).toBe(8280);
   expect(storyAt(table, 0.5, settings).sentences.join(" ")).toBe(
-    "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught.",
+    "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).",
   );
 });

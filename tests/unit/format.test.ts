@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { articleFor, clean, formatAverage, formatMoney, formatRate, formatThreshold, formatWithRange, niceThresholdBetween } from "@/lib/format";
+import { articleFor, clean, formatAverage, formatBytes, formatMoney, formatRate, formatThreshold, formatWithRange, niceThresholdBetween, readableColumn, readableValue } from "@/lib/format";
 
 describe("story numbers", () => {
   test.each([
@@ -55,5 +55,42 @@ describe("story numbers", () => {
     expect(clean(8280 * (560 / 16560))).toBe(280);
     expect(clean(0.1 + 0.2)).toBe(0.3);
     expect(clean(1 / 3)).toBe(0.333333333333);
+  });
+});
+
+describe("words for people", () => {
+  test.each([
+    [0, "0 bytes"],
+    [1, "1 byte"],
+    [512, "512 bytes"],
+    [1024, "1 KB"],
+    [48 * 1024 + 300, "48.3 KB"],
+    [524_288, "512 KB"],
+    [1.25 * 1024 ** 2, "1.3 MB"],
+    [2 * 1024 ** 3, "2 GB"],
+  ])("formatBytes(%d) = %s", (bytes, expected) => {
+    expect(formatBytes(bytes)).toBe(expected);
+  });
+
+  test.each([
+    ["merchant_category", "Merchant category"],
+    ["amountUSD", "Amount USD"],
+    ["is-fraud", "Is fraud"],
+    ["Country", "Country"],
+    ["transactionId", "Transaction id"],
+    ["already readable", "Already readable"],
+    ["__", "__"],
+  ])("readableColumn(%s) = %s", (name, expected) => {
+    expect(readableColumn(name)).toBe(expected);
+  });
+
+  test.each([
+    ["gift_cards", "gift cards"],
+    ["online_retail", "online retail"],
+    ["GB", "GB"],
+    ["tx_0001", "tx_0001"],
+    ["a b_c", "a b_c"],
+  ])("readableValue(%s) = %s", (value, expected) => {
+    expect(readableValue(value)).toBe(expected);
   });
 });

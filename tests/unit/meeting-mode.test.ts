@@ -8,6 +8,10 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 test.each([
   ["ArrowRight", { type: "next" }],
   ["ArrowLeft", { type: "previous" }],
+  ["PageDown", { type: "next" }],
+  ["PageUp", { type: "previous" }],
+  [" ", { type: "next" }],
+  ["u", { type: "undo" }],
   ["1", { type: "tag", index: 0 }],
   ["9", { type: "tag", index: 8 }],
   ["f", { type: "switch-kind" }],
@@ -20,6 +24,10 @@ test.each([
   ["Enter", null],
 ])("key %s → %j", (k, action) => {
   expect(meetingAction(key(k))).toEqual(action);
+});
+
+test("Shift+Space goes back, as in a slide deck", () => {
+  expect(meetingAction({ ...key(" "), shiftKey: true })).toEqual({ type: "previous" });
 });
 
 test("keys with Ctrl, Cmd or Alt are left to the browser", () => {

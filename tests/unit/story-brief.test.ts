@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { confusionAt } from "@/lib/metrics";
-import { briefMarkdown, escapeMarkdown, exampleLine, recommendThresholds, storyAt, type Brief } from "@/lib/story";
+import { briefMarkdown, escapeMarkdown, exampleLine, failureModeFindings, recommendThresholds, storyAt, type Brief } from "@/lib/story";
 import { toFormValues, fromFormValues } from "@/app/datasets/[id]/impact/form-values";
 import { demoLike, fraudVocabulary, settingsOf } from "./story-fixtures";
 
@@ -15,6 +15,7 @@ function briefAt(threshold: number, saved = {}): Brief {
     recommendations: recommendThresholds(demoLike, settings),
     falsePositives: [{ row: 12, exampleId: "tx-11", score: 0.95, text: null, details: { merchant_category: "gift_cards", country: "GB" } }],
     falseNegatives: [],
+    findings: ["About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed)."],
   };
 }
 
@@ -26,7 +27,7 @@ describe("the brief as Markdown", () => {
         "",
         "_Brief made 2026-11-27 09:30 UTC for 8,280 transactions a day, 3.4% of them fraudulent._",
         "",
-        "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day.",
+        "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. The expected cost is $3,800 a day. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).",
         "",
         "## Every day, on average",
         "",
@@ -49,11 +50,15 @@ describe("the brief as Markdown", () => {
         "",
         "## Recommended thresholds",
         "",
-        "- **0.30**: Lowest expected cost. The lowest expected cost: $3,200 a day.",
+        "- **0.30**: Lowest expected cost. An expected cost of $3,200 a day, the least of any threshold.",
+        "",
+        "## What the review found",
+        "",
+        "- About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed).",
         "",
         "## Valid transactions flagged with the highest scores",
         "",
-        "- tx-11 (row 12), score 0.9500 — merchant_category: gift_cards, country: GB",
+        "- tx-11, score 0.9500 — Merchant category: gift cards, Country: GB, row 12",
         "",
       ].join("\n"),
     );
@@ -69,10 +74,11 @@ describe("the brief as Markdown", () => {
     ["two\nlines", "two lines"],
   ])("escapeMarkdown(%j)", (text, escaped) => expect(escapeMarkdown(text)).toBe(escaped));
 
-  test("an example's line: id, row, score, text cut at 140 characters, up to 4 columns", () => {
+  test("an example's line: id, score, text cut at 140 characters, up to 4 columns in words, row", () => {
     expect(exampleLine({ row: 3, exampleId: null, score: 0.12345, text: "x".repeat(200), details: { a: "1", b: null, c: "", d: "4", e: "5", f: "6", g: "7" } })).toBe(
-      `row 3, score 0.1235 — “${"x".repeat(139)}…” — a: 1, d: 4, e: 5, f: 6`,
+      `Score 0.1235 — “${"x".repeat(139)}…” — A: 1, D: 4, E: 5, F: 6, row 3`,
     );
+    expect(exampleLine({ row: 11442, exampleId: null, score: 0.95, text: null, details: { merchant_category: "gift_cards" } })).toBe("Score 0.9500 — Merchant category: gift cards, row 11442");
   });
 });
 
@@ -84,15 +90,54 @@ describe("the parameter form", () => {
     expect(fromFormValues(values)).toEqual({ settings, errors: {} });
   });
 
-  test("blank fields are left out; bad ones are left out with a message", () => {
+  test("blank fields are left out; bad ones are left out with a message naming the field as labelled", () => {
     const values = { ...toFormValues({}), volume: "1,000", prevalencePercent: "150", falsePositiveCost: "abc", reviewCapacity: "-3" };
-    expect(fromFormValues(values)).toEqual({
+    const labels = { prevalencePercent: "Share of fraudulent transactions in production (%)", falsePositiveCost: "Cost of a false alarm", reviewCapacity: "Review capacity (flagged a day)" };
+    expect(fromFormValues(values, { labels })).toEqual({
       settings: { volume: 1000, period: "day" },
       errors: {
-        falsePositiveCost: '"abc" is not a number',
-        prevalencePercent: "prevalence must be between 0 and 100%",
-        reviewCapacity: "review capacity must be 0 or more",
+        falsePositiveCost: "Cost of a false alarm: “abc” is not a number",
+        prevalencePercent: "Share of fraudulent transactions in production must be between 0 and 100%",
+        reviewCapacity: "Review capacity (flagged a day) must be 0 or more",
       },
     });
+  });
+
+  test("a field typed wrong keeps its saved value: nothing saved is dropped while the user types", () => {
+    const previous = { volume: 10000, reviewCapacity: 300, prevalence: 0.02, costs: { falsePositive: 5 } };
+    const values = { ...toFormValues(previous), volume: "abc", prevalencePercent: "150", reviewCapacity: "-5" };
+    const { settings, errors } = fromFormValues(values, { previous });
+    expect(Object.keys(errors).sort()).toEqual(["prevalencePercent", "reviewCapacity", "volume"]);
+    expect(settings).toEqual({ volume: 10000, period: "day", prevalence: 0.02, reviewCapacity: 300, costs: { falsePositive: 5 } });
+  });
+});
+
+describe("failure-mode findings", () => {
+  const v = { ...fraudVocabulary, itemSingular: "transaction", itemPlural: "transactions" };
+  test("share of the reviewed errors × the daily errors, largest first, three a kind at most", () => {
+    // 139 of 250 reviewed false alarms × 200 a day = 111.2; 3 of 10 reviewed misses × 14 a day = 4.2.
+    const reviewed = {
+      reviewedFp: 250,
+      reviewedFn: 10,
+      modes: [
+        { name: "travel", fp: 60, fn: 0 },
+        { name: "gift cards", fp: 139, fn: 3 },
+        { name: "electronics", fp: 30, fn: 0 },
+        { name: "crypto", fp: 21, fn: 0 },
+      ],
+    };
+    expect(failureModeFindings(reviewed, { falsePositives: 200, falseNegatives: 14 }, v)).toEqual([
+      "About 111 of the 200 false alarms a day are “gift cards” (139 of the 250 reviewed).",
+      "About 48 of the 200 false alarms a day are “travel” (60 of the 250 reviewed).",
+      "About 24 of the 200 false alarms a day are “electronics” (30 of the 250 reviewed).",
+      "About 4.2 of the 14 fraudulent transactions missed a day are “gift cards” (3 of the 10 reviewed).",
+    ]);
+  });
+
+  test.each([
+    ["nothing reviewed", { reviewedFp: 0, reviewedFn: 0, modes: [{ name: "x", fp: 0, fn: 0 }] }, { falsePositives: 200, falseNegatives: 14 }],
+    ["unknown daily counts", { reviewedFp: 5, reviewedFn: 0, modes: [{ name: "x", fp: 5, fn: 0 }] }, { falsePositives: null, falseNegatives: null }],
+  ])("%s: no findings", (_, reviewed, daily) => {
+    expect(failureModeFindings(reviewed, daily, v)).toEqual([]);
   });
 });

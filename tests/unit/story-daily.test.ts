@@ -69,7 +69,7 @@ describe("95% ranges", () => {
     const s = settingsOf({ volume: 8280, costs: { falsePositive: 5, falseNegative: 200 } });
     const story = storyAt(demoLike, 0.5, s);
     expect(story.cost).toBe(200 * 5 + 14 * 200);
-    expect(story.sentences.at(-1)).toBe("The expected cost is $3,800 a day.");
+    expect(story.sentences.at(-2)).toBe("The expected cost is $3,800 a day.");
     expect(story.ranges.trueNegatives?.[0]).toBeLessThan(7800);
   });
 });

@@ -22,7 +22,7 @@ describe("recommended thresholds, exact over the distinct scores", () => {
   test("lowest cost, most caught within capacity, target miss and false alarm rates", () => {
     const s = settingsOf({ ...base, costs: { falsePositive: 5, falseNegative: 200 }, reviewCapacity: 500, targets: { fnr: 0.03, fpr: 0.03 } });
     expect(recommendThresholds(demoLike, s)).toEqual([
-      { kind: "lowest-cost", threshold: 0.3, label: "lowest cost", title: "Lowest expected cost", reason: "The lowest expected cost: $3,200 a day." },
+      { kind: "lowest-cost", threshold: 0.3, label: "lowest cost", title: "Lowest expected cost", reason: "An expected cost of $3,200 a day, the least of any threshold." },
       {
         kind: "review-capacity",
         threshold: 0.5,
@@ -59,7 +59,7 @@ describe("recommended thresholds, exact over the distinct scores", () => {
 
   test("a net benefit when catches are worth more than they cost", () => {
     const s = settingsOf({ ...base, costs: { falsePositive: 1, falseNegative: 0, truePositive: 100 } });
-    expect(recommendThresholds(demoLike, s)[0]).toMatchObject({ threshold: 0.3, reason: "The largest expected net benefit: $26,880 a day." });
+    expect(recommendThresholds(demoLike, s)[0]).toMatchObject({ threshold: 0.3, reason: "An expected net benefit of $26,880 a day, the largest of any threshold." });
   });
 
   test("one-class data: no target rate for the absent class; a score of 1 leaves no 'flag nothing' cut", () => {

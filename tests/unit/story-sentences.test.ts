@@ -1,10 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { confusionAt } from "@/lib/metrics";
-import { describeThreshold, describeTradeOff } from "@/lib/story";
+import { describeThreshold, describeTradeOff, resolveSettings } from "@/lib/story";
+
+const noTimestamps = { rows: 1000, positives: 100, negatives: 900, positiveLabel: "1", negativeLabel: "0", timestampMin: null, timestampMax: null };
 import { demoLike, fraudVocabulary, settingsOf, tableOf } from "./story-fixtures";
 
 const THE_SENTENCE =
-  "The model has a 5% false negative rate and a 2.5% false positive rate. Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught.";
+  "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed. An average of 266 fraudulent transactions will be correctly caught. In rates: it misses 5% of fraudulent transactions and flags 2.5% of valid ones (the false negative and false positive rates).";
 
 describe("describeThreshold", () => {
   test("the demo at 0.5 with 8,280 transactions a day reads word for word", () => {
@@ -23,18 +25,18 @@ describe("describeThreshold", () => {
       name: "generic vocabulary",
       saved: {},
       expected: [
-        "The model has a 5% false negative rate and a 2.5% false positive rate.",
         "Every day an average of 200 negative items will be flagged as positive, and an average of 14 positive items will be missed.",
         "An average of 266 positive items will be correctly caught.",
+        "In rates: it misses 5% of positive items and flags 2.5% of negative ones (the false negative and false positive rates).",
       ],
     },
     {
       name: "spam, by the week",
       saved: { volume: 57960, period: "week" as const, vocabulary: { itemSingular: "message", positive: "spam", negative: "legitimate", flaggedAction: "moved to the junk folder" } },
       expected: [
-        "The model has a 5% false negative rate and a 2.5% false positive rate.",
         "Every week an average of 1,400 legitimate messages will be moved to the junk folder, and an average of 98 spam messages will be missed.",
         "An average of 1,862 spam messages will be correctly caught.",
+        "In rates: it misses 5% of spam messages and flags 2.5% of legitimate ones (the false negative and false positive rates).",
       ],
     },
     {
@@ -47,11 +49,11 @@ describe("describeThreshold", () => {
         reviewCapacity: 500,
       },
       expected: [
-        "The model has a 5% false negative rate and a 2.5% false positive rate.",
         "Every month an average of 6,000 genuine claims will be held for an investigator, and an average of 420 fraudulent claims will be missed.",
         "An average of 7,980 fraudulent claims will be correctly caught.",
         "That is 466 flagged claims a day, within the review capacity of 500 a day.",
         "The expected cost is €453,000 a month.",
+        "In rates: it misses 5% of fraudulent claims and flags 2.5% of genuine ones (the false negative and false positive rates).",
       ],
     },
   ])("$name", ({ saved, expected }) => {
@@ -60,7 +62,7 @@ describe("describeThreshold", () => {
 
   test("over capacity and a net benefit are said so", () => {
     const s = settingsOf({ volume: 8280, reviewCapacity: 300, costs: { falsePositive: 1, falseNegative: 10, truePositive: 50, currency: "$" } });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), s).slice(3)).toEqual([
+    expect(describeThreshold(confusionAt(demoLike, 0.5), s).slice(2, 4)).toEqual([
       "That is 466 flagged items a day, 166 more than the review capacity of 300 a day.",
       "The expected net benefit is $12,960 a day.",
     ]);
@@ -68,7 +70,7 @@ describe("describeThreshold", () => {
 
   test("tiny volumes stay honest: a fraction a day, with the week's count", () => {
     const s = settingsOf({ volume: 100, prevalence: 0.08, vocabulary: fraudVocabulary });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), s).slice(1)).toEqual([
+    expect(describeThreshold(confusionAt(demoLike, 0.5), s).slice(0, 2)).toEqual([
       "Every day an average of 2.3 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 0.4 fraudulent transactions (about 2.8 a week) will be missed.",
       "An average of 7.6 fraudulent transactions will be correctly caught.",
     ]);
@@ -76,18 +78,18 @@ describe("describeThreshold", () => {
 
   test("very rare events are counted per month, then as one every so many days", () => {
     const s = settingsOf({ volume: 10, prevalence: 0.01, vocabulary: fraudVocabulary });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), s)[1]).toBe(
+    expect(describeThreshold(confusionAt(demoLike, 0.5), s)[0]).toBe(
       "Every day an average of 0.2 valid transactions (about 1.7 a week) will be flagged as fraudulent and sent for manual review, and an average of 0.005 fraudulent transactions (about one every 200 days) will be missed.",
     );
     const monthly = settingsOf({ volume: 3, prevalence: 0.5, vocabulary: fraudVocabulary });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), monthly)[1]).toContain("an average of 0.04 valid transactions (about 1.1 a month) will be flagged");
+    expect(describeThreshold(confusionAt(demoLike, 0.5), monthly)[0]).toContain("an average of 0.04 valid transactions (about 1.1 a month) will be flagged");
     const rarer = settingsOf({ volume: 1, prevalence: 0.5, vocabulary: fraudVocabulary });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), rarer)[1]).toContain("an average of 0.01 valid transactions (about one every 80 days) will be flagged");
+    expect(describeThreshold(confusionAt(demoLike, 0.5), rarer)[0]).toContain("an average of 0.01 valid transactions (about one every 80 days) will be flagged");
   });
 
   test("one item reads in the singular", () => {
     const s = settingsOf({ volume: 40, prevalence: 0.5, vocabulary: fraudVocabulary });
-    expect(describeThreshold(confusionAt(demoLike, 0.5), s)[1]).toBe(
+    expect(describeThreshold(confusionAt(demoLike, 0.5), s)[0]).toBe(
       "Every day an average of 0.5 valid transactions (about 3.5 a week) will be flagged as fraudulent and sent for manual review, and an average of 1 fraudulent transaction will be missed.",
     );
   });
@@ -96,27 +98,27 @@ describe("describeThreshold", () => {
     const perfect = tableOf([[0.1, 0, 90], [0.9, 10, 0]]);
     const s = settingsOf({ volume: 1000, vocabulary: fraudVocabulary });
     expect(describeThreshold(confusionAt(perfect, 0.5), s)).toEqual([
-      "The model has a 0% false negative rate and a 0% false positive rate.",
       "Every day no valid transactions will be flagged as fraudulent and sent for manual review, and no fraudulent transactions will be missed.",
       "An average of 34 fraudulent transactions will be correctly caught.",
+      "In rates: it misses 0% of fraudulent transactions and flags 0% of valid ones (the false negative and false positive rates).",
     ]);
   });
 
   test("one-class data: the unknown rate is named, its counts are unknown unless the class never comes", () => {
     const onlyValid = tableOf([[0.1, 0, 900], [0.8, 0, 100]]);
     expect(describeThreshold(confusionAt(onlyValid, 0.5), settingsOf({ volume: 1000, prevalence: 0.02, vocabulary: fraudVocabulary }))).toEqual([
-      "The model has a 10% false positive rate; the evaluation set has no fraudulent transactions, so its false negative rate is unknown.",
       "Every day an average of 98 valid transactions will be flagged as fraudulent and sent for manual review, and an unknown number of fraudulent transactions will be missed.",
       "An unknown number of fraudulent transactions will be correctly caught.",
+      "In rates: it flags 10% of valid transactions (the false positive rate); the evaluation set has no fraudulent transactions, so the miss rate is unknown.",
     ]);
-    expect(describeThreshold(confusionAt(onlyValid, 0.5), settingsOf({ volume: 1000, prevalence: 0 }))[1]).toBe(
+    expect(describeThreshold(confusionAt(onlyValid, 0.5), settingsOf({ volume: 1000, prevalence: 0 }))[0]).toBe(
       "Every day an average of 100 negative items will be flagged as positive, and no positive items will be missed.",
     );
   });
 
-  test("rates get the right article and honest digits", () => {
+  test("rates get honest digits", () => {
     const t = tableOf([[0.1, 89, 9997], [0.9, 11, 3]]);
-    expect(describeThreshold(confusionAt(t, 0.5), settingsOf({ volume: 1000 }))[0]).toBe("The model has an 89% false negative rate and a 0.03% false positive rate.");
+    expect(describeThreshold(confusionAt(t, 0.5), settingsOf({ volume: 1000 })).at(-1)).toBe("In rates: it misses 89% of positive items and flags 0.03% of negative ones (the false negative and false positive rates).");
   });
 });
 
@@ -155,5 +157,21 @@ describe("describeTradeOff", () => {
 
   test("no example between the thresholds: nothing changes", () => {
     expect(describeTradeOff(at(0.5), at(0.6), s)).toBe("Moving the threshold from 0.50 to 0.60 changes nothing: no transaction of the evaluation set scores between them.");
+  });
+});
+
+describe("a volume nobody entered", () => {
+  test("without timestamps the row count is said to be a guess, after the daily counts", () => {
+    const s = resolveSettings({ vocabulary: { itemSingular: "message", positive: "spam", negative: "ham" } }, { ...noTimestamps, rows: 6000, positives: 846, negatives: 5154 });
+    expect(s.volumeSource).toBe("rows");
+    const sentences = describeThreshold(confusionAt(demoLike, 0.5), s);
+    expect(sentences[2]).toBe("These numbers are a guess until the real volume is entered: the file has no timestamps, so its 6,000 messages are counted as one day.");
+    expect(sentences[0]).toMatch(/^Every day an average of/);
+  });
+
+  test("an entered volume, or one from the timestamps, is not called a guess", () => {
+    for (const s of [resolveSettings({ volume: 5000 }, noTimestamps), settingsOf({})]) {
+      expect(describeThreshold(confusionAt(demoLike, 0.5), s).join(" ")).not.toContain("guess");
+    }
   });
 });

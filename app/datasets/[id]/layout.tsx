@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from "react";
 import { formatCount } from "@/lib/format";
 import { loadDataset } from "./load";
 import { DatasetTabs } from "./dataset-tabs";
+import { DatasetActions } from "./dataset-actions";
 
 export default async function DatasetLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -15,6 +16,7 @@ export default async function DatasetLayout({ children, params }: { children: Re
             {formatCount(dataset.rows)} rows{dataset.sourceFile ? ` · from ${dataset.sourceFile}` : ""}
           </p>
         </div>
+        <DatasetActions id={dataset.id} name={dataset.name} rows={dataset.rows} />
       </div>
       <Suspense fallback={<nav className="tabs" />}>
         <DatasetTabs datasetId={dataset.id} />

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
+import type { ReactNode } from "react";
+import { Term } from "@/app/ui/term";
+import { capitalize, formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
 import { defaultVocabulary, parseStoredSettings } from "@/lib/story/settings";
 import { loadDataset } from "./load";
 import { loadExplorerData } from "@/lib/services/explorer";
 import { recommendedMarkers } from "./recommended-markers";
-import { thresholdFromParam } from "@/lib/story/share";
+import { thresholdFromLink } from "@/lib/story/share";
 import { ThresholdProvider } from "./threshold-context";
 import { ThresholdExplorer } from "./threshold-explorer";
 
@@ -15,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (await loadDataset(id)).name };
 }
 
-function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
+function Stat({ label, value, note }: { label: ReactNode; value: string; note?: string }) {
   return (
     <div className="stat">
       <div className="stat-label">{label}</div>
@@ -25,25 +27,32 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
   );
 }
 
-export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[] }> }) {
-  const [{ id }, { t }] = await Promise.all([params, searchParams]);
+export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; imported?: string | string[] }> }) {
+  const [{ id }, { t, imported }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
+  const link = thresholdFromLink(Array.isArray(t) ? t[0] : t);
   const data = await loadExplorerData(d.id);
   const markers = data ? recommendedMarkers(data.grid, d) : [];
   const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
   const range = d.scoreMin === null || d.scoreMax === null ? "—" : `${formatDecimal(d.scoreMin, 4)} – ${formatDecimal(d.scoreMax, 4)}`;
   return (
     <div className="stack">
+      {imported !== undefined ? (
+        <p className="alert alert-ok" role="status">
+          Imported: {formatCount(d.rows)} rows, {formatCount(d.positives)} “{d.positiveLabel}” and {formatCount(d.negatives)} “{d.negativeLabel}”
+          {d.unlabeled ? `, ${formatCount(d.unlabeled)} not labelled yet` : ""}. Check the scores below, then say on Daily impact what the items and classes are called.
+        </p>
+      ) : null}
       <section aria-label="Summary" className="grid grid-stats">
         <Stat label="Rows" value={formatCount(d.rows)} note={d.unlabeled ? `${formatCount(d.unlabeled)} not labelled yet` : undefined} />
-        <Stat label="Positives" value={formatCount(d.positives)} note={`label “${d.positiveLabel}”`} />
-        <Stat label="Negatives" value={formatCount(d.negatives)} note={`label “${d.negativeLabel}”`} />
-        <Stat label="Positive share" value={formatPercent(d.positiveShare, 2)} />
+        <Stat label={capitalize(vocabulary.positive)} value={formatCount(d.positives)} note={`positives, label “${d.positiveLabel}”`} />
+        <Stat label={capitalize(vocabulary.negative)} value={formatCount(d.negatives)} note={`negatives, label “${d.negativeLabel}”`} />
+        <Stat label={`Share ${vocabulary.positive}`} value={formatPercent(d.positiveShare, 2)} note="of the labelled rows" />
         <Stat label="Score range" value={range} />
-        <Stat label="ROC AUC" value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
+        <Stat label={<Term word="ROC AUC" />} value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
       {data ? (
-        <ThresholdProvider initial={thresholdFromParam(Array.isArray(t) ? t[0] : t) ?? 0.5}>
+        <ThresholdProvider initial={link.threshold} notice={link.notice}>
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}

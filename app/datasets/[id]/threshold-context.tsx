@@ -19,10 +19,15 @@ const ThresholdContext = createContext<ThresholdState | null>(null);
  * Owns the dataset pages' one threshold and mirrors it into the URL (`?t=0.42`) so a link
  * reproduces the view. The URL is updated with replaceState (no navigation, no server round trip).
  */
-export function ThresholdProvider({ initial, children }: { initial: number; children: ReactNode }) {
+export function ThresholdProvider({ initial, notice = null, children }: { initial: number; notice?: string | null; children: ReactNode }) {
   const [threshold, setRaw] = useState(() => roundThreshold(initial));
+  // The link's `?t=` could not be used: say so until the user picks a threshold.
+  const [shownNotice, setShownNotice] = useState(notice);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const setThreshold = useCallback((t: number) => setRaw(roundThreshold(t)), []);
+  const setThreshold = useCallback((t: number) => {
+    setRaw(roundThreshold(t));
+    setShownNotice(null);
+  }, []);
 
   useEffect(() => {
     // Nothing to write when the URL already says it (first render): a history write during a
@@ -41,7 +46,12 @@ export function ThresholdProvider({ initial, children }: { initial: number; chil
   }, [threshold]);
 
   const value = useMemo(() => ({ threshold, setThreshold }), [threshold, setThreshold]);
-  return <ThresholdContext.Provider value={value}>{children}</ThresholdContext.Provider>;
+  return (
+    <ThresholdContext.Provider value={value}>
+      {shownNotice ? <p className="alert threshold-notice" role="status">{shownNotice}</p> : null}
+      {children}
+    </ThresholdContext.Provider>
+  );
 }
 
 /** The current threshold and its setter; must be used under a ThresholdProvider. */

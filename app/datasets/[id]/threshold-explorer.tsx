@@ -11,6 +11,7 @@ import { ScoreDistribution } from "@/app/ui/charts/score-distribution";
 import { ThresholdControl } from "@/app/ui/charts/threshold-control";
 import type { ThresholdMarker } from "@/app/ui/charts/types";
 import { useThreshold } from "./threshold-context";
+import { Term } from "@/app/ui/term";
 
 interface Props {
   data: ExplorerData;
@@ -49,9 +50,9 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers, b
     return curvePoint(kind, m.tp, m.fp, P, N);
   };
   const markersOn = (kind: "roc" | "pr") =>
-    (markers ?? []).flatMap((m) => {
+    (markers ?? []).flatMap((m, i) => {
       const p = pointAt(kind, m.threshold);
-      return p ? [{ ...m, ...p }] : [];
+      return p ? [{ ...m, ...p, number: i + 1 }] : [];
     });
   const valueText = `${threshold}: ${formatCount(flagged)} flagged, ${formatCount(matrix.tp)} caught, ${formatCount(matrix.fn)} missed, ${formatCount(matrix.fp)} false alarms`;
 
@@ -80,16 +81,16 @@ export function ThresholdExplorer({ data, positiveName, negativeName, markers, b
           <h2>At this threshold</h2>
           <ConfusionMatrix matrix={matrix} positiveName={positiveName} negativeName={negativeName} />
           <dl className="rate-list" data-testid="rates">
-            {[
+            {([
               ["Precision", rates.precision, "of flagged are " + positiveName],
               ["Recall", rates.recall, "of " + positiveName + " caught"],
               ["False positive rate", rates.fpr, "of " + negativeName + " flagged"],
               ["Specificity", rates.specificity, "of " + negativeName + " not flagged"],
-              ["Accuracy", rates.accuracy, "of all right"],
-              ["F1", rates.f1, "harmonic mean of precision and recall"],
-            ].map(([label, value, note]) => (
-              <div key={label as string}>
-                <dt>{label}</dt>
+              ["Accuracy", rates.accuracy, "of all labelled items classified right"],
+              ["F1", rates.f1, "balance of precision and recall"],
+            ] as const).map(([label, value, note]) => (
+              <div key={label}>
+                <dt><Term word={label} /></dt>
                 <dd className="num">{formatPercent(value as number | null, 1)} <span className="muted small">{note}</span></dd>
               </div>
             ))}

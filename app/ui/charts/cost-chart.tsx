@@ -6,7 +6,7 @@ import type { CostPoint } from "@/lib/story/costs";
 import { formatMoney, formatThreshold } from "@/lib/format";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
+import { MarkerLegend, ThresholdLayer } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -40,14 +40,15 @@ export function CostChart({ curve, currency, threshold, onThresholdChange, marke
       <Legend
         items={[
           { label: `expected cost a day (${currency || "cost"})`, color: "var(--c-positive)", line: true },
-          { label: "recommended thresholds (click one)", color: "var(--c-fifth)", dashed: true },
+          ...(markers?.length ? [{ label: "recommended thresholds (numbered below; click one)", color: "var(--c-fifth)", dashed: true }] : []),
           { label: "threshold (drag it)", color: "var(--c-threshold)", line: true },
         ]}
       />
+      <MarkerLegend markers={markers} onPick={onThresholdChange} />
       <svg width={width} height={HEIGHT + margin.top + margin.bottom} role="img" aria-label="Expected cost a day against threshold">
         <g transform={`translate(${margin.left},${margin.top})`}>
           <AxisLeft scale={y} width={innerWidth} label={`cost a day (${currency || "cost"})`} format={(value) => `${value < 0 ? "−" : ""}${currency}${compact(Math.abs(value))}`} />
-          <AxisBottom scale={x} y={HEIGHT} label="threshold (flagged when score ≥ threshold)" ticks={10} />
+          <AxisBottom scale={x} y={HEIGHT} label={width < 480 ? "threshold" : "threshold (flagged when score ≥ threshold)"} ticks={width < 480 ? 5 : 10} />
           {y.domain()[0] < 0 ? <line className="zero-line" x1={0} x2={innerWidth} y1={y(0)} y2={y(0)} stroke="var(--ink-3)" /> : null}
           <path d={path} fill="none" stroke="var(--c-positive)" strokeWidth={2.5} />
           {hover ? (
@@ -56,16 +57,16 @@ export function CostChart({ curve, currency, threshold, onThresholdChange, marke
               <circle cx={x(hover.threshold)} cy={y(hover.cost)} r={4} fill="var(--c-positive)" />
             </g>
           ) : null}
-          <ThresholdDragSurface
+          <ThresholdLayer
             x={x}
             width={innerWidth}
             height={HEIGHT}
+            threshold={threshold}
             onThresholdChange={onThresholdChange}
+            markers={markers}
             onPointer={(px) => setHover(curve[byThreshold(curve, x.invert(px))] ?? null)}
             onLeave={() => setHover(null)}
           />
-          <MarkerTicks x={x} markers={markers} height={HEIGHT} onPick={onThresholdChange} />
-          <ThresholdRule x={x} threshold={threshold} height={HEIGHT} />
         </g>
       </svg>
       <div className="chart-tooltip" role="status">

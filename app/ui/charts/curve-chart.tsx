@@ -21,8 +21,8 @@ interface Props {
   current: { x: number; y: number } | null;
   threshold: number;
   onThresholdChange: (t: number) => void;
-  /** Markers with their operating points. */
-  markers?: (ThresholdMarker & { x: number; y: number })[];
+  /** Markers with their operating points and their number (as on the threshold charts' legends). */
+  markers?: (ThresholdMarker & { x: number; y: number; number: number })[];
   /** A reference line: the chance diagonal (ROC) or a horizontal baseline (PR: the positive share). */
   reference: { kind: "diagonal"; label: string } | { kind: "horizontal"; y: number; label: string };
   describe: (p: GridCurvePoint) => string;
@@ -41,14 +41,20 @@ function nearest(points: GridCurvePoint[], px: number, py: number, sx: (v: numbe
   return best;
 }
 
-/** Markers whose points fall within 8 px of each other share one diamond and one label. */
-function groupMarkers(markers: (ThresholdMarker & { x: number; y: number })[], x: (v: number) => number, y: (v: number) => number) {
-  const groups: { key: string; px: number; py: number; labels: string[] }[] = [];
+/**
+ * Markers whose points fall within 14 px of each other share one diamond; each diamond is labelled
+ * with its markers' numbers only ("1, 2"), so labels stay short and never run into each other; the
+ * legend below says what each number is.
+ */
+function groupMarkers(markers: (ThresholdMarker & { x: number; y: number; number: number })[], x: (v: number) => number, y: (v: number) => number) {
+  const groups: { key: string; px: number; py: number; labels: string[]; numbers: number[] }[] = [];
   for (const m of markers) {
     const [px, py] = [x(m.x), y(m.y)];
-    const near = groups.find((g) => Math.hypot(g.px - px, g.py - py) < 8);
-    if (near) near.labels.push(m.label);
-    else groups.push({ key: `${m.label}-${m.threshold}`, px, py, labels: [m.label] });
+    const near = groups.find((g) => Math.hypot(g.px - px, g.py - py) < 14);
+    if (near) {
+      near.labels.push(m.label);
+      near.numbers.push(m.number);
+    } else groups.push({ key: `${m.label}-${m.threshold}`, px, py, labels: [m.label], numbers: [m.number] });
   }
   return groups;
 }
@@ -86,6 +92,13 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
   return (
     <figure className="chart" ref={ref} aria-label={title}>
       <Legend items={[{ label: title, color, line: true }, { label: reference.label, color: "var(--ink-3)", dashed: true }, { label: `at threshold ${threshold}`, color: "var(--c-threshold)" }]} />
+      {markers?.length ? (
+        <ol className="marker-legend marker-legend-static" aria-label="Numbered thresholds on this curve">
+          {markers.map((m) => (
+            <li key={m.number}><span className="marker-badge" aria-hidden="true">{m.number}</span> {m.label} ({m.threshold})</li>
+          ))}
+        </ol>
+      ) : null}
       <svg width={size + margin.left + margin.right} height={size + margin.top + margin.bottom} role="img" aria-label={`${title}; current point ${current ? describe({ ...current, threshold }) : "none"}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
@@ -93,7 +106,7 @@ export function CurveChart({ title, points, drawn, xLabel, yLabel, color, curren
             <g key={g.key} className="curve-marker" transform={`translate(${g.px},${g.py})`}>
               <title>{g.labels.join(", ")}</title>
               <path d="M0,-7 L7,0 L0,7 L-7,0 Z" />
-              <text x={g.px > size - 90 ? -10 : 10} textAnchor={g.px > size - 90 ? "end" : "start"} dy="0.32em">{g.labels.join(", ")}</text>
+              <text x={g.px > size - 40 ? -10 : 10} textAnchor={g.px > size - 40 ? "end" : "start"} dy={g.py < 14 ? "1.1em" : "-0.4em"}>{g.numbers.join(", ")}</text>
             </g>
           ))}
           {current ? <circle className="operating-point" cx={x(current.x)} cy={y(current.y)} r={7} /> : null}

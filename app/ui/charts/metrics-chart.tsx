@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { ThresholdSeriesPoint } from "@/lib/metrics";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
+import { MarkerLegend, ThresholdLayer } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -37,7 +37,7 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
     return (
       <>
         <AxisLeft scale={sy} width={innerWidth} label="share (%)" format={pct} />
-        <AxisBottom scale={sx} y={HEIGHT} label="threshold (flagged when score ≥ threshold)" ticks={10} />
+        <AxisBottom scale={sx} y={HEIGHT} label={innerWidth < 400 ? "threshold" : "threshold (flagged when score ≥ threshold)"} ticks={innerWidth < 400 ? 5 : 10} />
         {METRIC_LINES.map((m) => (
           <path
             key={m.key}
@@ -54,23 +54,24 @@ export function MetricsChart({ series, threshold, onThresholdChange, markers }: 
   return (
     <figure className="chart" ref={ref} aria-label="Precision, recall, F1 and flag rate by threshold">
       <Legend items={[...METRIC_LINES.map((m) => ({ label: m.label, color: m.color, line: true, dashed: !!m.dash })), { label: "threshold (drag it)", color: "var(--c-threshold)", line: true }]} />
+      <MarkerLegend markers={markers} onPick={onThresholdChange} />
       <svg width={width} height={HEIGHT + margin.top + margin.bottom} role="img" aria-label="Metrics against threshold">
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
           {hover ? <line className="hover-line" x1={x(hover.threshold)} x2={x(hover.threshold)} y1={0} y2={HEIGHT} /> : null}
-          <ThresholdDragSurface
+          <ThresholdLayer
             x={x}
             width={innerWidth}
             height={HEIGHT}
+            threshold={threshold}
             onThresholdChange={onThresholdChange}
+            markers={markers}
             onPointer={(px) => {
               const index = Math.round(x.invert(px) * (series.length - 1));
               setHover(series[Math.min(series.length - 1, Math.max(0, index))] ?? null);
             }}
             onLeave={() => setHover(null)}
           />
-          <MarkerTicks x={x} markers={markers} height={HEIGHT} onPick={onThresholdChange} />
-          <ThresholdRule x={x} threshold={threshold} height={HEIGHT} />
         </g>
       </svg>
       <div className="chart-tooltip" role="status">

@@ -6,6 +6,7 @@ import type { CalibrationBin } from "@/lib/metrics";
 import { AxisBottom, AxisLeft } from "./axes";
 import { Legend } from "./legend";
 import { useWidth } from "./use-width";
+import { Term } from "../term";
 
 const margin = { top: 16, right: 20, bottom: 48, left: 72 };
 const pct = format(".0%");
@@ -48,7 +49,7 @@ export function ReliabilityChart({ bins, threshold, brier }: { bins: Calibration
           </g>
         </g>
       </svg>
-      <div className="chart-tooltip">Brier score {brier === null ? "—" : brier.toFixed(4)} (0 is perfect). Hover a dot for its bin.</div>
+      <div className="chart-tooltip"><Term word="Brier score" /> {brier === null ? "—" : brier.toFixed(4)} (0 is perfect). Hover a dot for its bin.</div>
     </figure>
   );
 }

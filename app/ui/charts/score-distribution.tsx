@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { HistogramBin } from "@/lib/metrics";
 import { AxisBottom } from "./axes";
 import { Legend } from "./legend";
-import { MarkerTicks, ThresholdDragSurface, ThresholdRule } from "./threshold-rule";
+import { MarkerLegend, ThresholdLayer } from "./threshold-rule";
 import type { ThresholdChartProps } from "./types";
 import { useWidth } from "./use-width";
 
@@ -17,7 +17,8 @@ interface Props extends ThresholdChartProps {
 }
 
 const countFormat = format(",~s");
-const margin = { top: 34, right: 16, bottom: 48, left: 64 };
+// The top margin holds two rows: the threshold's label above the first panel's name.
+const margin = { top: 48, right: 16, bottom: 48, left: 64 };
 const PANEL = 120;
 const GAP = 28;
 
@@ -77,24 +78,28 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
             );
           })}
           <text className="axis-label" transform={`translate(-48,${innerHeight / 2}) rotate(-90)`} textAnchor="middle" aria-hidden="true">examples per bin</text>
-          <AxisBottom scale={x} y={innerHeight} label="model score (flagged when score ≥ threshold)" ticks={10} />
+          <AxisBottom scale={x} y={innerHeight} label={innerWidth < 400 ? "model score" : "model score (flagged when score ≥ threshold)"} ticks={innerWidth < 400 ? 5 : 10} />
       </>
     );
   }, [bins, logScale, innerWidth, innerHeight, positiveName, negativeName]);
   return (
     <figure className="chart" ref={ref} aria-label={`Score distribution of ${positiveName} and ${negativeName} examples`}>
       <Legend items={[{ label: `actually ${positiveName}`, color: "var(--c-positive)" }, { label: `actually ${negativeName}`, color: "var(--c-negative)" }, { label: "threshold (drag it)", color: "var(--c-threshold)", line: true }]} />
+      <MarkerLegend markers={markers} onPick={onThresholdChange} />
       <svg width={width} height={innerHeight + margin.top + margin.bottom} role="img" aria-label="Histograms of scores by class with the threshold line">
         <g transform={`translate(${margin.left},${margin.top})`}>
           {layer}
           <rect className="not-flagged-veil" width={Math.max(0, x(threshold))} height={PANEL} />
           <rect className="not-flagged-veil" y={PANEL + GAP} width={Math.max(0, x(threshold))} height={PANEL} />
-          <ThresholdDragSurface
+          <ThresholdLayer
             x={x}
             width={innerWidth}
             height={innerHeight}
+            threshold={threshold}
             onThresholdChange={onThresholdChange}
+            markers={markers}
             testId="distribution-drag-surface"
+            labelY={-28}
             onPointer={(px, py) => {
               const score = x.invert(px);
               const panel = py > PANEL + GAP / 2 ? 1 : 0;
@@ -102,8 +107,6 @@ export function ScoreDistribution({ bins, positiveName, negativeName, logScale, 
             }}
             onLeave={() => setHover(null)}
           />
-          <MarkerTicks x={x} markers={markers} height={innerHeight} onPick={onThresholdChange} />
-          <ThresholdRule x={x} threshold={threshold} height={innerHeight} />
         </g>
       </svg>
       {hover ? (

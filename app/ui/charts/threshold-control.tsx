@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { typedThresholdProblem } from "@/lib/story/share";
 
 /** The step for a key press: arrows 0.01, with Shift (or Page Up/Down) 0.1, Home/End to the ends. */
 export function keyStep(event: Pick<KeyboardEvent, "key" | "shiftKey">, value: number): number | null {
@@ -46,7 +47,8 @@ export function ThresholdControl({ threshold, onChange, valueText }: { threshold
     if (!box || box.width === 0) return;
     onChange(clamp((event.clientX - box.left) / box.width));
   };
-  const draftValid = draft !== null && draft.trim() !== "" && Number.isFinite(Number(draft)) && Number(draft) >= 0 && Number(draft) <= 1;
+  const problem = draft === null ? null : typedThresholdProblem(draft, threshold);
+  const problemId = useId();
   return (
     <div className="threshold-control">
       <span className="threshold-control-label" id="threshold-label">Threshold</span>
@@ -80,7 +82,8 @@ export function ThresholdControl({ threshold, onChange, valueText }: { threshold
           max={1}
           step={0.01}
           aria-label="Threshold value"
-          aria-invalid={draft !== null && !draftValid}
+          aria-invalid={problem !== null}
+          aria-describedby={problem ? problemId : undefined}
           value={draft ?? String(threshold)}
           onChange={(e) => {
             const text = e.target.value;
@@ -95,6 +98,9 @@ export function ThresholdControl({ threshold, onChange, valueText }: { threshold
           }}
         />
       </label>
+      {problem ? (
+        <p className="threshold-problem" id={problemId} role="alert">{problem}</p>
+      ) : null}
     </div>
   );
 }

@@ -4,54 +4,54 @@ import { drag, select, type ScaleLinear } from "d3";
 import { useEffect, useRef } from "react";
 import type { ThresholdMarker } from "./types";
 
-/** The current threshold as a vertical line over a plot `height` tall, labelled at the top. */
-export function ThresholdRule({ x, threshold, height }: { x: ScaleLinear<number, number>; threshold: number; height: number }) {
+/**
+ * The current threshold as a vertical line over a plot `height` tall, labelled above it at
+ * `labelY` (charts with text in their top margin put the label on a row of its own).
+ */
+export function ThresholdRule({ x, threshold, height, labelY = -10 }: { x: ScaleLinear<number, number>; threshold: number; height: number; labelY?: number }) {
   const px = x(threshold);
   const [, right] = x.range();
   const anchor = px > right - 60 ? "end" : "start";
   return (
     <g className="threshold-rule" aria-hidden="true">
-      <line x1={px} x2={px} y1={-6} y2={height} />
+      <line x1={px} x2={px} y1={labelY + 4} y2={height} />
       <rect x={px - 4} y={height / 2 - 14} width={8} height={28} rx={3} className="threshold-grip" />
-      <text x={px + (anchor === "end" ? -6 : 6)} y={-10} textAnchor={anchor}>
+      <text x={px + (anchor === "end" ? -6 : 6)} y={labelY} textAnchor={anchor}>
         threshold {threshold.toFixed(threshold * 100 === Math.round(threshold * 100) ? 2 : 4)}
       </text>
     </g>
   );
 }
 
-/**
- * A text row for each marker label so that labels never overlap: in order of position, each takes
- * the first row whose previous label ends before it starts (widths estimated from 12px text).
- */
-function labelRows(pxs: number[], labels: string[], right: number): number[] {
-  const spans = pxs.map((px, i) => {
-    const width = labels[i].length * 6.6 + 8;
-    return px > right - 80 ? [px - width, px] : [px, px + width];
-  });
+const BADGE = 18;
+
+/** Rows for the markers' number badges so that no two overlap: in order of position, each takes the first free row. */
+export function badgeRows(pxs: number[], size = BADGE): number[] {
   const rowEnds: number[] = [];
   const rows = new Array<number>(pxs.length);
-  for (const i of pxs.map((_, k) => k).sort((a, b) => spans[a][0] - spans[b][0])) {
-    let row = rowEnds.findIndex((end) => end < spans[i][0]);
+  for (const i of pxs.map((_, k) => k).sort((a, b) => pxs[a] - pxs[b])) {
+    let row = rowEnds.findIndex((end) => end <= pxs[i] - size / 2);
     if (row < 0) row = rowEnds.push(0) - 1;
-    rowEnds[row] = spans[i][1];
+    rowEnds[row] = pxs[i] + size / 2;
     rows[i] = row;
   }
   return rows;
 }
 
 /**
- * Labelled ticks under the top edge for `markers` (e.g. recommended thresholds); clicking one, or
- * pressing Enter on it, makes it the current threshold.
+ * Numbered ticks under the top edge for `markers` (e.g. recommended thresholds): numbers, not
+ * words, so that close thresholds never write over each other (badges too close share no row);
+ * the MarkerLegend beside the chart says what each number is. Clicking one, or Enter, uses it.
  */
 export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<number, number>; markers?: ThresholdMarker[]; height: number; onPick: (t: number) => void }) {
   if (!markers?.length) return null;
-  const rows = labelRows(markers.map((m) => x(m.threshold)), markers.map((m) => m.label), x.range()[1]);
+  const rows = badgeRows(markers.map((m) => x(m.threshold)));
   return (
     <g className="marker-ticks">
       {markers.map((m, i) => {
         const px = x(m.threshold);
         const pick = () => onPick(m.threshold);
+        const cy = 14 + rows[i] * (BADGE + 2);
         return (
           <g
             key={`${m.label}-${m.threshold}`}
@@ -62,14 +62,30 @@ export function MarkerTicks({ x, markers, height, onPick }: { x: ScaleLinear<num
             onClick={pick}
             onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), pick())}
           >
-            <title>{`${m.label}: threshold ${m.threshold}`}</title>
+            <title>{`${i + 1}: ${m.label}, threshold ${m.threshold}`}</title>
             <line y1={0} y2={height} />
-            <path d="M-6,0 L6,0 L0,9 Z" />
-            <text y={20 + rows[i] * 14} textAnchor={px > x.range()[1] - 80 ? "end" : "start"} dx={px > x.range()[1] - 80 ? -4 : 4}>{m.label}</text>
+            <circle cy={cy} r={BADGE / 2} />
+            <text y={cy} dy="0.35em" textAnchor="middle">{i + 1}</text>
           </g>
         );
       })}
     </g>
+  );
+}
+
+/** What the numbered markers of a chart stand for, as buttons that use the threshold. */
+export function MarkerLegend({ markers, onPick }: { markers?: ThresholdMarker[]; onPick: (t: number) => void }) {
+  if (!markers?.length) return null;
+  return (
+    <ol className="marker-legend" aria-label="Numbered thresholds on this chart">
+      {markers.map((m, i) => (
+        <li key={`${m.label}-${m.threshold}`}>
+          <button type="button" className="link-button" onClick={() => onPick(m.threshold)}>
+            <span className="marker-badge" aria-hidden="true">{i + 1}</span> {m.label} ({m.threshold})
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -104,7 +120,7 @@ function useThresholdDrag(x: ScaleLinear<number, number>, onChange: (t: number) 
  * The transparent surface over a plot where the threshold is dragged (useThresholdDrag); it also
  * reports the pointer's position in the plot (pixels from its top left) for hover read-outs.
  */
-export function ThresholdDragSurface(props: {
+function ThresholdDragSurface(props: {
   x: ScaleLinear<number, number>;
   width: number;
   height: number;
@@ -128,5 +144,30 @@ export function ThresholdDragSurface(props: {
       }}
       onMouseLeave={props.onLeave}
     />
+  );
+}
+
+/**
+ * What every threshold chart draws over its plot: the drag surface, the recommended thresholds'
+ * numbered ticks and the threshold line, in that order (the line stays on top).
+ */
+export function ThresholdLayer(props: {
+  x: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+  threshold: number;
+  onThresholdChange: (t: number) => void;
+  markers?: ThresholdMarker[];
+  onPointer: (px: number, py: number) => void;
+  onLeave: () => void;
+  testId?: string;
+  labelY?: number;
+}) {
+  return (
+    <>
+      <ThresholdDragSurface x={props.x} width={props.width} height={props.height} onThresholdChange={props.onThresholdChange} onPointer={props.onPointer} onLeave={props.onLeave} testId={props.testId} />
+      <MarkerTicks x={props.x} markers={props.markers} height={props.height} onPick={props.onThresholdChange} />
+      <ThresholdRule x={props.x} threshold={props.threshold} height={props.height} labelY={props.labelY} />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { loadExplorerData } from "@/lib/services/explorer";
 import { histogramFromGrid } from "@/lib/metrics/grid-series";
 import { dailyRows, exampleLine, type BriefExample } from "@/lib/story/brief";
 import { capitalize, formatAverage, formatDate, formatMoney, formatRate, formatThreshold } from "@/lib/format";
-import { settingsFromParam, settingsToParam, thresholdFromParam } from "@/lib/story/share";
+import { settingsFromParam, settingsToParam, thresholdFromLink } from "@/lib/story/share";
 import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
 import { StaticDistribution } from "@/app/ui/charts/static-distribution";
 import { loadDataset } from "../load";
@@ -43,7 +43,8 @@ function Examples({ title, items, empty }: { title: string; items: BriefExample[
 export default async function BriefPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
+  const link = thresholdFromLink(first(search.t));
+  const threshold = link.threshold;
   const shared = settingsFromParam(first(search.s));
   const [brief, explorer] = await Promise.all([loadBrief(dataset.id, threshold, shared), loadExplorerData(dataset.id)]);
   if (!brief || !explorer) notFound();
@@ -59,6 +60,7 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
   }
   return (
     <article className="brief stack" aria-labelledby="brief-title">
+      {link.notice ? <p className="alert no-print" role="status">{link.notice}</p> : null}
       <header className="brief-header">
         <div>
           <h2 id="brief-title">Brief: threshold {formatThreshold(threshold)}</h2>
@@ -101,15 +103,27 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
         <h3>How the model scores {v.positive} and {v.negative} {v.itemPlural}</h3>
         <StaticDistribution bins={bins} threshold={threshold} positiveName={v.positive} negativeName={v.negative} />
       </section>
-      {brief.recommendations.length ? (
-        <section>
-          <h3>Other thresholds worth considering</h3>
-          <ul>
-            {brief.recommendations.map((r) => (
-              <li key={r.kind}><strong>{formatThreshold(r.threshold)}</strong> — {r.title}. {r.reason}</li>
-            ))}
-          </ul>
-        </section>
+      {brief.recommendations.length || brief.findings.length ? (
+        <div className="brief-grid">
+          {brief.recommendations.length ? (
+            <section>
+              <h3>Other thresholds worth considering</h3>
+              <ul>
+                {brief.recommendations.map((r) => (
+                  <li key={r.kind}><strong>{formatThreshold(r.threshold)}</strong> — {r.title}. {r.reason}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {brief.findings.length ? (
+            <section aria-label="What the review found">
+              <h3>What the review found</h3>
+              <ul data-testid="brief-findings">
+                {brief.findings.map((f) => <li key={f}>{f}</li>)}
+              </ul>
+            </section>
+          ) : null}
+        </div>
       ) : null}
       <div className="brief-grid">
         <Examples title={capitalize(`${v.negative} ${v.itemPlural} flagged with the highest scores`)} items={brief.falsePositives} empty="No false alarms at this threshold." />

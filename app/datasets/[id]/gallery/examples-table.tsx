@@ -12,7 +12,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { formatCount, formatDate, formatDecimal } from "@/lib/format";
+import { formatCount, formatDate, formatDecimal, readableColumn, readableValue } from "@/lib/format";
 import { FoldedText, ImageThumb, NoteForm, NoteList, TagToggles } from "./example-cells";
 import type { Example, TagView } from "./gallery-api";
 
@@ -54,17 +54,17 @@ export function ExamplesTable(props: Props) {
     () =>
       columnHelper.columns([
         columnHelper.accessor("row", { header: "Row", cell: (c) => <span className="num">{c.getValue()}</span> }),
-        columnHelper.accessor("label", { header: "Label", cell: (c) => (c.getValue() === 1 ? labels.positive : labels.negative) }),
+        columnHelper.accessor("label", { header: "Actually", cell: (c) => (c.getValue() === 1 ? labels.positive : labels.negative) }),
         columnHelper.accessor("score", { header: "Score", cell: (c) => <span className="num">{formatDecimal(c.getValue(), 4)}</span> }),
         columnHelper.accessor("distance", { header: "Distance", cell: (c) => <span className="num">{formatDecimal(c.getValue(), 4)}</span> }),
         ...(shown.id ? [columnHelper.accessor("exampleId", { header: "Id", cell: (c) => <span className="mono small nowrap">{c.getValue() ?? "—"}</span> })] : []),
-        ...(shown.timestamp ? [columnHelper.accessor("timestamp", { header: "Time", cell: (c) => <span className="small nowrap">{formatDate(c.getValue())}</span> })] : []),
+        ...(shown.timestamp ? [columnHelper.accessor("timestamp", { header: "Time", cell: (c) => <span className="small">{formatDate(c.getValue())}</span> })] : []),
         ...(shown.text ? [columnHelper.accessor("text", { header: "Text", cell: (c) => <FoldedText text={c.getValue()} /> })] : []),
         ...(shown.image
           ? [columnHelper.accessor("image", { header: "Image", cell: (c) => <ImageThumb datasetId={datasetId} image={c.getValue()} alt={`image of row ${c.row.original.row}`} /> })]
           : []),
-        ...shown.slices.map((name) => columnHelper.accessor((e) => e.slices[name], { id: name, header: name, cell: (c) => c.getValue() ?? "—" })),
-        ...shown.extras.map((name) => columnHelper.accessor((e) => e.extras[name], { id: name, header: name, cell: (c) => <FoldedText text={c.getValue() ?? null} foldAt={80} /> })),
+        ...shown.slices.map((name) => columnHelper.accessor((e) => e.slices[name], { id: name, header: readableColumn(name), cell: (c) => { const v = c.getValue(); return v ? readableValue(v) : "—"; } })),
+        ...shown.extras.map((name) => columnHelper.accessor((e) => e.extras[name], { id: name, header: readableColumn(name), cell: (c) => <FoldedText text={c.getValue() ?? null} foldAt={80} /> })),
         columnHelper.display({
           id: "tags",
           header: "Tags",
@@ -104,7 +104,7 @@ export function ExamplesTable(props: Props) {
   return (
     <div className="stack-sm">
       <div className="table-scroll">
-        <table className="table examples-table" aria-label="Examples">
+        <table className="table examples-table cards-on-phone" aria-label="Examples">
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -130,7 +130,7 @@ export function ExamplesTable(props: Props) {
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
+                  <td key={cell.id} data-label={typeof cell.column.columnDef.header === "string" ? cell.column.columnDef.header : cell.column.id} className={`col-${cell.column.id.replace(/[^a-z]/gi, "") || "other"}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

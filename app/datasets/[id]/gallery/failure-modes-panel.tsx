@@ -35,7 +35,7 @@ export function FailureModesPanel({ tags, modes, onCreate, onUpdate, onMove, onD
       <h2>Failure modes</h2>
       {modes ? (
         <p className="small muted">
-          Reviewed so far: {modes.reviewedFp} of {modes.fp} false positives, {modes.reviewedFn} of {modes.fn} false negatives. Daily
+          Reviewed so far: {modes.reviewedFp} of {modes.fp} false alarms, {modes.reviewedFn} of {modes.fn} missed. Daily
           estimates scale each mode&rsquo;s share of the reviewed errors to the {formatAverage(modes.daily.falsePositives ?? 0)} false alarms and{" "}
           {formatAverage(modes.daily.falseNegatives ?? 0)} misses a day.
         </p>

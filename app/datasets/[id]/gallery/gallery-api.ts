@@ -3,6 +3,7 @@ import type { ExampleKind } from "@/lib/gallery/kinds";
 import type { Example, ExamplePage } from "@/lib/gallery/types";
 import type { FailureModes, SliceReport } from "@/lib/reports";
 import { safeImageName } from "@/lib/images/names";
+import { requestJson } from "@/app/ui/request";
 
 export type { Example, ExamplePage, ExampleKind, FailureModes, SliceReport, TagView };
 
@@ -27,42 +28,35 @@ export function galleryParams(query: GalleryQuery, extra: Record<string, string 
   return search;
 }
 
-async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `the server answered ${response.status}`);
-  }
-  return (response.status === 204 ? null : await response.json()) as T;
-}
+const call = <T>(url: string, what: string, init?: RequestInit) => requestJson<T>(url, init, what);
 
 const base = (datasetId: number) => `/api/datasets/${datasetId}`;
 
 export const fetchExamples = (datasetId: number, query: GalleryQuery, limit: number, offset: number, signal?: AbortSignal) =>
-  call<ExamplePage>(`${base(datasetId)}/examples?${galleryParams(query, { limit, offset })}`, { signal });
+  call<ExamplePage>(`${base(datasetId)}/examples?${galleryParams(query, { limit, offset })}`, `the ${KIND_LABELS[query.kind].many.toLowerCase()} could not be loaded`, { signal });
 
 export const fetchFailureModes = (datasetId: number, threshold: number, signal?: AbortSignal) =>
-  call<FailureModes>(`${base(datasetId)}/failure-modes?threshold=${threshold}`, { signal });
+  call<FailureModes>(`${base(datasetId)}/failure-modes?threshold=${threshold}`, "the failure-mode counts could not be loaded", { signal });
 
 export const fetchSlices = (datasetId: number, threshold: number, signal?: AbortSignal) =>
-  call<SliceReport>(`${base(datasetId)}/slices?threshold=${threshold}`, { signal });
+  call<SliceReport>(`${base(datasetId)}/slices?threshold=${threshold}`, "the errors by slice could not be loaded", { signal });
 
 export const createTag = (datasetId: number, tag: { name: string; color: string; description?: string }) =>
-  call<TagView>(`${base(datasetId)}/tags`, { method: "POST", body: JSON.stringify(tag) });
+  call<TagView>(`${base(datasetId)}/tags`, "the tag was not created", { method: "POST", body: JSON.stringify(tag) });
 
 export const updateTag = (datasetId: number, tagId: number, patch: Partial<Pick<TagView, "name" | "color" | "description" | "position">>) =>
-  call<TagView>(`${base(datasetId)}/tags/${tagId}`, { method: "PATCH", body: JSON.stringify(patch) });
+  call<TagView>(`${base(datasetId)}/tags/${tagId}`, "the tag was not changed", { method: "PATCH", body: JSON.stringify(patch) });
 
-export const deleteTag = (datasetId: number, tagId: number) => call<null>(`${base(datasetId)}/tags/${tagId}`, { method: "DELETE" });
+export const deleteTag = (datasetId: number, tagId: number) => call<null>(`${base(datasetId)}/tags/${tagId}`, "the tag was not deleted", { method: "DELETE" });
 
 export const applyTag = (datasetId: number, exampleId: number, tagId: number, reviewer: string) =>
-  call<unknown>(`${base(datasetId)}/examples/${exampleId}/tags`, { method: "POST", body: JSON.stringify({ tagId, reviewer: reviewer || null }) });
+  call<unknown>(`${base(datasetId)}/examples/${exampleId}/tags`, "the tag was not applied", { method: "POST", body: JSON.stringify({ tagId, reviewer: reviewer || null }) });
 
 export const removeTag = (datasetId: number, exampleId: number, tagId: number) =>
-  call<null>(`${base(datasetId)}/examples/${exampleId}/tags/${tagId}`, { method: "DELETE" });
+  call<null>(`${base(datasetId)}/examples/${exampleId}/tags/${tagId}`, "the tag was not taken off", { method: "DELETE" });
 
 export const addNote = (datasetId: number, exampleId: number, body: string, reviewer: string) =>
-  call<Example["notes"][number]>(`${base(datasetId)}/examples/${exampleId}/notes`, { method: "POST", body: JSON.stringify({ body, reviewer: reviewer || null }) });
+  call<Example["notes"][number]>(`${base(datasetId)}/examples/${exampleId}/notes`, "the note was not saved", { method: "POST", body: JSON.stringify({ body, reviewer: reviewer || null }) });
 
 /** Where an example's image comes from: its URL, or the file stored with the dataset. */
 export function imageSrc(datasetId: number, image: string): string | null {
@@ -75,9 +69,13 @@ export function imageSrc(datasetId: number, image: string): string | null {
 /** Okabe–Ito colours offered for new tags, in order. */
 export const TAG_COLOURS = ["#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#f0e442", "#999999"];
 
-export const KIND_LABELS: Record<ExampleKind, { one: string; many: string }> = {
-  fp: { one: "False positive", many: "False positives" },
-  fn: { one: "False negative", many: "False negatives" },
-  tp: { one: "True positive", many: "True positives" },
-  tn: { one: "True negative", many: "True negatives" },
+/**
+ * The outcomes in plain words (no "false positive"): `one` heads a single example ("False alarm 3
+ * of 400"), `many` names the list ("400 false alarms"), `none` says the list is empty.
+ */
+export const KIND_LABELS: Record<ExampleKind, { one: string; many: string; none: string }> = {
+  fp: { one: "False alarm", many: "False alarms", none: "No false alarms" },
+  fn: { one: "Miss", many: "Missed", none: "Nothing missed" },
+  tp: { one: "Caught", many: "Caught", none: "Nothing caught" },
+  tn: { one: "Correctly left alone", many: "Correctly left alone", none: "Nothing left alone" },
 };

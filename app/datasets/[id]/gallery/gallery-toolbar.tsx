@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatCount } from "@/lib/format";
+import { formatCount, readableColumn, readableValue } from "@/lib/format";
+import { typedThresholdProblem } from "@/lib/story/share";
 import { useThreshold } from "../threshold-context";
 import { galleryParams, KIND_LABELS, type ExampleKind, type GalleryQuery } from "./gallery-api";
 
@@ -10,7 +11,9 @@ interface Props {
   query: GalleryQuery;
   /** Examples matching the query, when loaded. */
   total: number | null;
-  /** All false positives and negatives at the threshold, when loaded. */
+  /** The examples could not be loaded (the count line then says so instead of showing a number). */
+  failed: boolean;
+  /** False alarms and misses matching the filters at the threshold, when loaded. */
   counts: { fp: number; fn: number } | null;
   reviewer: string;
   onReviewer: (name: string) => void;
@@ -21,10 +24,11 @@ interface Props {
 }
 
 /** The gallery's controls: outcome, threshold, search, active slice filters, reviewer, export, meeting mode. */
-export function GalleryToolbar({ datasetId, query, total, counts, reviewer, onReviewer, onKind, onSearch, onClearSlice, onMeeting }: Props) {
+export function GalleryToolbar({ datasetId, query, total, failed, counts, reviewer, onReviewer, onKind, onSearch, onClearSlice, onMeeting }: Props) {
   const { threshold, setThreshold } = useThreshold();
   const [draft, setDraft] = useState(query.q);
   const [thresholdDraft, setThresholdDraft] = useState(String(threshold));
+  const thresholdProblem = typedThresholdProblem(thresholdDraft, threshold);
   useEffect(() => {
     if (draft === query.q) return;
     const timer = setTimeout(() => onSearch(draft), 300);
@@ -40,7 +44,7 @@ export function GalleryToolbar({ datasetId, query, total, counts, reviewer, onRe
   return (
     <div className="card gallery-toolbar">
       <div className="toolbar-row">
-        <div className="segments" role="group" aria-label="Which examples">
+        <div className="segments" role="group" aria-label="Which mistakes">
           {kindButton("fp", counts?.fp)}
           {kindButton("fn", counts?.fn)}
         </div>
@@ -61,9 +65,11 @@ export function GalleryToolbar({ datasetId, query, total, counts, reviewer, onRe
               const t = Number(e.target.value);
               if (e.target.value.trim() !== "" && Number.isFinite(t) && t >= 0 && t <= 1) setThreshold(t);
             }}
+            aria-invalid={thresholdProblem !== null}
             style={{ width: "6.5rem" }}
           />
         </label>
+        {thresholdProblem ? <span className="threshold-problem" role="alert">{thresholdProblem}</span> : null}
         <label className="inline-field grow">
           Search
           <input type="search" placeholder="text, id or any column value" value={draft} onChange={(e) => setDraft(e.target.value)} maxLength={200} />
@@ -71,11 +77,11 @@ export function GalleryToolbar({ datasetId, query, total, counts, reviewer, onRe
       </div>
       <div className="toolbar-row">
         <span className="small muted" aria-live="polite">
-          {total === null ? "Loading…" : `${formatCount(total)} ${KIND_LABELS[query.kind].many.toLowerCase()} at threshold ${threshold}`}
+          {failed && total === null ? "Not loaded" : total === null ? "Loading…" : `${formatCount(total)} ${KIND_LABELS[query.kind].many.toLowerCase()} at threshold ${threshold}`}
         </span>
         {Object.entries(query.slices).map(([column, value]) => (
-          <button key={column} type="button" className="filter-chip" onClick={() => onClearSlice(column)} aria-label={`Remove filter ${column} = ${value}`}>
-            {column} = {value || "(empty)"} ✕
+          <button key={column} type="button" className="filter-chip" onClick={() => onClearSlice(column)} aria-label={`Remove filter ${readableColumn(column)}: ${value ? readableValue(value) : "(empty)"}`}>
+            {readableColumn(column)}: {value ? readableValue(value) : "(empty)"} ✕
           </button>
         ))}
         <span className="grow" />

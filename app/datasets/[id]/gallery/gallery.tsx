@@ -10,11 +10,12 @@ import { addNote, createTag, deleteTag, updateTag, galleryParams, KIND_LABELS, T
 import { MeetingMode } from "./meeting-mode";
 import { SliceTable } from "./slice-table";
 import { toggleTagOnServer, withTagToggled } from "./tag-actions";
-import { useExamplePage, useFailureModes, useReviewer, useSlices } from "./use-gallery-data";
+import { useExamplePage, useFailureModes, useKindCounts, useReviewer, useSlices } from "./use-gallery-data";
 
 export interface GalleryProps {
   datasetId: number;
   columns: ColumnsShown;
+  /** The classes in the dataset's words ("fraudulent" / "valid"), as the Daily impact settings name them. */
   labels: { positive: string; negative: string };
   initialTags: TagView[];
   initialKind: ExampleKind;
@@ -58,6 +59,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
   const page = useExamplePage(datasetId, query, pagination.pageSize, pagination.pageIndex * pagination.pageSize);
   const modes = useFailureModes(datasetId, threshold);
   const sliceReport = useSlices(datasetId, threshold);
+  const kindCounts = useKindCounts(datasetId, threshold, slices, q);
   const firstPage = () => setPaging((p) => ({ ...p, threshold, pageIndex: 0 }));
 
   const onToggleTag = useCallback(
@@ -127,7 +129,8 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
         datasetId={datasetId}
         query={query}
         total={page.data?.total ?? null}
-        counts={modes.data ? { fp: modes.data.fp, fn: modes.data.fn } : null}
+        failed={page.error !== null}
+        counts={kindCounts.data}
         reviewer={reviewer}
         onReviewer={setReviewer}
         onKind={(k) => {
@@ -152,10 +155,15 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
         </section>
       </div>
       <section aria-label={KIND_LABELS[kind].many} className="card gallery-main">
-        {page.error ? <p className="alert alert-error" role="alert">{page.error}</p> : null}
-        {page.data ? (
+        {page.error ? (
+          <div className="alert alert-error" role="alert">
+            <p>{page.error}</p>
+            <button type="button" className="button" onClick={() => (page.reload(), kindCounts.reload())}>Try again</button>
+          </div>
+        ) : null}
+        {page.error && !page.data ? null : page.data ? (
           page.data.total === 0 ? (
-            <p className="empty">No {KIND_LABELS[kind].many.toLowerCase()} at threshold {threshold} with these filters.</p>
+            <p className="empty">{KIND_LABELS[kind].none} at threshold {threshold}{Object.keys(slices).length || q.trim() ? " with these filters" : ""}.</p>
           ) : (
             <ExamplesTable
               datasetId={datasetId}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type RefObject } from "react";
-import { formatDate, formatDecimal } from "@/lib/format";
+import { formatDate, formatDecimal, readableColumn, readableValue } from "@/lib/format";
 import { FoldedText, ImageThumb, NoteForm, NoteList, TagToggles } from "./example-cells";
 import type { ColumnsShown } from "./examples-table";
 import { addNote, KIND_LABELS, type Example, type ExampleKind, type FailureModes, type TagView } from "./gallery-api";
@@ -62,20 +62,31 @@ export function MeetingMode(props: Props) {
   const newTag = useRef<HTMLInputElement | null>(null);
   const [tagName, setTagName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  /** The last tag change, said out loud, with the way back. */
+  const [lastChange, setLastChange] = useState<{ message: string; undo: () => void } | null>(null);
   useFullscreen(root, onClose);
 
   const example = walk.current;
-  const toggle = async (tag: TagView, applied: boolean) => {
-    if (!example) return;
+  const setTag = async (target: Example, tag: TagView, applied: boolean, canUndo: boolean) => {
     try {
-      await toggleTagOnServer(datasetId, example, tag, applied, reviewer);
-      const updated = withTagToggled(example, tag, applied, reviewer);
+      await toggleTagOnServer(datasetId, target, tag, applied, reviewer);
+      const updated = withTagToggled(target, tag, applied, reviewer);
       walk.replace(updated);
       onTagsChanged(updated);
       setError(null);
+      setLastChange(
+        canUndo
+          ? { message: applied ? `Took “${tag.name}” off this example.` : `Tagged “${tag.name}”.`, undo: () => void setTag(updated, tag, !applied, false) }
+          : { message: applied ? `Undone: “${tag.name}” is off again.` : `Undone: “${tag.name}” is back on.`, undo: () => undefined },
+      );
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
+  };
+  const toggle = (tag: TagView, applied: boolean) => (example ? setTag(example, tag, applied, true) : undefined);
+  const move = (step: number) => {
+    walk.move(step);
+    setLastChange(null);
   };
 
   const handler = useRef<(event: KeyboardEvent) => void>(() => undefined);
@@ -88,8 +99,9 @@ export function MeetingMode(props: Props) {
       const action = meetingAction(event);
       if (!action) return;
       event.preventDefault();
-      if (action.type === "next") walk.move(1);
-      else if (action.type === "previous") walk.move(-1);
+      if (action.type === "next") move(1);
+      else if (action.type === "previous") move(-1);
+      else if (action.type === "undo") lastChange?.undo();
       else if (action.type === "leave") onClose();
       else if (action.type === "switch-kind") setKind((k) => (k === "fp" ? "fn" : "fp"));
       else if (action.type === "new-tag") newTag.current?.focus();
@@ -119,7 +131,7 @@ export function MeetingMode(props: Props) {
         </div>
         <div className="meeting-actions">
           <button type="button" className="button" onClick={() => setKind((k) => (k === "fp" ? "fn" : "fp"))}>
-            <kbd>f</kbd> {kind === "fp" ? "Show false negatives" : "Show false positives"}
+            <kbd>f</kbd> {kind === "fp" ? "Show the missed" : "Show the false alarms"}
           </button>
           <button type="button" className="button" onClick={onClose}>
             <kbd>Esc</kbd> Leave
@@ -127,6 +139,16 @@ export function MeetingMode(props: Props) {
         </div>
       </header>
       {error || walk.error ? <p className="alert alert-error" role="alert">{error ?? walk.error}</p> : null}
+      <p className="meeting-change" role="status">
+        {lastChange ? (
+          <>
+            {lastChange.message}{" "}
+            {lastChange.message.startsWith("Undone") ? null : (
+              <button type="button" className="button" onClick={lastChange.undo}><kbd>u</kbd> Undo</button>
+            )}
+          </>
+        ) : null}
+      </p>
       <div className="meeting-body">
         <article className="meeting-card" aria-label="Example">
           {example ? <ExampleCard example={example} datasetId={datasetId} columns={columns} labels={labels} vocabulary={modes?.vocabulary} tags={tags} onToggle={toggle} onNote={async (body) => {
@@ -147,8 +169,16 @@ export function MeetingMode(props: Props) {
           }
         }} />
       </div>
-      <footer className="meeting-keys small">
-        <kbd>←</kbd> <kbd>→</kbd> move · <kbd>1</kbd>–<kbd>9</kbd> tag · <kbd>t</kbd> new tag · <kbd>n</kbd> note · <kbd>f</kbd> false positives / negatives · <kbd>Esc</kbd> leave
+      <footer className="meeting-footer">
+        <button type="button" className="button meeting-step" onClick={() => move(-1)} disabled={walk.index === 0}>
+          <span aria-hidden="true">←</span> Previous
+        </button>
+        <p className="meeting-keys">
+          <kbd>←</kbd> <kbd>→</kbd> or <kbd>PgUp</kbd> <kbd>PgDn</kbd> move · <kbd>1</kbd>–<kbd>9</kbd> tag · <kbd>u</kbd> undo · <kbd>t</kbd> new tag · <kbd>n</kbd> note · <kbd>f</kbd> false alarms / missed · <kbd>Esc</kbd> leave
+        </p>
+        <button type="button" className="button meeting-step" onClick={() => move(1)} disabled={walk.total === null || walk.index >= walk.total - 1}>
+          Next <span aria-hidden="true">→</span>
+        </button>
       </footer>
     </div>
   );
@@ -163,8 +193,7 @@ function ExampleCard({ example, datasetId, columns, labels, vocabulary, tags, on
     <>
       <div className="meeting-stats">
         <div><span className="meeting-stat-label">Score</span><span className="meeting-stat">{formatDecimal(example.score, 4)}</span></div>
-        <div><span className="meeting-stat-label">True label</span><span className="meeting-stat">{example.label === 1 ? labels.positive : labels.negative}</span>
-          <span className="meeting-stat-note">{example.label === 1 ? vocabulary?.positive ?? "positive" : vocabulary?.negative ?? "negative"}</span></div>
+        <div><span className="meeting-stat-label">Actually</span><span className="meeting-stat">{example.label === 1 ? vocabulary?.positive ?? labels.positive : vocabulary?.negative ?? labels.negative}</span></div>
         <div><span className="meeting-stat-label">Distance to threshold</span><span className="meeting-stat">{formatDecimal(example.distance, 4)}</span></div>
         <div><span className="meeting-stat-label">Row</span><span className="meeting-stat">{example.row}</span></div>
       </div>
@@ -176,7 +205,7 @@ function ExampleCard({ example, datasetId, columns, labels, vocabulary, tags, on
       {fields.length ? (
         <dl className="meeting-fields">
           {fields.map(([name, value]) => (
-            <div key={name}><dt>{name}</dt><dd>{value ?? "—"}</dd></div>
+            <div key={name}><dt>{readableColumn(name)}</dt><dd>{value === null || value === undefined ? "—" : readableValue(value)}</dd></div>
           ))}
         </dl>
       ) : null}

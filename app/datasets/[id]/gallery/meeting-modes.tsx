@@ -3,6 +3,7 @@
 import type { RefObject } from "react";
 import { formatAverage } from "@/lib/format";
 import type { ExampleKind, FailureModes, TagView } from "./gallery-api";
+import { modeCounts } from "./mode-row";
 
 interface Props {
   tags: TagView[];
@@ -30,9 +31,7 @@ export function MeetingModes({ tags, modes, kind, newTagRef, tagName, onTagName,
               <span className="mode-swatch" style={{ background: tag.color }} aria-hidden="true" />
               {i < 9 ? <kbd>{i + 1}</kbd> : null}
               <span className="meeting-mode-name">{tag.name}</span>
-              <span className="meeting-mode-count" aria-label={`${tag.name}: ${m?.fp ?? 0} false positives, ${m?.fn ?? 0} false negatives`}>
-                {m?.fp ?? 0} FP · {m?.fn ?? 0} FN
-              </span>
+              <span className="meeting-mode-count">{modeCounts(m?.fp ?? 0, m?.fn ?? 0)}</span>
               {perDay !== null && perDay !== undefined && errorsPerDay !== null && errorsPerDay !== undefined && (kind === "fn" ? m?.fn : m?.fp) ? (
                 <span className="meeting-mode-daily">
                   ≈ {formatAverage(perDay)} of the {formatAverage(errorsPerDay)} a day (from {kind === "fn" ? modes?.reviewedFn : modes?.reviewedFp} reviewed)
@@ -54,7 +53,7 @@ export function MeetingModes({ tags, modes, kind, newTagRef, tagName, onTagName,
       </form>
       {modes ? (
         <p className="small meeting-reviewed">
-          Reviewed {modes.reviewedFp} of {modes.fp} false positives and {modes.reviewedFn} of {modes.fn} false negatives.
+          Reviewed {modes.reviewedFp} of {modes.fp} false alarms and {modes.reviewedFn} of {modes.fn} missed.
         </p>
       ) : null}
     </aside>

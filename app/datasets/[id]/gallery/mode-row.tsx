@@ -3,12 +3,15 @@
 import { useState } from "react";
 import type { TagView } from "./gallery-api";
 
+/** A failure mode's counts in words: "12 false alarms · 3 missed". */
+export const modeCounts = (fp: number, fn: number) => `${fp} false ${fp === 1 ? "alarm" : "alarms"} · ${fn} missed`;
+
 type TagPatch = Partial<Pick<TagView, "name" | "color" | "description">>;
 
 interface Props {
   tag: TagView;
   index: number;
-  /** "12 FP · 3 FN" and the daily phrases, shown under the name. */
+  /** "12 false alarms · 3 missed" and the daily phrases, shown under the name. */
   counts: { fp: number; fn: number };
   daily: string[];
   onUpdate: (tag: TagView, patch: TagPatch) => Promise<void>;
@@ -56,7 +59,7 @@ export function ModeRow({ tag, index, counts, daily, onUpdate, onMoveUp, onDelet
         <div>
           {index < 9 ? <kbd title={`key ${index + 1} in meeting mode`}>{index + 1}</kbd> : null} <strong>{tag.name}</strong>{" "}
           <span className="small muted mode-counts">
-            {counts.fp} FP · {counts.fn} FN
+            {modeCounts(counts.fp, counts.fn)}
           </span>
         </div>
         {tag.description ? <div className="small muted">{tag.description}</div> : null}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { store } from "@/lib/db";
 import { EXAMPLE_KINDS, type ExampleKind } from "@/lib/gallery/kinds";
 import { loadDataset } from "../load";
-import { thresholdFromParam } from "@/lib/story/share";
+import { thresholdFromLink } from "@/lib/story/share";
+import { parseStoredSettings, resolveSettings } from "@/lib/story/settings";
 import { ThresholdProvider } from "../threshold-context";
 import { Gallery } from "./gallery";
 import "./gallery.css";
@@ -25,7 +26,9 @@ const name = (value: unknown) => (typeof value === "string" && value ? value : n
 export default async function GalleryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
+  const link = thresholdFromLink(first(search.t));
   const tags = await store().tags.list(dataset.id);
+  const words = resolveSettings(parseStoredSettings(dataset.settings), dataset).vocabulary;
   const mapping = dataset.mapping;
   const slices = Array.isArray(mapping.slices) ? mapping.slices.map(String) : [];
   const extras = Array.isArray(mapping.extras) ? mapping.extras.map(String) : [];
@@ -37,11 +40,11 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
       .map(([key, value]) => [key.slice(6), first(value) ?? ""]),
   );
   return (
-    <ThresholdProvider initial={thresholdFromParam(first(search.t)) ?? 0.5}>
+    <ThresholdProvider initial={link.threshold} notice={link.notice}>
       <Gallery
         datasetId={dataset.id}
         columns={{ id: name(mapping.id) !== null, text: name(mapping.text) !== null, image: name(mapping.image) !== null, timestamp: name(mapping.timestamp) !== null, slices, extras }}
-        labels={{ positive: dataset.positiveLabel, negative: dataset.negativeLabel }}
+        labels={{ positive: words.positive, negative: words.negative }}
         initialTags={tags}
         initialKind={kind}
         initialSlices={initialSlices}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { formatAverage, formatCount, formatPercent } from "@/lib/format";
+import { formatAverage, formatCount, formatPercent, readableColumn, readableValue } from "@/lib/format";
 import type { SliceReport } from "./gallery-api";
 
 interface Props {
@@ -19,16 +19,16 @@ export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
   const rows = all ? report.slices : report.slices.slice(0, limit);
   return (
     <div className="table-scroll">
-      <table className="table slice-table" aria-label="Errors by slice">
+      <table className="table slice-table cards-on-phone" aria-label="Errors by slice">
         <thead>
           <tr>
             <th scope="col">Slice</th>
             <th scope="col" className="num">Rows</th>
             <th scope="col" className="num">Error rate</th>
-            <th scope="col" className="num" title="false positives (share of the negatives flagged)">FP (rate)</th>
-            <th scope="col" className="num">per day</th>
-            <th scope="col" className="num" title="false negatives (share of the positives missed)">FN (rate)</th>
-            <th scope="col" className="num">per day</th>
+            <th scope="col" className="num" title="flagged by mistake, with the share of this slice's negatives flagged">False alarms</th>
+            <th scope="col" className="num">a day</th>
+            <th scope="col" className="num" title="missed, with the share of this slice's positives missed">Missed</th>
+            <th scope="col" className="num">a day</th>
           </tr>
         </thead>
         <tbody>
@@ -36,17 +36,17 @@ export function SliceTable({ report, active, onPick, limit = 8 }: Props) {
             const on = active[s.column] === s.value;
             return (
               <tr key={`${s.column}\u0000${s.value}`} className={on ? "row-active" : undefined}>
-                <td>
+                <td data-label="Slice">
                   <button type="button" className="link-button" aria-pressed={on} onClick={() => onPick(s.column, s.value)}>
-                    <span className="slice-column">{s.column}</span> {s.value || "(empty)"}
+                    <span className="slice-column">{readableColumn(s.column)}</span> {s.value ? readableValue(s.value) : "(empty)"}
                   </button>
                 </td>
-                <td className="num">{formatCount(s.rows)}</td>
-                <td className="num">{formatPercent(s.errorRate, 1)}</td>
-                <td className="num">{formatCount(s.fp)} <span className="muted">({formatPercent(s.fpr, 1)})</span></td>
-                <td className="num">{s.fpPerDay === null ? "—" : formatAverage(s.fpPerDay)}</td>
-                <td className="num">{formatCount(s.fn)} <span className="muted">({formatPercent(s.fnr, 1)})</span></td>
-                <td className="num">{s.fnPerDay === null ? "—" : formatAverage(s.fnPerDay)}</td>
+                <td className="num" data-label="Rows">{formatCount(s.rows)}</td>
+                <td className="num" data-label="Error rate">{formatPercent(s.errorRate, 1)}</td>
+                <td className="num" data-label="False alarms">{formatCount(s.fp)} <span className="muted">({formatPercent(s.fpr, 1)})</span></td>
+                <td className="num" data-label="False alarms a day">{s.fpPerDay === null ? "—" : formatAverage(s.fpPerDay)}</td>
+                <td className="num" data-label="Missed">{formatCount(s.fn)} <span className="muted">({formatPercent(s.fnr, 1)})</span></td>
+                <td className="num" data-label="Missed a day">{s.fnPerDay === null ? "—" : formatAverage(s.fnPerDay)}</td>
               </tr>
             );
           })}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { fetchExamples, fetchFailureModes, fetchSlices, type ExamplePage, type FailureModes, type GalleryQuery, type SliceReport } from "./gallery-api";
 
 interface Loaded<T> {
+  /** The answer for the current key; never one of another key (another threshold, outcome or filter). */
   data: T | null;
   error: string | null;
   loading: boolean;
@@ -12,19 +13,21 @@ interface Loaded<T> {
 /**
  * Loads whatever `load` returns whenever `key` changes (debounced a little so dragging a
  * threshold does not flood the server); stale answers are aborted. `reload` fetches again.
+ * The data shown always belongs to the current key: while a new key loads, or when it fails, the
+ * previous answer is not passed off as the new one.
  */
 function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>, delayMs = 120): Loaded<T> & { reload: () => void; setData: (update: (d: T | null) => T | null) => void } {
-  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ key: string; data: T | null; error: string | null; loading: boolean }>({ key, data: null, error: null, loading: true });
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
       setState((s) => ({ ...s, loading: true }));
       load(controller.signal)
-        .then((data) => setState({ data, error: null, loading: false }))
+        .then((data) => setState({ key, data, error: null, loading: false }))
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
-          setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), loading: false }));
+          setState((s) => ({ key, data: s.key === key ? s.data : null, error: error instanceof Error ? error.message : String(error), loading: false }));
         });
     }, delayMs);
     return () => {
@@ -36,13 +39,27 @@ function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>, de
   }, [key, version, delayMs]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback((update: (d: T | null) => T | null) => setState((s) => ({ ...s, data: update(s.data) })), []);
-  return { ...state, reload, setData };
+  const current = state.key === key;
+  return { data: current ? state.data : null, error: current ? state.error : null, loading: !current || state.loading, reload, setData };
 }
 
 /** One page of the gallery's examples. */
 export function useExamplePage(datasetId: number, query: GalleryQuery, limit: number, offset: number) {
   const key = JSON.stringify([datasetId, query, limit, offset]);
   return useLoaded<ExamplePage>(key, (signal) => fetchExamples(datasetId, query, limit, offset, signal));
+}
+
+/**
+ * How many false alarms and misses match the gallery's filters (slices, search) at the threshold:
+ * the outcome buttons' counts, so that they agree with the list they open.
+ */
+export function useKindCounts(datasetId: number, threshold: number, slices: Record<string, string>, q: string) {
+  const key = JSON.stringify([datasetId, threshold, slices, q]);
+  return useLoaded<{ fp: number; fn: number }>(key, async (signal) => {
+    const count = (kind: "fp" | "fn") => fetchExamples(datasetId, { threshold, kind, slices, q }, 0, 0, signal).then((p) => p.total);
+    const [fp, fn] = await Promise.all([count("fp"), count("fn")]);
+    return { fp, fn };
+  });
 }
 
 /** Tag counts among the errors at the threshold, with daily estimates. */

@@ -44,18 +44,42 @@ export function toFormValues(s: StorySettings): FormValues {
   };
 }
 
+/** The form's field labels as the user sees them, for messages ("Share of fraudulent transactions in production"). */
+export type FieldLabels = Partial<Record<keyof FormValues, string>>;
+
+const PERCENT_FIELDS: (keyof FormValues)[] = ["prevalencePercent", "targetFnrPercent", "targetFprPercent"];
+
+const FIELD_OF_PATH: Record<string, keyof FormValues> = {
+  volume: "volume",
+  prevalence: "prevalencePercent",
+  "vocabulary.itemSingular": "itemSingular",
+  "vocabulary.itemPlural": "itemPlural",
+  "vocabulary.positive": "positive",
+  "vocabulary.negative": "negative",
+  "vocabulary.flaggedAction": "flaggedAction",
+  "costs.falsePositive": "falsePositiveCost",
+  "costs.falseNegative": "falseNegativeCost",
+  "costs.truePositive": "truePositiveValue",
+  "costs.currency": "currency",
+  reviewCapacity: "reviewCapacity",
+  "targets.fnr": "targetFnrPercent",
+  "targets.fpr": "targetFprPercent",
+};
+
 /**
- * Settings from the form: blank fields are left out (defaults apply); a field that is not a valid
- * value is left out too and gets a message.
+ * Settings from the form: blank fields are left out (defaults apply). A field that is not a valid
+ * value gets a message naming the field as it is labelled, and keeps its value from `previous`
+ * (the saved settings), so that nothing saved is lost while the user is still typing.
  */
-export function fromFormValues(v: FormValues): { settings: StorySettings; errors: FormErrors } {
+export function fromFormValues(v: FormValues, options: { labels?: FieldLabels; previous?: StorySettings } = {}): { settings: StorySettings; errors: FormErrors } {
   const errors: FormErrors = {};
+  const labelOf = (field: keyof FormValues) => (options.labels?.[field] ?? field).replace(/\s*\(%\)$/, "");
   const num = (field: keyof FormValues, scale = 1): number | undefined => {
     const raw = v[field].trim().replace(/,/g, "");
     if (raw === "") return undefined;
     const n = Number(raw);
     if (!Number.isFinite(n)) {
-      errors[field] = `"${v[field]}" is not a number`;
+      errors[field] = `${labelOf(field)}: “${v[field].trim()}” is not a number`;
       return undefined;
     }
     return n / scale;
@@ -70,33 +94,38 @@ export function fromFormValues(v: FormValues): { settings: StorySettings; errors
     reviewCapacity: num("reviewCapacity"),
     targets: { fnr: num("targetFnrPercent", 100), fpr: num("targetFprPercent", 100) },
   };
-  const settings = prune(draft) as StorySettings;
-  const parsed = storySettingsSchema.safeParse(settings);
-  if (parsed.success) return { settings: parsed.data, errors };
-  const fieldOf: Record<string, keyof FormValues> = {
-    volume: "volume",
-    prevalence: "prevalencePercent",
-    "vocabulary.itemSingular": "itemSingular",
-    "vocabulary.itemPlural": "itemPlural",
-    "vocabulary.positive": "positive",
-    "vocabulary.negative": "negative",
-    "vocabulary.flaggedAction": "flaggedAction",
-    "costs.falsePositive": "falsePositiveCost",
-    "costs.falseNegative": "falseNegativeCost",
-    "costs.truePositive": "truePositiveValue",
-    "costs.currency": "currency",
-    reviewCapacity: "reviewCapacity",
-    "targets.fnr": "targetFnrPercent",
-    "targets.fpr": "targetFprPercent",
-  };
-  let kept: Record<string, unknown> = settings;
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join(".");
-    const field = fieldOf[path];
-    if (field) errors[field] = issue.message.replace(/between 0 and 1/, "between 0 and 100%");
-    kept = removePath(kept, issue.path.map(String));
+  let kept: Record<string, unknown> = prune(draft);
+  const parsed = storySettingsSchema.safeParse(kept);
+  if (parsed.success) kept = parsed.data;
+  else {
+    for (const issue of parsed.error.issues) {
+      const field = FIELD_OF_PATH[issue.path.join(".")];
+      if (field) {
+        const rule = issue.message.replace(/^.*?\bmust\b/, "must");
+        errors[field] = `${labelOf(field)} ${PERCENT_FIELDS.includes(field) ? rule.replace(/between 0 and 1$/, "between 0 and 100%") : rule}`;
+      }
+      kept = removePath(kept, issue.path.map(String));
+    }
+  }
+  // A field with an error keeps its previous value (not the default a blank field would mean).
+  for (const [path, field] of Object.entries(FIELD_OF_PATH)) {
+    if (!errors[field]) continue;
+    const previous = valueAt(options.previous, path.split("."));
+    if (previous !== undefined) kept = setPath(kept, path.split("."), previous);
   }
   return { settings: kept as StorySettings, errors };
+}
+
+function valueAt(obj: unknown, path: string[]): unknown {
+  let at: unknown = obj;
+  for (const key of path) at = at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
+function setPath(obj: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return { ...obj, [head]: value };
+  return { ...obj, [head]: setPath((obj[head] as Record<string, unknown>) ?? {}, rest, value) };
 }
 
 /** Drops undefined values and empty objects. */

@@ -6,7 +6,7 @@ import type { ScenarioView } from "@/lib/db";
 import type { ThresholdGrid } from "@/lib/metrics/grid";
 import { formatMoney, formatThreshold } from "@/lib/format";
 import { hasCosts } from "@/lib/story/costs";
-import { settingsToParam } from "@/lib/story/share";
+import { settingsFromParam, settingsToParam } from "@/lib/story/share";
 import { parseStoredSettings, PERIOD_DAYS, type DatasetFacts, type StorySettings } from "@/lib/story/settings";
 import { CostChart } from "@/app/ui/charts/cost-chart";
 import { ThresholdControl } from "@/app/ui/charts/threshold-control";
@@ -17,6 +17,15 @@ import { Scenarios } from "./scenarios";
 import { SettingsForm } from "./settings-form";
 import { ShareLink } from "./share-link";
 import { useStory } from "./use-story";
+import { requestJson } from "@/app/ui/request";
+
+/** True while nothing names the classes and the labels say nothing either (1/0, true/false): "positive items". */
+function usesDefaultWords(settings: StorySettings, facts: DatasetFacts): boolean {
+  const words = settings.vocabulary ?? {};
+  if (words.positive || words.negative || words.itemSingular) return false;
+  const plain = /^(-?\d+(\.\d+)?|true|false|yes|no|y|n|t|f)$/i;
+  return plain.test(facts.positiveLabel.trim()) || plain.test(facts.negativeLabel.trim());
+}
 
 interface Props {
   datasetId: number;
@@ -30,6 +39,35 @@ interface Props {
 }
 
 const same = (a: StorySettings, b: StorySettings) => JSON.stringify(a) === JSON.stringify(b);
+const draftKey = (datasetId: number) => `cutoff.unsaved-settings.${datasetId}`;
+
+/**
+ * Unsaved parameters survive a tab switch or a reload within the browser tab: they are kept in
+ * sessionStorage until saved or discarded, and come back (with a note) when the page opens again.
+ */
+function useUnsavedDraft(datasetId: number, settings: StorySettings, saved: StorySettings, restore: (draft: StorySettings) => void, skip: boolean) {
+  const [restored, setRestored] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const raw = skip ? null : window.sessionStorage.getItem(draftKey(datasetId));
+    const draft = raw ? settingsFromParam(raw) : null;
+    if (draft && !same(draft, saved)) {
+      restore(draft);
+      // Read after mount: sessionStorage does not exist during server rendering.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setRestored(true);
+    }
+    setReady(true);
+    // Once, on opening the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!ready) return;
+    if (same(settings, saved)) window.sessionStorage.removeItem(draftKey(datasetId));
+    else window.sessionStorage.setItem(draftKey(datasetId), JSON.stringify(settings));
+  }, [ready, datasetId, settings, saved]);
+  return [restored && !same(settings, saved), () => setRestored(false)] as const;
+}
 
 /** The daily-impact page: sentences, ranges, costs, recommendations and scenarios, live with the threshold. */
 export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettings, reference: initialReference, scenarios }: Props) {
@@ -41,6 +79,11 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   const [saveError, setSaveError] = useState<string | null>(null);
   const [reference, setReference] = useState(initialReference);
   const { table, resolved, story, tradeOff, curve, recommendations } = useStory(grid, facts, settings, threshold, reference);
+  const replaceSettings = (next: StorySettings) => {
+    setSettings(next);
+    setFormKey((k) => k + 1);
+  };
+  const [draftRestored, forgetRestored] = useUnsavedDraft(datasetId, settings, saved, replaceSettings, sharedSettings !== null);
 
   useEffect(() => {
     const id = setTimeout(() => {
@@ -57,16 +100,18 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   async function save() {
     setSaving(true);
     setSaveError(null);
-    const response = await fetch(`/api/datasets/${datasetId}/settings`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
-    const body = await response.json().catch(() => null);
-    setSaving(false);
-    if (!response.ok) return setSaveError(body?.error?.message ?? "the parameters could not be saved");
-    setSaved(body.saved);
+    try {
+      const body = await requestJson<{ saved: StorySettings }>(`/api/datasets/${datasetId}/settings`, { method: "PUT", body: JSON.stringify(settings) }, "the parameters were not saved");
+      setSaved(body.saved);
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
   }
 
   function applyScenario(s: ScenarioView) {
-    setSettings(parseStoredSettings(s.settings));
-    setFormKey((k) => k + 1);
+    replaceSettings(parseStoredSettings(s.settings));
     setThreshold(s.threshold);
   }
 
@@ -78,7 +123,7 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   return (
     <div className="impact stack">
       <section className="card impact-controls" aria-label="Threshold">
-        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[1] ?? ""}`} />
+        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[0] ?? ""}`} />
         <div className="impact-actions">
           <ShareLink threshold={threshold} reference={reference} settings={same(settings, saved) ? null : settings} />
           <Link className="button" href={briefHref}>Open the brief</Link>
@@ -86,6 +131,18 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
       </section>
       {sharedSettings && !same(sharedSettings, saved) ? (
         <p className="alert" role="note">These parameters come from a shared link; save them to make them this dataset&apos;s.</p>
+      ) : null}
+      {draftRestored ? (
+        <p className="alert impact-note" role="note">
+          Your unsaved parameters from earlier are back. Save them to keep them, or{" "}
+          <button type="button" className="link-button" onClick={() => (replaceSettings(saved), forgetRestored())}>discard them</button>.
+        </p>
+      ) : null}
+      {usesDefaultWords(settings, facts) ? (
+        <p className="alert impact-note" role="note" data-testid="words-prompt">
+          The labels of this dataset are “{facts.positiveLabel}” and “{facts.negativeLabel}”, so the sentences speak of {v.positive} and {v.negative} {v.itemPlural}.{" "}
+          <a href="#impact-words-fields">Name them under Words</a> (e.g. transaction, fraudulent, valid) to read them in your own terms.
+        </p>
       ) : null}
       <div className="impact-layout">
         <div className="stack">
@@ -129,7 +186,7 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
         </div>
         <section className="card impact-parameters" aria-labelledby="impact-parameters">
           <h2 id="impact-parameters">Parameters</h2>
-          <SettingsForm key={formKey} initial={settings} resolved={resolved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} />
+          <SettingsForm key={formKey} initial={settings} resolved={resolved} saved={saved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} />
         </section>
       </div>
       <section className="card" aria-labelledby="impact-scenarios">

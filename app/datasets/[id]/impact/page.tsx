@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { store } from "@/lib/db";
 import { loadExplorerData } from "@/lib/services/explorer";
 import { parseStoredSettings } from "@/lib/story/settings";
-import { settingsFromParam, thresholdFromParam } from "@/lib/story/share";
+import { settingsFromParam, thresholdFromLink, thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "../threshold-context";
 import { loadDataset } from "../load";
 import { ImpactView } from "./impact-view";
@@ -27,10 +27,11 @@ export default async function ImpactPage({ params, searchParams }: { params: Pro
   const dataset = await loadDataset(id);
   const [explorer, scenarios] = await Promise.all([loadExplorerData(dataset.id), store().scenarios.list(dataset.id)]);
   if (!explorer || !scenarios) notFound();
-  const threshold = thresholdFromParam(first(search.t)) ?? 0.5;
+  const link = thresholdFromLink(first(search.t));
+  const threshold = link.threshold;
   const shared = settingsFromParam(first(search.s));
   return (
-    <ThresholdProvider initial={threshold}>
+    <ThresholdProvider initial={threshold} notice={link.notice}>
       <ImpactView
         datasetId={dataset.id}
         grid={explorer.grid}

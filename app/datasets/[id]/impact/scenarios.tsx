@@ -6,6 +6,8 @@ import type { CumulativeTable } from "@/lib/metrics/score-table";
 import { formatAverage, formatMoney, formatThreshold } from "@/lib/format";
 import { parseStoredSettings, resolveSettings, type DatasetFacts, type StorySettings } from "@/lib/story/settings";
 import { storyAt } from "@/lib/story/story";
+import { hasCosts } from "@/lib/story/costs";
+import { requestJson, RequestFailed } from "@/app/ui/request";
 
 const MAX_COMPARED = 4;
 
@@ -27,27 +29,49 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
   const [compared, setCompared] = useState<number[]>(() => initial.slice(-MAX_COMPARED).map((s) => s.id));
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  /** A save under a name that is taken waits for "Replace". */
+  const [replacing, setReplacing] = useState<ScenarioView | null>(null);
+  /** The last deleted scenario, which "Undo" saves again. */
+  const [deleted, setDeleted] = useState<ScenarioView | null>(null);
 
-  async function save() {
-    setError(null);
-    const saving = name;
-    const response = await fetch(`/api/datasets/${datasetId}/scenarios`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: saving, threshold, settings }),
-    });
-    const body = await response.json();
-    if (!response.ok) return setError(body.error?.message ?? "the scenario could not be saved");
-    setScenarios((list) => [...list.filter((s) => s.id !== body.id), body]);
-    setCompared((ids) => [...ids.filter((id) => id !== body.id), body.id].slice(-MAX_COMPARED));
-    setName((current) => (current === saving ? "" : current));
+  async function post(scenario: { name: string; threshold: number; settings: unknown }): Promise<ScenarioView | null> {
+    try {
+      const body = await requestJson<ScenarioView>(`/api/datasets/${datasetId}/scenarios`, { method: "POST", body: JSON.stringify(scenario) }, "the scenario was not saved");
+      setScenarios((list) => [...list.filter((s) => s.id !== body.id && s.name !== body.name), body]);
+      setCompared((ids) => [...ids.filter((id) => id !== body.id), body.id].slice(-MAX_COMPARED));
+      return body;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return null;
+    }
   }
 
-  async function remove(id: number) {
-    const response = await fetch(`/api/datasets/${datasetId}/scenarios/${id}`, { method: "DELETE" });
-    if (!response.ok && response.status !== 404) return setError("the scenario could not be deleted");
-    setScenarios((list) => list.filter((s) => s.id !== id));
-    setCompared((ids) => ids.filter((x) => x !== id));
+  async function save(confirmed = false) {
+    setError(null);
+    setDeleted(null);
+    const saving = name.trim();
+    const taken = scenarios.find((s) => s.name === saving);
+    if (taken && !confirmed) return setReplacing(taken);
+    setReplacing(null);
+    if (await post({ name: saving, threshold, settings })) setName((current) => (current.trim() === saving ? "" : current));
+  }
+
+  async function remove(scenario: ScenarioView) {
+    setError(null);
+    try {
+      await requestJson<null>(`/api/datasets/${datasetId}/scenarios/${scenario.id}`, { method: "DELETE" }, "the scenario was not deleted");
+    } catch (e) {
+      if (!(e instanceof RequestFailed && e.status === 404)) return setError(e instanceof Error ? e.message : String(e));
+    }
+    setScenarios((list) => list.filter((s) => s.id !== scenario.id));
+    setCompared((ids) => ids.filter((x) => x !== scenario.id));
+    setDeleted(scenario);
+  }
+
+  async function undoDelete() {
+    if (!deleted) return;
+    const again = await post({ name: deleted.name, threshold: deleted.threshold, settings: deleted.settings });
+    if (again) setDeleted(null);
   }
 
   const toggle = (id: number) =>
@@ -69,12 +93,12 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
     { label: "False alarms a day", value: (c) => count(c.story.daily.falsePositives) },
     { label: "Caught a day", value: (c) => count(c.story.daily.truePositives) },
     { label: "Missed a day", value: (c) => count(c.story.daily.falseNegatives) },
-    { label: "Expected cost a day", value: (c) => (c.story.cost === null ? "unknown" : formatMoney(c.story.cost, c.resolved.costs.currency)) },
+    { label: "Expected cost a day", value: (c) => (!hasCosts(c.resolved.costs) ? "no costs entered" : c.story.cost === null ? "unknown" : formatMoney(c.story.cost, c.resolved.costs.currency)) },
   ];
 
   return (
     <div className="stack">
-      <form className="impact-scenario-save" onSubmit={(e) => (e.preventDefault(), save())}>
+      <form className="impact-scenario-save" onSubmit={(e) => (e.preventDefault(), void save())}>
         <label>
           <span>Scenario name</span>
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Catch more fraud" maxLength={80} />
@@ -82,6 +106,22 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
         <button type="submit" className="button" disabled={!name.trim()}>Save current view as scenario</button>
         {error ? <span className="impact-field-error" role="alert">{error}</span> : null}
       </form>
+      {replacing ? (
+        <div className="alert impact-confirm" role="alertdialog" aria-label="Replace scenario">
+          <p>
+            A scenario named “{replacing.name}” already exists (threshold {formatThreshold(replacing.threshold)}). Replace it with the current view (threshold{" "}
+            {formatThreshold(threshold)})?
+          </p>
+          <button type="button" className="button button-primary" onClick={() => void save(true)}>Replace “{replacing.name}”</button>{" "}
+          <button type="button" className="button" onClick={() => setReplacing(null)}>Cancel</button>
+        </div>
+      ) : null}
+      {deleted ? (
+        <p className="alert impact-confirm" role="status">
+          Deleted the scenario “{deleted.name}”.{" "}
+          <button type="button" className="button" onClick={() => void undoDelete()}>Undo</button>
+        </p>
+      ) : null}
       {scenarios.length ? (
         <fieldset className="impact-scenario-pick">
           <legend>Compare (up to {MAX_COMPARED})</legend>
@@ -91,7 +131,7 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
                 <input type="checkbox" checked={compared.includes(s.id)} onChange={() => toggle(s.id)} /> {s.name}
               </label>
               <button type="button" className="button" onClick={() => onUse(s)} aria-label={`Use scenario ${s.name}`}>Use</button>
-              <button type="button" className="button" onClick={() => remove(s.id)} aria-label={`Delete scenario ${s.name}`}>Delete</button>
+              <button type="button" className="button" onClick={() => void remove(s)} aria-label={`Delete scenario ${s.name}`}>Delete</button>
             </span>
           ))}
         </fieldset>
