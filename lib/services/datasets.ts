@@ -41,6 +41,18 @@ export async function deleteDataset(datasetId: number): Promise<boolean> {
   return deleted;
 }
 
+/**
+ * Reads a dataset's segments into memory and brings its summary figures up to date right after an
+ * import or append has answered, so the first page view finds them ready. Errors are logged, never thrown.
+ */
+export async function warmDataset(datasetId: number): Promise<void> {
+  try {
+    await getDataset(datasetId);
+  } catch (error) {
+    console.error(`cutoff: reading dataset ${datasetId} ahead failed`, error);
+  }
+}
+
 /** Days the label delay note looks back over. */
 export const RECENT_DAYS = 7;
 

@@ -1,8 +1,8 @@
-import { mergeSegments } from "../../metrics/segment";
+import { MAX_SEGMENT_ROWS, mergeSegments } from "../../metrics/segment";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
 import { sortKeys } from "../../metrics/key-sort";
 import type { SegmentKeys } from "../codec";
-import { deleteSegments, insertSegment, listSegments, readSegment, readSegmentKeys } from "./segments";
+import { deleteSegments, insertSegments, listSegments, readSegment, readSegmentKeys } from "./segments";
 
 /** The keys of several segments as one sorted list, their offsets counted from `firstId`; null when none has keys. */
 function mergedKeys(parts: ((SegmentKeys & { firstId: number }) | null)[], firstId: number): SegmentKeys | null {
@@ -38,7 +38,8 @@ export function compactDataset(datasetId: number, sliceColumns: number, db = wri
   const refs = listSegments(datasetId, db);
   if (!refs) return false;
   const tiers = new Map<number, typeof refs>();
-  for (const ref of refs) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
+  // Segments of half the largest size or more are left as they are: merged they would be split again.
+  for (const ref of refs.filter((r) => r.rows < MAX_SEGMENT_ROWS / 2)) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
   const full = [...tiers.entries()].filter(([, group]) => group.length >= SEGMENTS_PER_TIER).sort((a, b) => a[0] - b[0])[0];
   if (!full) return false;
   const merged = full[1];
@@ -48,7 +49,7 @@ export function compactDataset(datasetId: number, sliceColumns: number, db = wri
     const segments = merged.map((ref) => readSegment(ref.id, sliceColumns, db)).filter((s) => s !== null);
     const lastId = Math.max(...merged.map((r) => r.lastId));
     const segment = mergeSegments(segments);
-    insertSegment(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
+    insertSegments(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
     deleteSegments(db, merged.map((r) => r.id));
     db.prepare(`UPDATE "Dataset" SET version = version + 1 WHERE id = ?`).run(datasetId);
     db.exec("COMMIT");

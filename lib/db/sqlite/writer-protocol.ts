@@ -6,6 +6,7 @@
  * messages of one import or append share a job number.
  */
 import type { RowBatch } from "../../ingest/row-batch";
+import type { BuiltSegment } from "../../metrics/segment-builder";
 import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../../ingest/types";
 import type { DuplicatePolicy } from "../store";
 import type { LabelChangeInput } from "../types";
@@ -21,6 +22,7 @@ export type ToWriter = { request: number; job: number } & (
   | { type: "begin"; meta: DatasetMeta; append: { datasetId: number; duplicates: DuplicatePolicy } | null }
   | { type: "rows"; rows: PredictionRow[] }
   | { type: "batch"; batch: RowBatch }
+  | { type: "segment"; part: BuiltSegment }
   | { type: "finish"; final: Parameters<DatasetSink["finish"]>[0] }
   | { type: "abort" }
   | { type: "call"; call: WriterCall }

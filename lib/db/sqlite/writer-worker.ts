@@ -52,6 +52,8 @@ async function handle(m: ToWriter): Promise<unknown> {
       return undefined;
     case "batch":
       return sinks.get(m.job)!.appendBatch!(m.batch);
+    case "segment":
+      return sinks.get(m.job)!.appendSegment!(m.part);
     case "finish": {
       const sink = sinks.get(m.job)!;
       sinks.delete(m.job);
