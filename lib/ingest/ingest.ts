@@ -100,7 +100,11 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     const onSegment = (part: BuiltSegment): void | Promise<void> => {
       if (!sink.appendSegment) return void heldParts.push(part);
       const written = sink.appendSegment(part);
-      if (written) segmentsWritten = segmentsWritten.then(() => written);
+      if (written) {
+        segmentsWritten = segmentsWritten.then(() => written);
+        // Awaited after the parse; when the parse fails first, its error is the one reported.
+        segmentsWritten.catch(() => undefined);
+      }
       return written;
     };
     const onRow = (row: PredictionRow) => {

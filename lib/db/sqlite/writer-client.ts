@@ -158,7 +158,9 @@ export class WriterThreadSink implements DatasetSink {
     const writer = this.writer!;
     const previous = this.sending;
     const sent = writer.request(message, transfer);
-    // Answers come in order; a failed earlier message fails this one too.
+    // Answers come in order; a failed earlier message fails this one too (and this one's own
+    // answer, never awaited then, must not count as an unhandled rejection).
+    sent.catch(() => undefined);
     this.sending = previous.then(() => sent);
     return this.sending;
   }
