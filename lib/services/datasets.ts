@@ -42,12 +42,15 @@ export async function deleteDataset(datasetId: number): Promise<boolean> {
 }
 
 /**
- * Reads a dataset's segments into memory and brings its summary figures up to date right after an
- * import or append has answered, so the first page view finds them ready. Errors are logged, never thrown.
+ * Reads a dataset's segments into memory right after an import or append has answered, so the
+ * first page view finds them ready; after an import (`summary`) its summary figures too (an
+ * append leaves them to the next view that shows them: recomputing them over every row after each
+ * small batch would cost far more than the batch). Errors are logged, never thrown.
  */
-export async function warmDataset(datasetId: number): Promise<void> {
+export async function warmDataset(datasetId: number, { summary }: { summary: boolean }): Promise<void> {
   try {
-    await getDataset(datasetId);
+    if (summary) await getDataset(datasetId);
+    else await getDatasetIndex(datasetId);
   } catch (error) {
     console.error(`cutoff: reading dataset ${datasetId} ahead failed`, error);
   }

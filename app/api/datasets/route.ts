@@ -22,7 +22,7 @@ export const POST = handle(async (request: Request) => {
   after(async () => {
     // Once the answer is sent: the write-ahead log into the file, the new segments into memory.
     store().afterImport();
-    await warmDataset(imported.id);
+    await warmDataset(imported.id, { summary: true });
   });
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

@@ -41,7 +41,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   after(async () => {
     store().afterImport();
     await compactAfterAppend(id);
-    await warmDataset(id);
+    await warmDataset(id, { summary: false });
   });
   return Response.json(result, { status: 201 });
 });
