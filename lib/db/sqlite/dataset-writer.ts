@@ -1,12 +1,10 @@
 import type Database from "better-sqlite3";
 import type { DatasetMeta, ScoreIndexes, WrittenDataset } from "../../ingest/types";
 import { summarize } from "../../metrics";
+import { sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import type { RowInserter } from "./row-inserter";
 import { insertSegment } from "./segments";
-
-/** JSON of the slice dictionaries by column name. */
-export const sliceValuesJson = (columns: string[], values: string[][]) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? []])));
 
 /**
  * Writes one new dataset in a single transaction (see BatchWriter): the rows, then at the end
