@@ -32,7 +32,8 @@ export interface RunningServer {
 
 /**
  * Starts the built app (`next start`) on a free port and waits until /api/health answers: against
- * a new temporary SQLite file, or against `options.database` (a PostgreSQL URL), with its data
+ * a new temporary SQLite file, or against `options.database` (a SQLite file or a PostgreSQL URL, e.g.
+ * another server's: two instances on one database), with its data
  * folder in a new temporary folder (or `options.dataDir`, e.g. a folder two instances share).
  */
 export async function startServer(extraEnv: Record<string, string> = {}, options: { database?: string; dataDir?: string } = {}): Promise<RunningServer> {
@@ -40,7 +41,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-test-"));
   const database = options.database ?? path.join(dir, "cutoff.db");
   const dataDir = options.dataDir ?? dir;
-  const databaseUrl = options.database ?? `file:${database}`;
+  const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
