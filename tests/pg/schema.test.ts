@@ -9,7 +9,7 @@ const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CAS
 const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
 /**
  * Relations PostgreSQL keeps without a foreign key, by design (migration
- * 20261203000000_prediction_cascade: a foreign key is checked row by row during COPY); a trigger
+ * 20261203000000_postgres_bulk_writes: a foreign key is checked row by row during COPY); a trigger
  * deletes the rows with their dataset instead (tested below).
  */
 const WITHOUT_FOREIGN_KEY = ["Prediction_datasetId_fkey"];

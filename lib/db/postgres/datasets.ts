@@ -1,18 +1,28 @@
 // Datasets on PostgreSQL: Prisma for the small reads and writes, the pool for the hot ones.
 import type { DatasetStore } from "../store";
-import { columnLayoutOf, datasetView, parseJsonObject } from "../views";
+import { columnLayoutOf, datasetView, parseJsonObject, type DatasetRow } from "../views";
 import { postgresPrisma as prisma } from "./connection";
-import { rowOf } from "./sql";
+import { rowOf, rowsOf } from "./sql";
 
-/** Datasets on PostgreSQL (see lib/db/store.ts DatasetStore). */
+/** The columns of DatasetRow (the Dataset model's fields, as Prisma returns them). */
+const DATASET_COLUMNS = [
+  "id", "name", "modelName", "modelVersion", "sourceFile", "createdAt", "version", "summaryVersion", "rowCount", "positives", "negatives", "unlabeled",
+  "positiveLabel", "negativeLabel", "mapping", "settings", "scoreMin", "scoreMax", "rocAuc", "averagePrecision", "brier", "timestampMin", "timestampMax", "isDemo",
+].map((c) => `"${c}"`).join(", ");
+
+/**
+ * Datasets on PostgreSQL (see lib/db/store.ts DatasetStore). Reads asked on every request (a
+ * dataset, its version, its columns) are one SELECT on the pool: Prisma's client costs about
+ * 0.9 ms of CPU per query here, five times the query itself.
+ */
 export const postgresDatasets: DatasetStore = {
   async list() {
-    const rows = await prisma().dataset.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    const rows = await rowsOf<DatasetRow>(`SELECT ${DATASET_COLUMNS} FROM "Dataset" ORDER BY "createdAt" DESC, "id" DESC`);
     return rows.map(datasetView);
   },
 
   async get(id) {
-    const row = await prisma().dataset.findUnique({ where: { id } });
+    const row = await rowOf<DatasetRow>(`SELECT ${DATASET_COLUMNS} FROM "Dataset" WHERE "id" = $1`, [id]);
     return row ? datasetView(row) : null;
   },
 
@@ -52,7 +62,7 @@ export const postgresDatasets: DatasetStore = {
   },
 
   async delete(id) {
-    // One statement: the trigger of migration 20261203000000_prediction_cascade deletes the rows
+    // One statement: the trigger of migration 20261203000000_postgres_bulk_writes deletes the rows
     // (over the dataset's batch ranges), ON DELETE CASCADE every tag, note, scenario and segment.
     const deleted = await rowOf<{ id: number }>(`DELETE FROM "Dataset" WHERE "id" = $1 RETURNING "id"`, [id]);
     return deleted !== null;

@@ -22,3 +22,14 @@ $$;
 -- CreateTrigger
 CREATE TRIGGER "Prediction_datasetId_cascade" BEFORE DELETE ON "Dataset"
   FOR EACH ROW EXECUTE FUNCTION "Prediction_delete_with_dataset"();
+
+-- A segment's columns are megabytes of numbers that barely compress: stored out of line without
+-- trying to compress them (TOAST's default tried pglz on each, about 1 s per million rows).
+-- AlterTable
+ALTER TABLE "Segment" ALTER COLUMN "offsets" SET STORAGE EXTERNAL,
+ALTER COLUMN "scores" SET STORAGE EXTERNAL,
+ALTER COLUMN "labels" SET STORAGE EXTERNAL,
+ALTER COLUMN "times" SET STORAGE EXTERNAL,
+ALTER COLUMN "slices" SET STORAGE EXTERNAL,
+ALTER COLUMN "keys" SET STORAGE EXTERNAL,
+ALTER COLUMN "keyOffsets" SET STORAGE EXTERNAL;
