@@ -2,7 +2,7 @@
 import http from "node:http";
 import { BENCH_ROWS } from "./ingest-support";
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
 /** One GET, its status and body. */
 function get(url: string): Promise<{ status: number; body: string }> {
@@ -20,13 +20,20 @@ function get(url: string): Promise<{ status: number; body: string }> {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
+export interface ReaderLoad {
+  readers: number;
+  requestsEach: number;
+  /** Milliseconds a reader waits after an answer before its next request (0: a closed loop at full speed). */
+  pauseMs: number;
+}
+
 /**
- * `readers` readers, spread evenly over `bases` (the instances), each sending `requestsEach`
- * requests for /metrics at seeded random thresholds one after another; the milliseconds of each
- * request after each instance's first (the first load of the dataset's segments is reported
- * apart), its quantiles and the failed requests (not 200, or a wrong total).
+ * `readers` readers spread evenly over `bases` (the instances), each sending `requestsEach`
+ * requests for /metrics at seeded random thresholds one after another, `pauseMs` apart; the
+ * milliseconds of each request, their quantiles, the requests a second, and the failed requests
+ * (not 200, or a wrong total). Each instance is asked once first (loading the dataset's segments).
  */
-export async function requestTimes(bases: string[], datasetId: number, { readers, requestsEach }: { readers: number; requestsEach: number }) {
+export async function requestTimes(bases: string[], datasetId: number, { readers, requestsEach, pauseMs }: ReaderLoad) {
   const firstRequests: number[] = [];
   for (const base of bases) {
     const started = performance.now();
@@ -40,22 +47,27 @@ export async function requestTimes(bases: string[], datasetId: number, { readers
   };
   const times: number[] = [];
   let errors = 0;
+  const started = performance.now();
   await Promise.all(
     Array.from({ length: readers }, async (_, r) => {
       const base = bases[r % bases.length];
+      // Readers start spread over one pause, not all in the same millisecond.
+      await new Promise((resolve) => setTimeout(resolve, (pauseMs * r) / readers));
       for (let i = 0; i < requestsEach; i++) {
         const threshold = Math.round(random() * 10_000) / 10_000;
-        const started = performance.now();
+        const sent = performance.now();
         try {
           const { status, body } = await get(`${base}/api/datasets/${datasetId}/metrics?threshold=${threshold}`);
-          times.push(performance.now() - started);
+          times.push(performance.now() - sent);
           if (status !== 200 || (JSON.parse(body) as { total: number }).total !== BENCH_ROWS) errors++;
         } catch {
           errors++;
         }
+        if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
       }
     }),
   );
+  const seconds = (performance.now() - started) / 1000;
   const sorted = [...times].sort((a, b) => a - b);
-  return { times, errors, firstRequests, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted.at(-1)! };
+  return { count: times.length, errors, firstRequests, perSecond: times.length / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), max: sorted.at(-1)! };
 }
