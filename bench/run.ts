@@ -12,6 +12,7 @@ import type { Benchmark, BenchResult } from "./types";
 const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./gallery"),
   () => import("./ingest"),
+  () => import("./stream"),
   () => import("./explorer"),
   () => import("./story"),
   () => import("./postgres"),

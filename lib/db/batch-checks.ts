@@ -9,6 +9,7 @@ import { ConflictError } from "../errors";
 import { IngestError, MAX_PROBLEMS } from "../ingest/errors";
 import type { IngestProblem } from "../ingest/types";
 import type { ScoreSegment } from "../metrics/segment";
+import { sortKeys } from "../metrics/key-sort";
 import type { KeyOrder } from "../metrics/segment-builder";
 
 /** The example id and spreadsheet row of stored predictions, by prediction id. */
@@ -133,4 +134,22 @@ export function segmentWithout(segment: ScoreSegment, drop: Set<number>): ScoreS
 export function keysWithout(keys: KeyOrder, drop: Set<number>): KeyOrder {
   const kept = [...Array(keys.keys.length).keys()].filter((i) => !drop.has(keys.positions[i]));
   return { keys: Float64Array.from(kept, (i) => keys.keys[i]), positions: Uint32Array.from(kept, (i) => keys.positions[i]) };
+}
+
+/** The keys of several segments of a batch, in one key order (ties by position), or null when none has keys. */
+export function allKeys(orders: (KeyOrder | null)[]): KeyOrder | null {
+  const keyed = orders.filter((k): k is KeyOrder => k !== null);
+  if (keyed.length === 0) return null;
+  if (keyed.length === 1) return keyed[0];
+  let n = 0;
+  for (const k of keyed) n += k.keys.length;
+  const keys = new Float64Array(n);
+  const positions = new Uint32Array(n);
+  let at = 0;
+  for (const k of keyed) {
+    keys.set(k.keys, at);
+    positions.set(k.positions, at);
+    at += k.keys.length;
+  }
+  return sortKeys(keys, positions);
 }

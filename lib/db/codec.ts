@@ -7,8 +7,13 @@ import type { ScoreSegment } from "../metrics/segment";
 /** The bytes of a typed array, without copying. */
 export const toBytes = (values: Float64Array | Uint32Array | Uint16Array | Uint8Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 
-/** Stored bytes copied into a fresh buffer, aligned for any typed array. */
+/**
+ * Stored bytes as an ArrayBuffer a typed array can view: the driver's own buffer when it starts
+ * 8-byte aligned and spans its whole buffer (no copy: a segment's columns are tens of MB), else a
+ * fresh aligned copy.
+ */
 function aligned(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy.buffer;
@@ -59,7 +64,7 @@ export function decodeSegment(firstId: number, stored: StoredSegmentColumns, sli
     firstId,
     offsets,
     scores: new Float64Array(aligned(stored.scores)),
-    labels: Uint8Array.from(stored.labels),
+    labels: new Uint8Array(aligned(stored.labels)),
     times: stored.times ? new Float64Array(aligned(stored.times)) : null,
     slices,
   };

@@ -3,6 +3,7 @@
  * and their keys merged. The backend reads and writes the segments in one transaction.
  */
 import { sortKeys } from "../metrics/key-sort";
+import { MAX_SEGMENT_ROWS } from "../metrics/segment";
 import type { SegmentKeys } from "./codec";
 import type { SegmentKeysAt } from "./example-keys";
 import type { SegmentRef } from "./types";
@@ -20,7 +21,8 @@ const tierOf = (rows: number) => Math.floor(Math.log(Math.max(rows, 1)) / Math.l
  */
 export function segmentsToMerge(refs: SegmentRef[]): SegmentRef[] | null {
   const tiers = new Map<number, SegmentRef[]>();
-  for (const ref of refs) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
+  // Segments of half the largest size or more are left as they are: merged they would be split again.
+  for (const ref of refs.filter((r) => r.rows < MAX_SEGMENT_ROWS / 2)) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
   const full = [...tiers.entries()].filter(([, group]) => group.length >= SEGMENTS_PER_TIER).sort((a, b) => a[0] - b[0])[0];
   return full ? full[1] : null;
 }

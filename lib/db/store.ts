@@ -23,8 +23,9 @@ export interface DatasetStore {
   columnLayout(id: number): Promise<ColumnLayout | null>;
   rename(id: number, name: string): Promise<DatasetView | null>;
   /**
-   * Stores the summary figures computed at `version`; a no-op (null) when the dataset moved on
-   * to another version meanwhile.
+   * Stores the summary figures computed at `version` (a no-op when the dataset moved on to another
+   * version meanwhile); the saved view, or null when the save is not awaited (SQLite queues it on
+   * its writer thread) or did not happen.
    */
   saveSummary(id: number, version: number, summary: ScoreSummary): Promise<DatasetView | null>;
   /** Replaces the stakeholder settings (a validated JSON object). */

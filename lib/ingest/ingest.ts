@@ -14,6 +14,7 @@ import type { CsvEncoding } from "./encodings";
 export { nameFromFile };
 import { IngestError, describeProblem, problemsError } from "./errors";
 import { previewCsv } from "./preview";
+import type { BuiltSegment } from "../metrics/segment-builder";
 import { appendMapping } from "./append-mapping";
 import { resolveMapping } from "./roles";
 import { parseInWorker, releaseParseWorker, startParseWorker } from "./parse-host";
@@ -93,6 +94,19 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
     const sample = await readSample(decoded, encoding);
     const { append } = options;
     const preview = previewCsv(sample.text, sample.done, append ? {} : options);
+    // Segments the sink takes as they complete (it may write them at once), else kept for finish().
+    const heldParts: BuiltSegment[] = [];
+    let segmentsWritten: Promise<void> = Promise.resolve();
+    const onSegment = (part: BuiltSegment): void | Promise<void> => {
+      if (!sink.appendSegment) return void heldParts.push(part);
+      const written = sink.appendSegment(part);
+      if (written) {
+        segmentsWritten = segmentsWritten.then(() => written);
+        // Awaited after the parse; when the parse fails first, its error is the one reported.
+        segmentsWritten.catch(() => undefined);
+      }
+      return written;
+    };
     const onRow = (row: PredictionRow) => {
       sink.append(row);
       if (++rows % PROGRESS_EVERY === 0) report("reading");
@@ -110,10 +124,11 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
         sampleLabels: preview.rows.map((r) => r[labelIndex] ?? ""),
         positive: options.positive,
         expectedRows: expectedRows(options.expectedBytes, compressed, sample.bytes.byteLength, preview.rows.length),
+        segmentRows: options.segmentRows,
         ...(append ? { knownLabels: { positive: append.positiveLabel, negative: append.negativeLabel }, sliceValues: append.sliceValues, firstRecord: append.firstRecord } : {}),
       };
       // Throws for labels that need a positive value, before anything is written.
-      parser = new RowParser(setup, onRow);
+      parser = new RowParser(setup, onRow, onSegment);
     } catch (error) {
       throw explainMappingError(error, sample, preview.delimiter, encoding);
     }
@@ -132,13 +147,15 @@ export async function ingestCsv(source: AsyncIterable<Uint8Array>, options: Inge
       if (sink.appendBatch) return sink.appendBatch(batch);
       unpackBatch(batch, sink.append.bind(sink));
     };
-    const outcome = worker ? await parseInWorker(worker, setup, rest, onBatch) : await parseHere(parser, rest);
+    const outcome = worker ? await parseInWorker(worker, setup, rest, onBatch, onSegment) : await parseHere(parser, rest);
+    await segmentsWritten;
     parsedCleanly = true;
     if (outcome.problems.length) throw problemsError(outcome.kind, outcome.problems);
     if (rows === 0) throw new IngestError("no_rows", "the file has a header but no data rows");
     report("finishing");
     const final = { positiveLabel: outcome.positiveLabel, negativeLabel: outcome.negativeLabel };
-    const written = await sink.finish({ ...final, bytes, scores: outcome.scores });
+    const scores = outcome.scores && { ...outcome.scores, parts: [...heldParts, ...outcome.scores.parts] };
+    const written = await sink.finish({ ...final, bytes, scores });
     return { ...written, name, mapping, ...final, delimiter: preview.delimiter, encoding, bytes, compressed, parsedIn: worker ? "worker" : "thread" };
   } catch (error) {
     if (begun) await sink.abort();

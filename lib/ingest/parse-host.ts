@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { launchWorker } from "../workers/start";
 import { CsvSyntaxError } from "./csv-reader";
 import { MAX_BYTES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
+import type { BuiltSegment } from "../metrics/segment-builder";
 import type { RowBatch } from "./row-batch";
 import type { ParseOutcome, ParseSetup } from "./row-parser";
 
@@ -52,7 +53,13 @@ export function releaseParseWorker(worker: Worker, reusable: boolean): void {
  * were found; rejects with the source's error, a CsvSyntaxError, or `onBatch`'s error. The caller
  * then releases the worker (releaseParseWorker).
  */
-export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIterable<Uint8Array>, onBatch: (batch: RowBatch) => void | Promise<void>): Promise<ParseOutcome> {
+export function parseInWorker(
+  worker: Worker,
+  setup: ParseSetup,
+  source: AsyncIterable<Uint8Array>,
+  onBatch: (batch: RowBatch) => void | Promise<void>,
+  onSegment: (part: BuiltSegment) => void | Promise<void>,
+): Promise<ParseOutcome> {
   const post = (message: ToParseWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   return new Promise<ParseOutcome>((resolve, reject) => {
     let settled = false;
@@ -77,13 +84,20 @@ export function parseInWorker(worker: Worker, setup: ParseSetup, source: AsyncIt
       if (!pending) return void written();
       return pending.then(written);
     };
+    /** Work in file order: a segment after its rows. */
+    const inOrder = (work: () => void | Promise<void>) => {
+      const next: Promise<void> | void = writing ? writing.then(work) : work();
+      writing = next ? next.catch((error: unknown) => settle(() => reject(error))) : writing;
+    };
     const onMessage = (m: FromParseWorker) => {
       if (settled) return;
       try {
         if (m.type === "batch") {
           const batch = m.batch;
-          const next: Promise<void> | void = writing ? writing.then(() => writeBatch(batch)) : writeBatch(batch);
-          writing = next ? next.catch((error: unknown) => settle(() => reject(error))) : null;
+          inOrder(() => writeBatch(batch));
+        } else if (m.type === "segment") {
+          const part = m.part;
+          inOrder(() => onSegment(part));
         } else if (m.type === "parsed") {
           inFlight -= m.bytes;
           if (inFlight <= MAX_BYTES_IN_FLIGHT) wake?.();

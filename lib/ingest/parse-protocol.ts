@@ -6,6 +6,7 @@
  * MAX_BATCHES_IN_FLIGHT batches sent but not yet written (each acknowledged with "written").
  */
 import type { CsvSyntaxError } from "./csv-reader";
+import type { BuiltSegment } from "../metrics/segment-builder";
 import type { RowBatch } from "./row-batch";
 import type { ParseOutcome, ParseSetup } from "./row-parser";
 
@@ -30,6 +31,8 @@ export type FromParseWorker =
   /** The worker's code loaded and it listens. */
   | { type: "ready" }
   | { type: "batch"; batch: RowBatch }
+  /** A complete segment of the rows sent so far (every MAX_SEGMENT_ROWS rows). */
+  | { type: "segment"; part: BuiltSegment }
   /** A chunk of `bytes` was parsed. */
   | { type: "parsed"; bytes: number }
   /** The file ended, or MAX_PROBLEMS were found; every row batch was sent before this. */

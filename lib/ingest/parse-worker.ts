@@ -8,14 +8,7 @@ import { CsvSyntaxError } from "./csv-reader";
 import { BATCH_ROWS, MAX_BATCHES_IN_FLIGHT, type FromParseWorker, type ToParseWorker } from "./parse-protocol";
 import { RowBatchBuilder, batchBuffers } from "./row-batch";
 import { RowParser } from "./row-parser";
-import type { ScoreIndexes } from "./types";
-
-/** The typed arrays' buffers of a parse's derived columns, moved (not copied) to the importing thread. */
-function segmentBuffers(scores: ScoreIndexes): ArrayBuffer[] {
-  const { segment, table, keys } = scores;
-  const views = [segment.offsets, segment.scores, segment.labels, segment.times, ...segment.slices, table.scores, table.positives, table.negatives, keys?.keys, keys?.positions];
-  return [...new Set(views.filter((v) => v !== null && v !== undefined).map((v) => v.buffer as ArrayBuffer))];
-}
+import { builtSegmentBuffers, type BuiltSegment } from "../metrics/segment-builder";
 
 /** How long the input may stall before the rows parsed so far are sent anyway (for progress). */
 const IDLE_FLUSH_MS = 20;
@@ -51,7 +44,7 @@ function finish(p: RowParser): void {
   const outcome = p.end();
   sendBatch(); // the last rows first: the importing thread writes them while this one sorts
   const scores = p.scoreIndexes();
-  const transfer = scores ? segmentBuffers(scores) : [];
+  const transfer = scores ? builtSegmentBuffers(scores.parts) : [];
   send({ type: "done", outcome: { ...outcome, scores } }, transfer);
   // Idle until the next import: keep nothing of this one.
   parser = null;
@@ -94,10 +87,18 @@ port.on("message", (message: ToParseWorker) => {
       idleTimer = null;
       const b = (builder = new RowBatchBuilder(BATCH_ROWS, message.setup.mapping ? RowBatchBuilder.presentColumns(message.setup.mapping) : [false, false, false, false, false]));
       try {
-        parser = new RowParser(message.setup, (row) => {
-          b.add(row);
-          if (b.full) sendBatch();
-        });
+        parser = new RowParser(
+          message.setup,
+          (row) => {
+            b.add(row);
+            if (b.full) sendBatch();
+          },
+          // A complete segment follows its rows: the rows batched so far go first.
+          (part: BuiltSegment) => {
+            sendBatch();
+            send({ type: "segment", part }, builtSegmentBuffers([part]));
+          },
+        );
       } catch (error) {
         fail(error);
       }

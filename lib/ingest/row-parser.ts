@@ -11,7 +11,7 @@ import { MAX_PROBLEMS, MAX_QUOTED_CHARS, type ProblemKind } from "./errors";
 import { headerColumns } from "./header";
 import { LabelReader } from "./labels";
 import { RowConverter, fieldCountProblem } from "./rows";
-import { SegmentBuilder } from "../metrics/segment-builder";
+import { SegmentBuilder, type BuiltSegment } from "../metrics/segment-builder";
 import { exampleKey } from "./example-key";
 import { SliceDictionary } from "./slice-codes";
 import { CsvTextDecoder } from "./text-decode";
@@ -37,6 +37,8 @@ export interface ParseSetup {
   firstRecord?: number;
   /** About how many rows the file holds (from its size), so the parser allocates its columns once. */
   expectedRows?: number;
+  /** Rows per segment (default MAX_SEGMENT_ROWS). */
+  segmentRows?: number;
 }
 
 /** The label values to store, and the first problems (empty when every row was valid). */
@@ -67,7 +69,8 @@ export class RowParser {
   private readonly collected: SegmentBuilder;
   private readonly dictionary: SliceDictionary;
 
-  constructor(setup: ParseSetup, onRow: (row: PredictionRow) => void = () => undefined) {
+  /** `onSegment` gets each complete segment (every MAX_SEGMENT_ROWS rows) as soon as its last row went to `onRow`; without it they wait for scoreIndexes(). */
+  constructor(setup: ParseSetup, onRow: (row: PredictionRow) => void = () => undefined, onSegment: ((part: BuiltSegment) => void) | null = null) {
     const { mapping, delimiter } = setup;
     this.decoder = new CsvTextDecoder(setup.encoding);
     this.labels = mapping ? new LabelReader(mapping.label, setup.sampleLabels, setup.positive, setup.knownLabels) : null;
@@ -75,7 +78,7 @@ export class RowParser {
     const problems = this.problems;
     const dictionary = (this.dictionary = new SliceDictionary(mapping?.slices.length ?? 0, setup.sliceValues));
     const converter = mapping ? new RowConverter(mapping, this.labels!, problems, delimiter, dictionary) : null;
-    const collected = (this.collected = new SegmentBuilder({ times: Boolean(mapping?.timestamp), sliceColumns: mapping?.slices.length ?? 0, keys: Boolean(mapping?.id) }, setup.expectedRows));
+    const collected = (this.collected = new SegmentBuilder({ times: Boolean(mapping?.timestamp), sliceColumns: mapping?.slices.length ?? 0, keys: Boolean(mapping?.id) }, setup.expectedRows, onSegment, setup.segmentRows));
     const codes = converter?.codes ?? null;
     const shift = (setup.firstRecord ?? 1) - 1;
     this.reader = new CsvRecordReader(delimiter, (fields, record, strayQuote) => {
@@ -96,8 +99,9 @@ export class RowParser {
         const converted = converter.convert(fields, row);
         if (converted && problems.length === 0) {
           const { exampleId, timestamp } = converted;
-          collected.add(converted.score, converted.label, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
+          // The row first: a segment completed by it is sent after its rows.
           onRow(converted);
+          collected.add(converted.score, converted.label, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
         }
       } else if (fields.length !== this.header.length) {
         this.add("row", fieldCountProblem(row, fields, this.header.length, delimiter));
@@ -138,7 +142,7 @@ export class RowParser {
 
   /** After end(): the valid rows' score table and order (sorting them: call once the rows are sent on). */
   scoreIndexes(): ScoreIndexes | undefined {
-    return this.problems.length === 0 ? { ...this.collected.build(), sliceValues: this.dictionary.values } : undefined;
+    return this.problems.length === 0 ? { parts: this.collected.finish(), sliceValues: this.dictionary.values } : undefined;
   }
 
   private read(text: string): void {

@@ -72,6 +72,11 @@ export interface IngestOptions extends MappingRequest {
   maxBytes?: number;
   /** The file's size when known (an upload's Content-Length): sizes the parser's arrays once. */
   expectedBytes?: number | null;
+  /**
+   * Rows per stored segment (default MAX_SEGMENT_ROWS, about a million): a longer file is written
+   * as several segments, one at a time as the parser completes them. Smaller values are for tests.
+   */
+  segmentRows?: number;
   /** Rows for an existing dataset: its mapping (matched by column name), label values and slice dictionaries. */
   append?: AppendTarget;
   onProgress?: ProgressListener;
@@ -143,10 +148,12 @@ export interface WrittenDataset {
 
 /**
  * The derived columns of an import's (or an append's) rows, computed by the parser while the sink
- * still writes rows: the score-sorted segment (ids are the rows' 0-based positions in append
- * order), the labelled rows' score table, the sorted example-id keys and the slice dictionaries.
+ * still writes rows: score-sorted segments (ids are the rows' 0-based positions in the batch; the
+ * ones not already given to the sink's appendSegment) with their sorted example-id keys, and the
+ * slice dictionaries.
  */
-export interface ScoreIndexes extends BuiltSegment {
+export interface ScoreIndexes {
+  parts: BuiltSegment[];
   /** sliceValues[c][code]: the values of slice column c (mapping.slices order). */
   sliceValues: string[][];
 }
@@ -164,6 +171,11 @@ export interface DatasetSink {
    * A promise holds the next batch back until it settles (a sink writing to a server, or a slow disk).
    */
   appendBatch?(batch: RowBatch): void | Promise<void>;
+  /**
+   * One complete segment of the rows appended so far (a parser finishes one every MAX_SEGMENT_ROWS
+   * rows, after sending its rows); optional: without it they come with finish().
+   */
+  appendSegment?(part: BuiltSegment): void | Promise<void>;
   /** `scores`, when given, spares the sink computing them from the appended rows. */
   finish(final: Pick<DatasetMeta, "positiveLabel" | "negativeLabel" | "bytes"> & { scores?: ScoreIndexes }): WrittenDataset | Promise<WrittenDataset>;
   abort(): void | Promise<void>;

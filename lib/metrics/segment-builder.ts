@@ -1,23 +1,20 @@
 import { sortKeys } from "./key-sort";
-import { ScoreOrderBuilder, scoreTableOfOrder } from "./score-order";
-import type { ScoreTable } from "./score-table";
-import type { ScoreSegment } from "./segment";
+import { ScoreOrderBuilder } from "./score-order";
+import { MAX_SEGMENT_ROWS, type ScoreSegment } from "./segment";
 
 /** Example-id keys of a segment's rows, sorted: equal neighbours are candidate duplicates. */
 export interface KeyOrder {
   /** The keys (lib/ingest/example-key.ts), ascending. */
   keys: Float64Array;
-  /** positions[i]: the arrival position (0-based) of the row with keys[i]; ties by position. */
+  /** positions[i]: the arrival position (0-based, in the whole batch) of the row with keys[i]; ties by position. */
   positions: Uint32Array;
 }
 
-/** What a finished segment build hands to the writer. */
+/** One finished segment of a batch, as the parser hands it to the writer. */
 export interface BuiltSegment {
-  /** The segment, with ids as arrival positions (firstId 0): the writer adds the first row's id. */
+  /** The segment, with ids as arrival positions in the batch (firstId 0): the writer adds the first row's id. */
   segment: ScoreSegment;
-  /** The labelled rows' score table. */
-  table: ScoreTable;
-  /** Keys of the rows that have an example id, or null when the file has no id column. */
+  /** Keys of its rows that have an example id, or null when the file has no id column. */
   keys: KeyOrder | null;
 }
 
@@ -28,12 +25,54 @@ function grown<T extends Float64Array | Uint16Array | Uint32Array>(array: T, siz
 }
 
 /**
- * Collects rows as they arrive (score, label, time, slice codes, id key) and builds the sorted
- * segment of them: the score order is sorted run by run while rows arrive (ScoreOrderBuilder),
- * the id keys are radix-sorted and the other columns gathered into score order at the end. With
- * `capacity` (the rows expected, e.g. from the file's size) every array is allocated once.
+ * Collects rows as they arrive (score, label, time, slice codes, id key) and builds sorted
+ * segments of them, one per `maxRows` rows: the score order is sorted run by run while rows
+ * arrive (ScoreOrderBuilder), the id keys are radix-sorted and the other columns gathered into
+ * score order when a segment is complete. A complete segment goes to `onSegment` (the parse
+ * worker sends it on at once) or waits for finish(): either way no more than one segment's rows
+ * are held, however long the file. With `capacity` (the rows expected) the arrays are allocated once.
  */
 export class SegmentBuilder {
+  private current: SegmentChunk;
+  private readonly done: BuiltSegment[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly shape: { times: boolean; sliceColumns: number; keys: boolean },
+    private readonly capacity = 1024,
+    private readonly onSegment: ((part: BuiltSegment) => void) | null = null,
+    private readonly maxRows = MAX_SEGMENT_ROWS,
+  ) {
+    this.current = new SegmentChunk(shape, Math.min(capacity, maxRows), 0);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** One row: `time` NaN for none, `codes` one per slice column, `key` NaN when the row has no id. */
+  add(score: number, label: number, time: number, codes: ArrayLike<number> | null, key: number): void {
+    this.current.add(score, label, time, codes, key);
+    if (++this.count % this.maxRows === 0) {
+      this.complete(this.current.build());
+      this.current = new SegmentChunk(this.shape, Math.min(Math.max(1024, this.capacity - this.count), this.maxRows), this.count);
+    }
+  }
+
+  /** The segments not yet handed to onSegment (the last, partial one included); the builder is spent afterwards. */
+  finish(): BuiltSegment[] {
+    if (this.current.size > 0 || this.count === 0) this.done.push(this.current.build());
+    return this.done.splice(0);
+  }
+
+  private complete(part: BuiltSegment): void {
+    if (this.onSegment) this.onSegment(part);
+    else this.done.push(part);
+  }
+}
+
+/** The rows of one segment while they arrive; `first` is the batch position of its first row. */
+class SegmentChunk {
   private readonly order: ScoreOrderBuilder;
   private times: Float64Array | null;
   private codes: Uint16Array[];
@@ -43,7 +82,7 @@ export class SegmentBuilder {
   private keyPositions: Uint32Array | null;
   private count = 0;
 
-  constructor(shape: { times: boolean; sliceColumns: number; keys: boolean }, capacity = 1024) {
+  constructor(shape: { times: boolean; sliceColumns: number; keys: boolean }, capacity: number, private readonly first: number) {
     const size = Math.max(1024, Math.ceil(capacity));
     this.order = new ScoreOrderBuilder(undefined, size);
     this.times = shape.times ? new Float64Array(size) : null;
@@ -56,7 +95,6 @@ export class SegmentBuilder {
     return this.count;
   }
 
-  /** One row: `time` NaN for none, `codes` one per slice column, `key` NaN when the row has no id. */
   add(score: number, label: number, time: number, codes: ArrayLike<number> | null, key: number): void {
     const at = this.count++;
     this.order.add(score, label);
@@ -74,34 +112,35 @@ export class SegmentBuilder {
         this.keyPositions = grown(this.keyPositions, Math.ceil(this.keyed * 1.5));
       }
       this.keys[this.keyed] = key;
-      this.keyPositions[this.keyed++] = at;
+      this.keyPositions[this.keyed++] = this.first + at;
     }
   }
 
-  /** The segment of every row added, its score table and its key order; the builder is spent afterwards. */
+  /** The segment of every row added, with its key order; the chunk is spent afterwards. */
   build(): BuiltSegment {
     // Keys first, then the columns: each step's arrays are let go before the next allocates.
-    const keys = this.keyOrder();
+    const keys = this.keys && this.keyPositions ? sortKeys(this.keys.subarray(0, this.keyed), this.keyPositions.subarray(0, this.keyed)) : null;
     this.keys = this.keyPositions = null;
     const { ids, scores, labels } = this.order.build();
-    const offsets = ids as Uint32Array;
-    const n = offsets.length;
+    const local = ids as Uint32Array;
+    const n = local.length;
     const gather = <T extends Float64Array | Uint16Array>(column: T): T => {
       const out = new (column.constructor as new (n: number) => T)(n);
-      for (let i = 0; i < n; i++) out[i] = column[offsets[i]];
+      for (let i = 0; i < n; i++) out[i] = column[local[i]];
       return out;
     };
     const times = this.times && gather(this.times);
     this.times = null;
     const slices = this.codes.map(gather);
     this.codes = [];
-    const segment: ScoreSegment = { firstId: 0, offsets, scores, labels, times, slices };
-    return { segment, table: scoreTableOfOrder({ ids, scores, labels }), keys };
+    // Positions in the batch (the writer adds the batch's first id).
+    if (this.first) for (let i = 0; i < n; i++) local[i] += this.first;
+    return { segment: { firstId: 0, offsets: local, scores, labels, times, slices }, keys: keys && { keys: keys.keys, positions: keys.positions } };
   }
+}
 
-  private keyOrder(): KeyOrder | null {
-    if (!this.keys || !this.keyPositions) return null;
-    const m = this.keyed;
-    return sortKeys(this.keys.subarray(0, m), this.keyPositions.subarray(0, m));
-  }
+/** The buffers of a built segment's typed arrays, to move (not copy) it to another thread. */
+export function builtSegmentBuffers(parts: BuiltSegment[]): ArrayBuffer[] {
+  const views = parts.flatMap(({ segment, keys }) => [segment.offsets, segment.scores, segment.labels, segment.times, ...segment.slices, keys?.keys, keys?.positions]);
+  return [...new Set(views.filter((v) => v !== null && v !== undefined).map((v) => v.buffer as ArrayBuffer))];
 }

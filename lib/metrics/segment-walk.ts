@@ -73,3 +73,19 @@ export function countAcross(segments: ScoreSegment[], outcome: Outcome, threshol
   });
   return count;
 }
+
+/** Rows of segments with a time at or after `since` (epoch ms), and how many of them are not labelled yet. */
+export function rowsSince(segments: ScoreSegment[], since: number): { rows: number; unlabeled: number } {
+  let rows = 0;
+  let unlabeled = 0;
+  for (const s of segments) {
+    const times = s.times;
+    if (!times) continue;
+    for (let i = 0; i < times.length; i++) {
+      if (!(times[i] >= since)) continue;
+      rows++;
+      if (s.labels[i] !== 0 && s.labels[i] !== 1) unlabeled++;
+    }
+  }
+  return { rows, unlabeled };
+}

@@ -137,3 +137,53 @@ export function mergeSegments(segments: ScoreSegment[]): ScoreSegment {
   }
   return out;
 }
+
+/** Most rows one stored segment holds: a larger import is stored as several (each read and written in one piece). */
+export const MAX_SEGMENT_ROWS = 1 << 20;
+
+/** A segment's example-id keys (ascending) with the id offset of each key's row. */
+export interface KeyColumns {
+  keys: Float64Array;
+  offsets: Uint32Array;
+}
+
+/**
+ * Splits a segment into pieces of at most `maxRows` consecutive rows of its score order (each a
+ * segment in its own right, sorted by (score, id)), with each piece's share of the keys (still
+ * ascending). Ids stay offsets from the same firstId.
+ */
+export function splitSegment(segment: ScoreSegment, keys: KeyColumns | null, maxRows = MAX_SEGMENT_ROWS): { segment: ScoreSegment; keys: KeyColumns | null }[] {
+  const n = segment.offsets.length;
+  if (n <= maxRows) return [{ segment, keys }];
+  const pieces = Math.ceil(n / maxRows);
+  // Which piece each row (by id offset) lands in.
+  let span = 0;
+  for (let i = 0; i < n; i++) if (segment.offsets[i] >= span) span = segment.offsets[i] + 1;
+  const pieceOf = new Uint8Array(span);
+  for (let i = 0; i < n; i++) pieceOf[segment.offsets[i]] = Math.floor(i / maxRows);
+  const keyCounts = new Uint32Array(pieces);
+  if (keys) for (let i = 0; i < keys.offsets.length; i++) keyCounts[pieceOf[keys.offsets[i]]]++;
+  const keyParts = Array.from({ length: pieces }, (_, p) => ({ keys: new Float64Array(keyCounts[p]), offsets: new Uint32Array(keyCounts[p]), at: 0 }));
+  if (keys) {
+    for (let i = 0; i < keys.offsets.length; i++) {
+      const part = keyParts[pieceOf[keys.offsets[i]]];
+      part.keys[part.at] = keys.keys[i];
+      part.offsets[part.at++] = keys.offsets[i];
+    }
+  }
+  return Array.from({ length: pieces }, (_, p) => {
+    const from = p * maxRows;
+    const to = Math.min(n, from + maxRows);
+    return {
+      segment: {
+        firstId: segment.firstId,
+        offsets: segment.offsets.subarray(from, to),
+        scores: segment.scores.subarray(from, to),
+        labels: segment.labels.subarray(from, to),
+        times: segment.times && segment.times.subarray(from, to),
+        slices: segment.slices.map((codes) => codes.subarray(from, to)),
+      },
+      keys: keys ? { keys: keyParts[p].keys, offsets: keyParts[p].offsets } : null,
+    };
+  });
+}

@@ -1,9 +1,9 @@
 import { invalidateDataset } from "../cache";
 import { store, type DatasetView } from "../db";
-import { getScoreTable } from "../db/score-index";
+import { getDatasetIndex, getScoreTable } from "../db/score-index";
 import { removeDatasetImages } from "../images/store";
 import { serialized } from "../imports/queue";
-import { summarize } from "../metrics";
+import { rowsSince, summarize } from "../metrics";
 
 /**
  * A dataset's view with summary figures of its current rows: an append or late labels leave the
@@ -39,4 +39,30 @@ export async function deleteDataset(datasetId: number): Promise<boolean> {
   invalidateDataset(datasetId);
   removeDatasetImages(datasetId);
   return deleted;
+}
+
+/**
+ * Reads a dataset's segments into memory and brings its summary figures up to date right after an
+ * import or append has answered, so the first page view finds them ready. Errors are logged, never thrown.
+ */
+export async function warmDataset(datasetId: number): Promise<void> {
+  try {
+    await getDataset(datasetId);
+  } catch (error) {
+    console.error(`cutoff: reading dataset ${datasetId} ahead failed`, error);
+  }
+}
+
+/** Days the label delay note looks back over. */
+export const RECENT_DAYS = 7;
+
+/**
+ * How many of the rows of the last RECENT_DAYS days (counted back from the dataset's latest
+ * timestamp) have no label yet: the label delay, made visible. Null without timestamps.
+ */
+export async function recentUnlabelled(datasetId: number): Promise<{ days: number; rows: number; unlabeled: number } | null> {
+  const [dataset, index] = await Promise.all([store().datasets.get(datasetId), getDatasetIndex(datasetId)]);
+  if (!dataset?.timestampMax || !index) return null;
+  const since = Date.parse(dataset.timestampMax) - RECENT_DAYS * 86_400_000;
+  return { days: RECENT_DAYS, ...rowsSince(index.segments, since) };
 }

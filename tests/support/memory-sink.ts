@@ -1,38 +1,44 @@
 import type { DatasetMeta, DatasetSink, PredictionRow, ScoreIndexes } from "@/lib/ingest";
 import { exampleKey } from "@/lib/ingest/example-key";
 import { buildScoreTable } from "@/lib/metrics";
-
-/** Positions 0…n−1 of the rows sorted by (score, position): what a score order must hold. */
-function expectedOrder(rows: PredictionRow[]): number[] {
-  return rows.map((_, i) => i).sort((a, b) => rows[a].score - rows[b].score || a - b);
-}
+import { mergeScoreTables, segmentTable } from "@/lib/metrics/segment";
+import type { BuiltSegment } from "@/lib/metrics/segment-builder";
 
 /**
- * Checks the indexes the parser computed against the rows it sent, by a plain comparison sort:
- * the segment's positions, scores, labels, times and slice codes, the sorted id keys, and the
- * score table of the labelled rows. Throws naming the first difference.
+ * Checks the indexes the parser computed against the rows it sent, by plain comparison sorts: the
+ * segments cover the rows in arrival order, one consecutive run each; each segment's positions
+ * (sorted by score, then position), scores, labels, times, slice codes and sorted id keys; and the
+ * score table of all the labelled rows. Throws naming the first difference.
  */
-export function checkScoreIndexes(rows: PredictionRow[], scores: ScoreIndexes): void {
-  const positions = expectedOrder(rows);
-  const { segment, table } = scores;
-  if (segment.offsets.length !== rows.length) throw new Error(`segment has ${segment.offsets.length} rows, ${rows.length} were written`);
-  positions.forEach((position, i) => {
-    const row = rows[position];
-    const time = segment.times ? segment.times[i] : NaN;
-    if (segment.offsets[i] !== position || segment.scores[i] !== row.score + 0 || segment.labels[i] !== row.label || (segment.times && !Object.is(time, row.timestamp ?? NaN))) {
-      throw new Error(`segment differs at ${i}: got row ${segment.offsets[i]}, expected row ${position}`);
-    }
-    const values: string[] = row.slices ? JSON.parse(row.slices) : [];
-    segment.slices.forEach((codes, c) => {
-      if (scores.sliceValues[c][codes[i]] !== values[c]) throw new Error(`slice ${c} of row ${position}: code ${codes[i]} is not ${JSON.stringify(values[c])}`);
+export function checkScoreIndexes(rows: PredictionRow[], parts: BuiltSegment[], sliceValues: string[][]): void {
+  let from = 0;
+  for (const [p, { segment, keys }] of parts.entries()) {
+    const to = from + segment.offsets.length;
+    const positions = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => rows[a].score - rows[b].score || a - b);
+    positions.forEach((position, i) => {
+      const row = rows[position];
+      const time = segment.times ? segment.times[i] : NaN;
+      if (segment.offsets[i] !== position || segment.scores[i] !== row.score + 0 || segment.labels[i] !== row.label || (segment.times && !Object.is(time, row.timestamp ?? NaN))) {
+        throw new Error(`segment ${p} differs at ${i}: got row ${segment.offsets[i]}, expected row ${position}`);
+      }
+      const values: string[] = row.slices ? JSON.parse(row.slices) : [];
+      segment.slices.forEach((codes, c) => {
+        if (sliceValues[c][codes[i]] !== values[c]) throw new Error(`slice ${c} of row ${position}: code ${codes[i]} is not ${JSON.stringify(values[c])}`);
+      });
     });
-  });
-  if (scores.keys) {
-    const expected = rows.flatMap((r, p) => (r.exampleId === null ? [] : [{ key: exampleKey(r.exampleId), p }])).sort((a, b) => a.key - b.key || a.p - b.p);
-    if (scores.keys.keys.length !== expected.length || expected.some((e, i) => scores.keys!.keys[i] !== e.key || scores.keys!.positions[i] !== e.p)) {
-      throw new Error("example-id keys differ from the keys of the written rows");
+    if (keys) {
+      const expected = positions
+        .filter((q) => rows[q].exampleId !== null)
+        .map((q) => ({ key: exampleKey(rows[q].exampleId!), q }))
+        .sort((a, b) => a.key - b.key || a.q - b.q);
+      if (keys.keys.length !== expected.length || expected.some((e, i) => keys.keys[i] !== e.key || keys.positions[i] !== e.q)) {
+        throw new Error(`example-id keys of segment ${p} differ from the keys of its rows`);
+      }
     }
+    from = to;
   }
+  if (from !== rows.length) throw new Error(`segments cover ${from} rows, ${rows.length} were written`);
+  const table = mergeScoreTables(parts.map((p) => segmentTable(p.segment)));
   const expectedTable = buildScoreTable(rows.map((r) => r.score + 0), rows.map((r) => r.label));
   const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.from(a).every((x, i) => x === b[i]);
   if (!same(table.scores, expectedTable.scores) || !same(table.positives, expectedTable.positives) || !same(table.negatives, expectedTable.negatives)) {
@@ -42,7 +48,8 @@ export function checkScoreIndexes(rows: PredictionRow[], scores: ScoreIndexes): 
 
 /**
  * A sink that keeps rows in memory and records whether it committed or rolled back; on finish it
- * checks the score indexes the parser gives against its rows (checkScoreIndexes).
+ * checks the score indexes the parser gives (the segments given to appendSegment on the way, then
+ * the rest) against its rows (checkScoreIndexes).
  */
 export class MemorySink implements DatasetSink {
   meta: DatasetMeta | null = null;
@@ -54,12 +61,22 @@ export class MemorySink implements DatasetSink {
     this.meta = meta;
     this.state = "open";
   }
+  /** Segments given before finish(), with the rows written when each came. */
+  segments: { rows: number; part: BuiltSegment }[] = [];
   append(row: PredictionRow) {
     this.rows.push(row);
   }
+  appendSegment(part: BuiltSegment) {
+    this.segments.push({ rows: this.rows.length, part });
+  }
   finish(final: { scores?: ScoreIndexes }) {
     if (final.scores) {
-      checkScoreIndexes(this.rows, final.scores);
+      for (const { rows, part } of this.segments) {
+        let last = 0;
+        for (const o of part.segment.offsets) last = Math.max(last, o);
+        if (last >= rows) throw new Error(`a segment with row ${last} came when only ${rows} rows had been written`);
+      }
+      checkScoreIndexes(this.rows, [...this.segments.map((s) => s.part), ...final.scores.parts], final.scores.sliceValues);
       this.checkedScores = true;
     }
     this.state = "committed";

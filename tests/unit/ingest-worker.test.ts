@@ -72,6 +72,14 @@ describe("a file larger than the sample is parsed in a worker thread", () => {
     expect(inWorker.sink.rows[0]).toMatchObject({ row: 2, exampleId: null, label: 255 });
   });
 
+  test.each([true, false])("segments of segmentRows rows are handed to the sink as they complete (worker: %s), each after its rows", async (worker) => {
+    const { result, sink } = await ingest(bigCsv(), { segmentRows: 7000, worker });
+    expect(result).toMatchObject({ rows: ROWS, parsedIn: worker ? "worker" : "thread" });
+    // 30,000 rows: four complete segments on the way, the last 2,000 rows with finish().
+    expect(sink.segments.map((s) => s.part.segment.offsets.length)).toEqual([7000, 7000, 7000, 7000]);
+    expect(sink.checkedScores).toBe(true);
+  });
+
   test.each([
     ["CRLF", bigCsv(ROWS, "\r\n"), 'café, "日本"\r\nline 2 🎉 50'],
     ["BOM", "\ufeff" + bigCsv(), 'café, "日本"\nline 2 🎉 50'],

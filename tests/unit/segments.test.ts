@@ -12,8 +12,10 @@ import { migrate } from "@/lib/db/sqlite/migrate";
 import { listSegments, readSegment } from "@/lib/db/sqlite/segments";
 import { upgradeDatasetsWithoutSegments } from "@/lib/db/sqlite/upgrade";
 import { sortKeys } from "@/lib/metrics/key-sort";
-import { confusionAt, countAcross, cumulate, mergeScoreTables, mergeSegments, pageAcross, segmentTable, type Outcome, type ScoreSegment } from "@/lib/metrics";
+import { confusionAt, countAcross, cumulate, mergeScoreTables, mergeSegments, pageAcross, segmentTable, splitSegment, type Outcome, type ScoreSegment } from "@/lib/metrics";
 import type { PredictionRow } from "@/lib/ingest/types";
+import { ingestCsv } from "@/lib/ingest";
+import { summarize } from "@/lib/metrics";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-segments-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -118,6 +120,40 @@ describe("segments in a SQLite file", () => {
     for (const segments of [before, after]) expect(rowsOf([mergeSegments(segments)])).toEqual(expected);
   });
 
+  test("a long import is stored segment by segment as the parser completes them; a repeated id across segments still refuses it", async () => {
+    const lines = (from: number, to: number, id = (i: number) => `s${i}`) =>
+      Array.from({ length: to - from }, (_, k) => from + k).map((i) => `${id(i)},${i % 3 === 0 ? "" : i % 4 === 0 ? 1 : 0},${((i * 7919) % 1000) / 1000},${countries[i % 3]}\n`).join("");
+    const csv = (body: string) => (async function* () { yield new TextEncoder().encode(`id,label,score,country\n${body}`); })();
+    const options = { label: "label", score: "score", id: "id", slice: ["country"], name: "segmented", segmentRows: 300 };
+    const written = await ingestCsv(csv(lines(0, 1000)), options, new DatasetWriter(undefined, db));
+    const whole = await ingestCsv(csv(lines(0, 1000)), { ...options, segmentRows: undefined }, new DatasetWriter(undefined, db));
+    const segmentsOf = (id: number) => (listSegments(id, db) ?? []).map((ref) => readSegment(ref.id, 1, db)!);
+    expect(segmentsOf(written.id).map((s) => s.offsets.length).sort((a, b) => a - b)).toEqual([100, 300, 300, 300]);
+    expect(segmentsOf(whole.id)).toHaveLength(1);
+    const firstOf = (id: number) => (db.prepare(`SELECT MIN(id) AS id FROM "Prediction" WHERE datasetId = ?`).get(id) as { id: number }).id;
+    const relative = (id: number) => rowsOf([mergeSegments(segmentsOf(id))]).map((r) => ({ ...r, id: r.id - firstOf(id) }));
+    expect(relative(written.id)).toEqual(relative(whole.id));
+    expect({ ...written, id: 0, durationMs: 0 }).toEqual({ ...whole, id: 0, durationMs: 0 });
+    // Several segments: the summary figures are left to the first read (one segment's are stored at once).
+    const summaryOf = (id: number) => db.prepare(`SELECT summaryVersion, version, rocAuc FROM "Dataset" WHERE id = ?`).get(id) as { summaryVersion: number; version: number; rocAuc: number | null };
+    expect(summaryOf(written.id)).toMatchObject({ summaryVersion: 0, rocAuc: null });
+    expect(summaryOf(whole.id).summaryVersion).toBe(summaryOf(whole.id).version);
+    expect(summarize(mergeScoreTables(segmentsOf(written.id).map(segmentTable))).rocAuc).toBe(summaryOf(whole.id).rocAuc);
+
+    const datasets = () => (db.prepare(`SELECT COUNT(*) AS n FROM "Dataset"`).get() as { n: number }).n;
+    const before = datasets();
+    const repeated = await ingestCsv(csv(lines(0, 1000, (i) => (i === 900 ? "s5" : `s${i}`))), options, new DatasetWriter(undefined, db)).catch((e: unknown) => e);
+    expect(repeated).toMatchObject({ code: "invalid_rows", details: [{ row: 902, column: "id", message: '"s5" appears again (first on row 7): each example id may appear once' }] });
+    expect(datasets()).toBe(before);
+
+    // An append of three segments' rows, two of whose ids the dataset has (skipped).
+    const target = { mapping: { ...mapping, columns: ["id", "label", "score", "country"] }, positiveLabel: "1", negativeLabel: "0", sliceValues: [countries] };
+    const appended = await ingestCsv(csv(lines(998, 1700)), { ...options, append: target }, new AppendWriter(written.id, "skip", db));
+    expect(appended).toMatchObject({ added: 700, skipped: 2, rows: 1700 });
+    expect(segmentsOf(written.id).reduce((n, s) => n + s.offsets.length, 0)).toBe(1700);
+    expect(new Set(rowsOf(segmentsOf(written.id)).map((r) => r.id)).size).toBe(1700);
+  });
+
   test("a dataset stored before segments existed is rebuilt from its rows, with the same segment and keys", () => {
     const writer = new DatasetWriter({ name: "legacy", positiveLabel: "1", negativeLabel: "0", mapping }, db);
     for (let i = 0; i < 50; i++) writer.append(row(i, i % 3 === 0 ? 1 : 0, (i * 7) % 10 / 10, countries[i % 3]));
@@ -144,5 +180,23 @@ describe("sortKeys", () => {
     const sorted = sortKeys(Float64Array.from(keys), Uint32Array.from(positions));
     expect(Array.from(sorted.positions)).toEqual(expected);
     expect(Array.from(sorted.keys)).toEqual(expected.map((i) => keys[i]));
+  });
+});
+
+describe("splitSegment", () => {
+  test("pieces of at most maxRows rows along the score order, each with its own keys, hold every row once", () => {
+    const random = seededRandom(3);
+    const n = 1000;
+    const segment = segmentOf(50, Array.from({ length: n }, () => Math.round(random() * 50) / 50), Array.from({ length: n }, () => (random() < 0.3 ? 1 : 0)));
+    const keyOrder = Array.from({ length: n }, (_, i) => i).sort((a, b) => (a * 7919) % 1000 - (b * 7919) % 1000);
+    const keys = { keys: Float64Array.from(keyOrder, (i) => (i * 7919) % 1000), offsets: Uint32Array.from(keyOrder) };
+    const pieces = splitSegment(segment, keys, 300);
+    expect(pieces.map((p) => p.segment.offsets.length)).toEqual([300, 300, 300, 100]);
+    expect(rowsOf(pieces.map((p) => p.segment))).toEqual(rowsOf([segment]));
+    for (const { segment: piece, keys: k } of pieces) {
+      expect(new Set(k!.offsets)).toEqual(new Set(piece.offsets));
+      for (let i = 1; i < k!.keys.length; i++) expect(k!.keys[i] >= k!.keys[i - 1]).toBe(true);
+    }
+    expect(splitSegment(segment, null, 5000)).toEqual([{ segment, keys: null }]);
   });
 });

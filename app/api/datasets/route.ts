@@ -2,7 +2,7 @@ import { after } from "next/server";
 import { store } from "@/lib/db";
 import { handle } from "@/lib/http";
 import { importUpload, importZipUpload } from "@/lib/imports";
-import { listDatasets } from "@/lib/services/datasets";
+import { listDatasets, warmDataset } from "@/lib/services/datasets";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +19,10 @@ export const GET = handle(async () => Response.json({ datasets: await listDatase
 export const POST = handle(async (request: Request) => {
   const zip = /^application\/(x-)?zip(-compressed)?\b/i.test(request.headers.get("content-type") ?? "");
   const imported = zip ? await importZipUpload(request) : await importUpload(request);
-  after(() => store().afterImport()); // once the answer is sent
+  after(async () => {
+    // Once the answer is sent: the write-ahead log into the file, the new segments into memory.
+    store().afterImport();
+    await warmDataset(imported.id);
+  });
   return Response.json(imported, { status: 201, headers: { Location: `/api/datasets/${imported.id}` } });
 });

@@ -9,6 +9,16 @@ import { recommendedMarkers } from "./recommended-markers";
 import { thresholdFromLink } from "@/lib/story/share";
 import { ThresholdProvider } from "./threshold-context";
 import { ThresholdExplorer } from "./threshold-explorer";
+import { History } from "./history";
+import { store } from "@/lib/db";
+import { recentUnlabelled } from "@/lib/services/datasets";
+
+/** "2,014 of the last 7 days' rows have no label yet" (with timestamps), else the count of rows not labelled. */
+function unlabelledNote(unlabeled: number, recent: Awaited<ReturnType<typeof recentUnlabelled>>): string | undefined {
+  if (!unlabeled) return undefined;
+  if (recent && recent.unlabeled) return `${formatCount(recent.unlabeled)} of the last ${recent.days} days’ ${formatCount(recent.rows)} rows have no label yet (${formatCount(unlabeled)} in all)`;
+  return `${formatCount(unlabeled)} not labelled yet`;
+}
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +41,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const [{ id }, { t, imported }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
   const link = thresholdFromLink(Array.isArray(t) ? t[0] : t);
-  const data = await loadExplorerData(d.id);
+  const [data, batches, recent] = await Promise.all([loadExplorerData(d.id), store().batches(d.id), recentUnlabelled(d.id)]);
   const markers = data ? recommendedMarkers(data.grid, d) : [];
   const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
   const range = d.scoreMin === null || d.scoreMax === null ? "—" : `${formatDecimal(d.scoreMin, 4)} – ${formatDecimal(d.scoreMax, 4)}`;
@@ -44,7 +54,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
       <section aria-label="Summary" className="grid grid-stats">
-        <Stat label="Rows" value={formatCount(d.rows)} note={d.unlabeled ? `${formatCount(d.unlabeled)} not labelled yet` : undefined} />
+        <Stat label="Rows" value={formatCount(d.rows)} note={unlabelledNote(d.unlabeled, recent)} />
         <Stat label={capitalize(vocabulary.positive)} value={formatCount(d.positives)} note={`positives, label “${d.positiveLabel}”`} />
         <Stat label={capitalize(vocabulary.negative)} value={formatCount(d.negatives)} note={`negatives, label “${d.negativeLabel}”`} />
         <Stat label={`Share ${vocabulary.positive}`} value={formatPercent(d.positiveShare, 2)} note="of the labelled rows" />
@@ -56,6 +66,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}
+      <History batches={batches} />
       <p className="small muted">Created {formatDate(d.createdAt)}</p>
     </div>
   );

@@ -1,17 +1,17 @@
 // An append to an existing dataset on PostgreSQL, in one transaction (see PgBatchWriter).
 import { NotFoundError } from "../../errors";
-import type { DatasetMeta, ScoreIndexes, WrittenDataset } from "../../ingest/types";
-import { segmentCounts, type ScoreSegment } from "../../metrics/segment";
+import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
+import { segmentCounts } from "../../metrics/segment";
 import type { KeyOrder } from "../../metrics/segment-builder";
 import {
-  duplicateCandidates, duplicateIdsError, idsOfCandidates, idsOfDuplicates, idsWithoutKey, keysWithout, matchDuplicates, refuseProblems, rowsWithoutIdProblems, segmentWithout,
+  allKeys, duplicateCandidates, duplicateIdsError, idsOfCandidates, idsOfDuplicates, idsWithoutKey, keysWithout, matchDuplicates, refuseProblems, rowsWithoutIdProblems, segmentWithout,
 } from "../batch-checks";
 import type { DuplicatePolicy } from "../store";
 import { columnLayoutOf, parseJsonObject, sliceValuesJson } from "../views";
 import { PgBatchWriter, type BatchRows, type FinishInput } from "./batch-writer";
 import { finiteOrNull, storedBytes } from "./dataset-writer";
 import { exampleIdsOf, predictionsOfKeys } from "./keys";
-import { insertSegment } from "./segments";
+import { insertSegments } from "./segments";
 import { instantAt, rowOf } from "./sql";
 
 interface AppendTarget {
@@ -55,12 +55,14 @@ export class PgAppendWriter extends PgBatchWriter {
     return this.targetId;
   }
 
-  protected async writeBatch(rows: BatchRows, indexes: ScoreIndexes, final: FinishInput): Promise<WrittenDataset> {
+  protected async writeBatch(rows: BatchRows, sliceValues: string[][], final: FinishInput): Promise<WrittenDataset> {
     const meta = this.meta as DatasetMeta;
     const mapping = meta.mapping as { id?: string | null; slices?: string[] };
     const column = mapping.id ?? "id";
     const d = this.dataset!;
-    let { segment, keys } = indexes;
+    let segments = this.parts.map((p) => p.segment);
+    const keyOrders = this.parts.map((p) => p.keys);
+    const keys = allKeys(keyOrders);
     let skipped = 0;
     if (keys) {
       if (keys.keys.length < rows.count) {
@@ -70,18 +72,31 @@ export class PgAppendWriter extends PgBatchWriter {
       refuseProblems(await this.repeatedIds(keys, rows.firstId, column));
       const seen = await this.alreadyStored(keys, rows.firstId);
       if (seen.positions.length && this.duplicates === "refuse") throw duplicateIdsError(seen.pairs, await exampleIdsOf(idsOfDuplicates(seen.pairs), this.db), column);
-      if (seen.positions.length) ({ segment, keys, skipped } = await this.skip(rows, segment, keys, seen.positions));
+      if (seen.positions.length) {
+        const drop = await this.skip(rows, seen.positions);
+        segments = segments.map((s) => segmentWithout(s, drop));
+        keyOrders.forEach((k, i) => (keyOrders[i] = k && keysWithout(k, drop)));
+        skipped = drop.size;
+      }
     }
     const added = rows.count - skipped;
-    const counts = segmentCounts(segment);
-    if (added > 0) await insertSegment(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, keys && { keys: keys.keys, offsets: keys.positions });
+    const counts = { positives: 0, negatives: 0, unlabeled: 0 };
+    for (const [i, segment] of segments.entries()) {
+      if (segment.offsets.length === 0) continue;
+      const c = segmentCounts(segment);
+      counts.positives += c.positives;
+      counts.negatives += c.negatives;
+      counts.unlabeled += c.unlabeled;
+      const k = keyOrders[i];
+      await insertSegments(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, k && { keys: k.keys, offsets: k.positions });
+    }
     const tMin = Math.min(d.timestampMin?.getTime() ?? Infinity, rows.timestampMin);
     const tMax = Math.max(d.timestampMax?.getTime() ?? -Infinity, rows.timestampMax);
     const totals = { rows: d.rowCount + added, positives: d.positives + counts.positives, negatives: d.negatives + counts.negatives, unlabeled: d.unlabeled + counts.unlabeled };
     await this.db.query(
       `UPDATE "Dataset" SET "rowCount" = $1, "positives" = $2, "negatives" = $3, "unlabeled" = $4, "timestampMin" = ${instantAt("$5")}, "timestampMax" = ${instantAt("$6")},
          "sliceValues" = $7, "version" = "version" + 1, "updatedAt" = ${instantAt("$8")} WHERE "id" = $9`,
-      [totals.rows, totals.positives, totals.negatives, totals.unlabeled, finiteOrNull(tMin), finiteOrNull(tMax), sliceValuesJson(mapping.slices ?? [], indexes.sliceValues), Date.now(), this.datasetId],
+      [totals.rows, totals.positives, totals.negatives, totals.unlabeled, finiteOrNull(tMin), finiteOrNull(tMax), sliceValuesJson(mapping.slices ?? [], sliceValues), Date.now(), this.datasetId],
     );
     const durationMs = this.duration;
     await this.db.query(
@@ -99,10 +114,9 @@ export class PgAppendWriter extends PgBatchWriter {
     return matchDuplicates(candidates, await exampleIdsOf(idsOfCandidates(candidates), this.db));
   }
 
-  /** Deletes the rows at `positions` from this batch and from its indexes. */
-  private async skip(rows: BatchRows, segment: ScoreSegment, keys: KeyOrder, positions: number[]) {
-    const drop = new Set(positions);
+  /** Deletes the rows at `positions` from this batch; the positions, to leave out of its segments and keys. */
+  private async skip(rows: BatchRows, positions: number[]): Promise<Set<number>> {
     await this.db.query(`DELETE FROM "Prediction" WHERE "id" = ANY($1::int[])`, [positions.map((p) => rows.firstId + p)]);
-    return { segment: segmentWithout(segment, drop), keys: keysWithout(keys, drop), skipped: drop.size };
+    return new Set(positions);
   }
 }

@@ -6,7 +6,7 @@ import { exampleKey } from "../../ingest/example-key";
 import { unpackBatch, type RowBatch } from "../../ingest/row-batch";
 import { SliceDictionary } from "../../ingest/slice-codes";
 import type { ColumnMapping, DatasetMeta, DatasetSink, IngestProblem, PredictionRow, ScoreIndexes, WrittenDataset } from "../../ingest/types";
-import { SegmentBuilder, type KeyOrder } from "../../metrics/segment-builder";
+import { SegmentBuilder, type BuiltSegment, type KeyOrder } from "../../metrics/segment-builder";
 import { idsOfPairs, repeatedIdProblems, repeatedKeyPositions } from "../batch-checks";
 import { postgresPool } from "./connection";
 import { COPY_HEADER, COPY_PREDICTIONS, COPY_TRAILER, PredictionEncoder, Writer } from "./copy-rows";
@@ -54,8 +54,21 @@ export abstract class PgBatchWriter implements DatasetSink {
 
   /** Opens the dataset (in the open transaction); returns its id. */
   protected abstract openDataset(meta: DatasetMeta): Promise<number>;
-  /** Writes the batch's segment, keys and records, in the open transaction. */
-  protected abstract writeBatch(rows: BatchRows, indexes: ScoreIndexes, final: FinishInput): Promise<WrittenDataset>;
+  /** Writes what the batch adds (its segments, keys and records) once every row and segment is in, in the open transaction. */
+  protected abstract writeBatch(rows: BatchRows, sliceValues: string[][], final: FinishInput): Promise<WrittenDataset>;
+  /**
+   * Takes one finished segment of the batch (ids are positions in the batch), its rows already
+   * stored and no COPY open: by default held for writeBatch; a writer may store it at once.
+   */
+  protected async takePart(part: BuiltSegment): Promise<void> {
+    this.parts.push(part);
+  }
+  /** The segments takePart() held, in arrival order. */
+  protected parts: BuiltSegment[] = [];
+  /** Rows of every segment taken so far. */
+  private partRows = 0;
+  /** Rows of the COPY statements already ended (a COPY is ended to store a segment mid-batch). */
+  private copiedRows = 0;
 
   async begin(meta: DatasetMeta): Promise<void> {
     if (this.meta) throw new Error("writer already begun");
@@ -70,9 +83,7 @@ export abstract class PgBatchWriter implements DatasetSink {
       this.firstId = next!.id;
       this.encoder = new PredictionEncoder(this.datasetId, this.firstId);
       if (!meta.scoresGiven) this.collectOwnIndexes(meta.mapping as ColumnMapping);
-      this.copy = this.client.query(copyFrom(COPY_PREDICTIONS));
-      this.copy.on("error", (error: Error) => (this.failure ??= error));
-      this.copy.write(COPY_HEADER);
+      this.startCopy();
     } catch (error) {
       this.abort();
       throw error;
@@ -99,18 +110,37 @@ export abstract class PgBatchWriter implements DatasetSink {
     return this.drained();
   }
 
+  /**
+   * A segment the parser completed, after the rows it covers were appended: the COPY is ended for
+   * the subclass to store it (one segment's columns held at a time, however long the file), then
+   * a new COPY goes on with the next rows.
+   */
+  async appendSegment(part: BuiltSegment): Promise<void> {
+    this.openEncoder();
+    try {
+      this.sendPending();
+      await this.endCopy();
+      await this.accept(part);
+      this.startCopy();
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
   async finish(final: FinishInput = {}): Promise<WrittenDataset> {
     const encoder = this.openEncoder();
     const client = this.client!;
     try {
       this.sendPending();
       await this.endCopy();
-      const indexes = final.scores ?? (this.fallback && { ...this.fallback.builder.build(), sliceValues: this.fallback.dictionary.values });
+      const indexes: ScoreIndexes | null = final.scores ?? (this.fallback && { parts: this.fallback.builder.finish(), sliceValues: this.fallback.dictionary.values });
       if (!indexes) throw new Error("finish() needs the score indexes the caller promised (scoresGiven)");
-      if (indexes.segment.offsets.length !== encoder.count) throw new Error(`score indexes cover ${indexes.segment.offsets.length} rows, ${encoder.count} were written`);
+      for (const part of indexes.parts) await this.accept(part);
+      if (this.partRows !== encoder.count) throw new Error(`score indexes cover ${this.partRows} rows, ${encoder.count} were written`);
       const rows: BatchRows = { count: encoder.count, firstId: this.firstId, lastId: this.firstId + encoder.count - 1, timestampMin: encoder.timestampMin, timestampMax: encoder.timestampMax };
       if (rows.count > 0) await client.query(`SELECT setval(pg_get_serial_sequence('"Prediction"', 'id'), $1)`, [rows.lastId]);
-      const written = await this.writeBatch(rows, indexes, final);
+      const written = await this.writeBatch(rows, indexes.sliceValues, final);
       await client.query("COMMIT");
       this.client = null;
       client.release();
@@ -135,6 +165,11 @@ export abstract class PgBatchWriter implements DatasetSink {
     return Date.now() - this.started;
   }
 
+  /** The prediction id of the batch's first row (its rows have the ids that follow). */
+  protected get firstRowId(): number {
+    return this.firstId;
+  }
+
   /** The open client of the transaction. */
   protected get db(): pg.PoolClient {
     if (!this.client) throw new Error("writer is not open");
@@ -146,6 +181,19 @@ export abstract class PgBatchWriter implements DatasetSink {
     const pairs = repeatedKeyPositions(keys);
     if (pairs.length === 0) return [];
     return repeatedIdProblems(pairs, await exampleIdsOf(idsOfPairs(pairs, firstId), this.db), firstId, column);
+  }
+
+  private async accept(part: BuiltSegment): Promise<void> {
+    this.partRows += part.segment.offsets.length;
+    if (this.partRows > this.rows) throw new Error(`a segment of ${part.segment.offsets.length} rows came before its rows (${this.rows} written)`);
+    await this.takePart(part);
+  }
+
+  /** Opens a COPY of the next rows on the transaction's client. */
+  private startCopy(): void {
+    this.copy = this.client!.query(copyFrom(COPY_PREDICTIONS));
+    this.copy.on("error", (error: Error) => (this.failure ??= error));
+    this.copy.write(COPY_HEADER);
   }
 
   private openEncoder(): PredictionEncoder {
@@ -179,7 +227,8 @@ export abstract class PgBatchWriter implements DatasetSink {
       copy.end(COPY_TRAILER, () => resolve());
     });
     if (this.failure) throw this.failure;
-    if (copy.rowCount !== this.encoder!.count) throw new Error(`COPY stored ${copy.rowCount} rows, ${this.encoder!.count} were sent`);
+    this.copiedRows += copy.rowCount;
+    if (this.copiedRows !== this.encoder!.count) throw new Error(`COPY stored ${this.copiedRows} rows, ${this.encoder!.count} were sent`);
   }
 
   /** For callers that write rows themselves: builds the segment, keys and slice codes from the rows as they come. */

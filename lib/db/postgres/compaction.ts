@@ -1,7 +1,7 @@
 // Size-tiered compaction of a dataset's segments on PostgreSQL (the plan: lib/db/compaction-plan.ts).
 import { mergeSegments } from "../../metrics/segment";
 import { mergedKeys, segmentsToMerge } from "../compaction-plan";
-import { deleteSegments, insertSegment, listSegments, readSegment, readSegmentKeys } from "./segments";
+import { deleteSegments, insertSegments, listSegments, readSegment, readSegmentKeys } from "./segments";
 import { inWriteTransaction } from "./write-transaction";
 
 /**
@@ -18,7 +18,7 @@ export function compactDataset(datasetId: number, sliceColumns: number): Promise
     const keys = await Promise.all(merged.map((ref) => readSegmentKeys(ref.id, db)));
     const lastId = Math.max(...merged.map((r) => r.lastId));
     const segment = mergeSegments(segments);
-    await insertSegment(db, datasetId, segment, lastId, mergedKeys(keys, segment.firstId));
+    await insertSegments(db, datasetId, segment, lastId, mergedKeys(keys, segment.firstId));
     await deleteSegments(db, merged.map((r) => r.id));
     await db.query(`UPDATE "Dataset" SET "version" = "version" + 1 WHERE "id" = $1`, [datasetId]);
     return true;

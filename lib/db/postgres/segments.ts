@@ -1,6 +1,6 @@
 // The "Segment" table on PostgreSQL: score-sorted columns of a dataset's batches as bytea, in the
 // byte layout of lib/db/codec.ts (the same bytes as SQLite's blobs).
-import type { ScoreSegment } from "../../metrics/segment";
+import { splitSegment, type ScoreSegment } from "../../metrics/segment";
 import { decodeKeys, decodeSegment, encodeKeys, encodeSegment, toBytes, type SegmentKeys, type StoredSegmentColumns } from "../codec";
 import type { SegmentKeysAt } from "../example-keys";
 import type { SegmentRef } from "../types";
@@ -17,6 +17,16 @@ export async function insertSegment(db: Queryable, datasetId: number, segment: S
     db,
   );
   return row!.id;
+}
+
+/**
+ * Stores the rows of a batch as segments of at most MAX_SEGMENT_ROWS rows each (split along the
+ * score order, as on SQLite): each is written, and later read, as one record.
+ */
+export async function insertSegments(db: Queryable, datasetId: number, segment: ScoreSegment, lastId: number, keys: SegmentKeys | null): Promise<number[]> {
+  const ids: number[] = [];
+  for (const piece of splitSegment(segment, keys)) ids.push(await insertSegment(db, datasetId, piece.segment, lastId, piece.keys));
+  return ids;
 }
 
 /** A stored segment's example-id keys (with its first id), or null when it has none or is gone. */

@@ -1,14 +1,14 @@
 import type Database from "better-sqlite3";
 import { NotFoundError } from "../../errors";
-import type { DatasetMeta, ScoreIndexes, WrittenDataset } from "../../ingest/types";
-import { segmentCounts, type ScoreSegment } from "../../metrics/segment";
+import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
+import { segmentCounts } from "../../metrics/segment";
 import type { KeyOrder } from "../../metrics/segment-builder";
 import { duplicateCandidates, duplicateIdsError, idsOfCandidates, idsOfDuplicates, idsWithoutKey, keysWithout, matchDuplicates, rowsWithoutIdProblems, segmentWithout } from "../batch-checks";
 import { columnLayoutOf, parseJsonObject, sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import { exampleIdsOf, predictionsOfKeys } from "./keys";
 import type { RowInserter } from "./row-inserter";
-import { insertSegment } from "./segments";
+import { insertSegments } from "./segments";
 
 /** What an append does with rows whose example id the dataset already has. */
 export type DuplicatePolicy = "refuse" | "skip";
@@ -48,11 +48,13 @@ export class AppendWriter extends BatchWriter {
     return this.targetId;
   }
 
-  protected writeBatch(rows: RowInserter, indexes: ScoreIndexes, final: FinishInput): WrittenDataset {
+  protected writeBatch(rows: RowInserter, sliceValues: string[][], final: FinishInput): WrittenDataset {
     const meta = this.meta as DatasetMeta;
     const mapping = meta.mapping as { id?: string | null; slices?: string[] };
     const d = this.dataset!;
-    let { segment, keys } = indexes;
+    let segments = this.parts.map((p) => p.segment);
+    const keyOrders = this.parts.map((p) => p.keys);
+    const keys = this.allKeys(keyOrders);
     let skipped = 0;
     if (keys) {
       if (keys.keys.length < rows.count) this.refuse(this.rowsWithoutId(keys, rows, mapping.id ?? "id"));
@@ -60,18 +62,29 @@ export class AppendWriter extends BatchWriter {
       const seen = alreadyStored(this.db, this.datasetId, keys, rows.firstId);
       if (seen.positions.length && this.duplicates === "refuse") throw this.duplicateError(seen.pairs, mapping.id ?? "id");
       if (seen.positions.length) {
-        ({ segment, keys, skipped } = this.skip(rows, segment, keys, seen.positions));
+        const drop = this.skip(rows, seen.positions);
+        segments = segments.map((s) => segmentWithout(s, drop));
+        keyOrders.forEach((k, i) => (keyOrders[i] = k && keysWithout(k, drop)));
+        skipped = drop.size;
       }
     }
     const added = rows.count - skipped;
-    const counts = segmentCounts(segment);
-    if (added > 0) insertSegment(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, keys && { keys: keys.keys, offsets: keys.positions });
+    const counts = { positives: 0, negatives: 0, unlabeled: 0 };
+    segments.forEach((segment, i) => {
+      if (segment.offsets.length === 0) return;
+      const c = segmentCounts(segment);
+      counts.positives += c.positives;
+      counts.negatives += c.negatives;
+      counts.unlabeled += c.unlabeled;
+      const k = keyOrders[i];
+      insertSegments(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, k && { keys: k.keys, offsets: k.positions });
+    });
     const tMin = Math.min(d.timestampMin ?? Infinity, rows.timestampMin);
     const tMax = Math.max(d.timestampMax ?? -Infinity, rows.timestampMax);
     const totals = { rows: d.rowCount + added, positives: d.positives + counts.positives, negatives: d.negatives + counts.negatives, unlabeled: d.unlabeled + counts.unlabeled };
     this.db
       .prepare(`UPDATE "Dataset" SET rowCount = ?, positives = ?, negatives = ?, unlabeled = ?, timestampMin = ?, timestampMax = ?, sliceValues = ?, version = version + 1, updatedAt = ? WHERE id = ?`)
-      .run(totals.rows, totals.positives, totals.negatives, totals.unlabeled, Number.isFinite(tMin) ? tMin : null, Number.isFinite(tMax) ? tMax : null, sliceValuesJson(mapping.slices ?? [], indexes.sliceValues), Date.now(), this.datasetId);
+      .run(totals.rows, totals.positives, totals.negatives, totals.unlabeled, Number.isFinite(tMin) ? tMin : null, Number.isFinite(tMax) ? tMax : null, sliceValuesJson(mapping.slices ?? [], sliceValues), Date.now(), this.datasetId);
     const durationMs = this.duration;
     this.db
       .prepare(`INSERT INTO "Import" (datasetId, kind, firstId, lastId, sourceFile, mapping, rows, positives, negatives, unlabeled, bytes, durationMs, createdAt) VALUES (?, 'append', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -89,11 +102,10 @@ export class AppendWriter extends BatchWriter {
     return duplicateIdsError(pairs, exampleIdsOf(idsOfDuplicates(pairs), this.db), column);
   }
 
-  /** Deletes the rows at `positions` from this batch and from its indexes. */
-  private skip(rows: RowInserter, segment: ScoreSegment, keys: KeyOrder, positions: number[]) {
-    const drop = new Set(positions);
+  /** Deletes the rows at `positions` from this batch; the positions, to leave out of its segments and keys. */
+  private skip(rows: RowInserter, positions: number[]): Set<number> {
     const del = this.db.prepare(`DELETE FROM "Prediction" WHERE id = ?`);
     for (const p of positions) del.run(rows.firstId + p);
-    return { segment: segmentWithout(segment, drop), keys: keysWithout(keys, drop), skipped: drop.size };
+    return new Set(positions);
   }
 }

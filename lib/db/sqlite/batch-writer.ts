@@ -3,8 +3,8 @@ import { exampleKey } from "../../ingest/example-key";
 import type { RowBatch } from "../../ingest/row-batch";
 import { SliceDictionary } from "../../ingest/slice-codes";
 import type { ColumnMapping, DatasetMeta, DatasetSink, IngestProblem, PredictionRow, ScoreIndexes, WrittenDataset } from "../../ingest/types";
-import { SegmentBuilder, type KeyOrder } from "../../metrics/segment-builder";
-import { idsOfPairs, refuseProblems, repeatedIdProblems, repeatedKeyPositions } from "../batch-checks";
+import { SegmentBuilder, type BuiltSegment, type KeyOrder } from "../../metrics/segment-builder";
+import { allKeys, idsOfPairs, refuseProblems, repeatedIdProblems, repeatedKeyPositions } from "../batch-checks";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
 import { exampleIdsOf } from "./keys";
 import { RowInserter } from "./row-inserter";
@@ -35,8 +35,19 @@ export abstract class BatchWriter implements DatasetSink {
 
   /** Opens the transaction and the dataset; returns its id. */
   protected abstract openDataset(meta: DatasetMeta): number;
-  /** Writes the batch's segment, keys and records, in the open transaction. */
-  protected abstract writeBatch(rows: RowInserter, indexes: ScoreIndexes, final: FinishInput): WrittenDataset;
+  /**
+   * Takes one finished segment of the batch (its ids are positions in the batch), its rows already
+   * inserted: by default held for writeBatch; a writer may store it at once.
+   */
+  protected takePart(part: BuiltSegment): void {
+    this.parts.push(part);
+  }
+  /** Writes what the batch adds (its segments, keys and records) once every row and segment is in, in the open transaction. */
+  protected abstract writeBatch(rows: RowInserter, sliceValues: string[][], final: FinishInput): WrittenDataset;
+  /** The segments takePart() held, in arrival order. */
+  protected parts: BuiltSegment[] = [];
+  /** Rows of every segment taken so far. */
+  private partRows = 0;
 
   begin(meta: DatasetMeta): void {
     if (this.meta) throw new Error("writer already begun");
@@ -70,16 +81,24 @@ export abstract class BatchWriter implements DatasetSink {
     this.inserter.addBatch(batch);
   }
 
+  /** A segment the parser completed, after the rows it covers were appended. */
+  appendSegment(part: BuiltSegment): void {
+    if (!this.open || !this.inserter) throw new Error("writer is not open");
+    this.inserter.flush();
+    this.accept(part);
+  }
+
   finish(final: FinishInput = {}): WrittenDataset {
     const rows = this.inserter;
     if (!this.open || !this.meta || !rows) throw new Error("writer is not open");
     try {
       rows.flush();
       rows.checkConsecutive();
-      const indexes = final.scores ?? (this.fallback && { ...this.fallback.builder.build(), sliceValues: this.fallback.dictionary.values });
+      const indexes: ScoreIndexes | null = final.scores ?? (this.fallback && { parts: this.fallback.builder.finish(), sliceValues: this.fallback.dictionary.values });
       if (!indexes) throw new Error("finish() needs the score indexes the caller promised (scoresGiven)");
-      if (indexes.segment.offsets.length !== rows.count) throw new Error(`score indexes cover ${indexes.segment.offsets.length} rows, ${rows.count} were written`);
-      const written = this.writeBatch(rows, indexes, final);
+      for (const part of indexes.parts) this.accept(part);
+      if (this.partRows !== rows.count) throw new Error(`score indexes cover ${this.partRows} rows, ${rows.count} were written`);
+      const written = this.writeBatch(rows, indexes.sliceValues, final);
       this.db.exec("COMMIT");
       this.open = false;
       checkpointsAtCommit(this.db, true);
@@ -96,6 +115,17 @@ export abstract class BatchWriter implements DatasetSink {
     this.open = false;
     if (this.db.inTransaction) this.db.exec("ROLLBACK");
     checkpointsAtCommit(this.db, true);
+  }
+
+  private accept(part: BuiltSegment): void {
+    this.partRows += part.segment.offsets.length;
+    if (this.partRows > this.rows) throw new Error(`a segment of ${part.segment.offsets.length} rows came before its rows (${this.rows} written)`);
+    this.takePart(part);
+  }
+
+  /** The keys of several segments, in one key order (ties by position), or null when none has keys. */
+  protected allKeys(orders: (KeyOrder | null)[]): KeyOrder | null {
+    return allKeys(orders);
   }
 
   /** Milliseconds since begin(). */

@@ -1,7 +1,7 @@
 import { mergeSegments } from "../../metrics/segment";
 import { mergedKeys, segmentsToMerge } from "../compaction-plan";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
-import { deleteSegments, insertSegment, listSegments, readSegment, readSegmentKeys } from "./segments";
+import { deleteSegments, insertSegments, listSegments, readSegment, readSegmentKeys } from "./segments";
 
 /**
  * Merges the segments of the smallest size tier that holds SEGMENTS_PER_TIER of them (size-tiered
@@ -21,7 +21,7 @@ export function compactDataset(datasetId: number, sliceColumns: number, db = wri
     const segments = merged.map((ref) => readSegment(ref.id, sliceColumns, db)).filter((s) => s !== null);
     const lastId = Math.max(...merged.map((r) => r.lastId));
     const segment = mergeSegments(segments);
-    insertSegment(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
+    insertSegments(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
     deleteSegments(db, merged.map((r) => r.id));
     db.prepare(`UPDATE "Dataset" SET version = version + 1 WHERE id = ?`).run(datasetId);
     db.exec("COMMIT");

@@ -1,10 +1,12 @@
 import type Database from "better-sqlite3";
-import type { DatasetMeta, ScoreIndexes, WrittenDataset } from "../../ingest/types";
+import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
 import { summarize } from "../../metrics";
+import { segmentCounts, segmentTable } from "../../metrics/segment";
+import type { BuiltSegment, KeyOrder } from "../../metrics/segment-builder";
 import { sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import type { RowInserter } from "./row-inserter";
-import { insertSegment } from "./segments";
+import { insertSegments } from "./segments";
 
 /**
  * Writes one new dataset in a single transaction (see BatchWriter): the rows, then at the end
@@ -28,30 +30,48 @@ export class DatasetWriter extends BatchWriter {
     return Number(result.lastInsertRowid);
   }
 
-  protected writeBatch(rows: RowInserter, indexes: ScoreIndexes, final: FinishInput): WrittenDataset {
+  /** Written segments' keys (for the repeated-id check at the end) and row counts; the first segment, for the summary. */
+  private written: { keys: KeyOrder[]; counts: { positives: number; negatives: number }; first: BuiltSegment | null; segments: number } = { keys: [], counts: { positives: 0, negatives: 0 }, first: null, segments: 0 };
+
+  /** Stores each segment as it completes, so an import holds no more than one segment's rows however long its file. */
+  protected takePart(part: BuiltSegment): void {
+    const rows = this.inserter!;
+    const { segment, keys } = part;
+    let last = 0;
+    for (let i = 0; i < segment.offsets.length; i++) if (segment.offsets[i] > last) last = segment.offsets[i];
+    insertSegments(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.firstId + last, keys && { keys: keys.keys, offsets: keys.positions });
+    const counts = segmentCounts(segment);
+    const w = this.written;
+    w.counts = { positives: w.counts.positives + counts.positives, negatives: w.counts.negatives + counts.negatives };
+    if (keys) w.keys.push(keys);
+    // One segment's summary is computed here; several are summarized on first read (from all of them).
+    w.first = w.segments++ === 0 ? part : null;
+  }
+
+  protected writeBatch(rows: RowInserter, sliceValues: string[][], final: FinishInput): WrittenDataset {
     const meta = { ...this.meta!, ...final };
     const mapping = meta.mapping as { id?: string | null; slices?: string[] };
-    const { segment, table, keys } = indexes;
+    const keys = this.allKeys(this.written.keys);
     if (keys) this.refuse(this.repeatedIds(keys, rows.firstId, mapping.id ?? "id"));
-    const summary = summarize(table);
-    const unlabeled = rows.count - summary.positives - summary.negatives;
+    const { positives, negatives } = this.written.counts;
+    const summary = this.written.first ? summarize(segmentTable(this.written.first.segment)) : { scoreMin: null, scoreMax: null, rocAuc: null, averagePrecision: null, brier: null };
+    const unlabeled = rows.count - positives - negatives;
     const datasetId = this.datasetId;
     this.db
       .prepare(
-        `UPDATE "Dataset" SET rowCount = ?, positives = ?, negatives = ?, unlabeled = ?, scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, timestampMin = ?, timestampMax = ?, positiveLabel = ?, negativeLabel = ?, sliceValues = ?, summaryVersion = version WHERE id = ?`,
+        `UPDATE "Dataset" SET rowCount = ?, positives = ?, negatives = ?, unlabeled = ?, scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, timestampMin = ?, timestampMax = ?, positiveLabel = ?, negativeLabel = ?, sliceValues = ?, summaryVersion = CASE WHEN ? = 1 THEN version ELSE 0 END WHERE id = ?`,
       )
       .run(
-        rows.count, summary.positives, summary.negatives, unlabeled, summary.scoreMin, summary.scoreMax, summary.rocAuc, summary.averagePrecision, summary.brier,
+        rows.count, positives, negatives, unlabeled, summary.scoreMin, summary.scoreMax, summary.rocAuc, summary.averagePrecision, summary.brier,
         Number.isFinite(rows.timestampMin) ? rows.timestampMin : null, Number.isFinite(rows.timestampMax) ? rows.timestampMax : null,
-        meta.positiveLabel, meta.negativeLabel, sliceValuesJson(mapping.slices ?? [], indexes.sliceValues), datasetId,
+        meta.positiveLabel, meta.negativeLabel, sliceValuesJson(mapping.slices ?? [], sliceValues), this.written.first ? 1 : 0, datasetId,
       );
-    insertSegment(this.db, datasetId, { ...segment, firstId: rows.firstId }, rows.lastId, keys && { keys: keys.keys, offsets: keys.positions });
     const durationMs = this.duration;
     this.db
       .prepare(
         `INSERT INTO "Import" (datasetId, kind, firstId, lastId, sourceFile, mapping, rows, positives, negatives, unlabeled, bytes, durationMs, createdAt) VALUES (?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(datasetId, rows.firstId, rows.lastId, meta.sourceFile ?? null, JSON.stringify(meta.mapping), rows.count, summary.positives, summary.negatives, unlabeled, meta.bytes ?? 0, durationMs, Date.now());
-    return { id: datasetId, rows: rows.count, positives: summary.positives, negatives: summary.negatives, unlabeled, durationMs };
+      .run(datasetId, rows.firstId, rows.lastId, meta.sourceFile ?? null, JSON.stringify(meta.mapping), rows.count, positives, negatives, unlabeled, meta.bytes ?? 0, durationMs, Date.now());
+    return { id: datasetId, rows: rows.count, positives, negatives, unlabeled, durationMs };
   }
 }

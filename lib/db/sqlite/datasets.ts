@@ -2,6 +2,7 @@ import type { DatasetStore } from "../store";
 import { columnLayoutOf, datasetView, parseJsonObject } from "../views";
 import { sharedSqlite, writerSqlite } from "./connection";
 import { prisma } from "./prisma";
+import { saveSummaryRow } from "./summary";
 import { writerCall } from "./writer-client";
 
 /** Datasets on SQLite: Prisma for the small reads and writes, the raw driver for the hot ones. */
@@ -38,10 +39,12 @@ export const sqliteDatasets: DatasetStore = {
   },
 
   async saveSummary(id, version, s) {
-    const { changes } = writerSqlite()
-      .prepare(`UPDATE "Dataset" SET scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, summaryVersion = ? WHERE id = ? AND version = ?`)
-      .run(s.scoreMin, s.scoreMax, s.rocAuc, s.averagePrecision, s.brier, version, id, version);
-    return changes > 0 ? this.get(id) : null;
+    // On the writer thread, not awaited: this thread must never wait on SQLite's write lock (an
+    // import holding it waits for this thread's rows), and the figures are already computed.
+    writerCall({ op: "summary", datasetId: id, version, summary: s }, () => saveSummaryRow(writerSqlite(), id, version, s)).catch((error: unknown) =>
+      console.error(`cutoff: saving dataset ${id}'s summary failed`, error),
+    );
+    return null;
   },
 
   async saveSettings(id, settings) {
@@ -56,3 +59,4 @@ export const sqliteDatasets: DatasetStore = {
     return writerCall({ op: "delete", datasetId: id }, () => writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(id).changes > 0);
   },
 };
+

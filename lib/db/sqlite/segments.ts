@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ScoreSegment } from "../../metrics/segment";
+import { splitSegment, type ScoreSegment } from "../../metrics/segment";
 import { decodeKeys, decodeSegment, encodeKeys, encodeSegment, toBytes, type SegmentKeys } from "../codec";
 import type { SegmentRef } from "../types";
 import { sharedSqlite } from "./connection";
@@ -12,6 +12,14 @@ export function insertSegment(db: Database.Database, datasetId: number, segment:
     .prepare(`INSERT INTO "Segment" (datasetId, revision, firstId, lastId, rows, offsets, scores, labels, times, slices, keys, keyOffsets) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(datasetId, segment.firstId, lastId, segment.offsets.length, c.offsets, c.scores, c.labels, c.times, c.slices, k.keys, k.keyOffsets);
   return Number(result.lastInsertRowid);
+}
+
+/**
+ * Stores the rows of a batch as segments of at most MAX_SEGMENT_ROWS rows each (split along the
+ * score order): each is written, and later read, as one record of a few tens of MB at most.
+ */
+export function insertSegments(db: Database.Database, datasetId: number, segment: ScoreSegment, lastId: number, keys: SegmentKeys | null): number[] {
+  return splitSegment(segment, keys).map((piece) => insertSegment(db, datasetId, piece.segment, lastId, piece.keys));
 }
 
 /** A stored segment's example-id keys (with its first id), or null when it has none or is gone. */

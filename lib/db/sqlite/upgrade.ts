@@ -3,7 +3,7 @@ import { exampleKey } from "../../ingest/example-key";
 import { SliceDictionary } from "../../ingest/slice-codes";
 import { SegmentBuilder } from "../../metrics/segment-builder";
 import { columnLayoutOf, parseJsonObject, sliceValuesJson } from "../views";
-import { insertSegment } from "./segments";
+import { insertSegments } from "./segments";
 
 /**
  * Datasets imported before segments existed (their rows only): builds each one's segment,
@@ -32,8 +32,7 @@ export function upgradeDatasetsWithoutSegments(db: Database.Database): number[] 
         for (let c = 0; c < codes.length; c++) codes[c] = dictionary.code(c, values[c] === null || values[c] === undefined ? "" : String(values[c]));
         builder.add(score, label ?? 255, timestamp ?? NaN, codes, exampleId === null ? NaN : exampleKey(exampleId));
       }
-      const built = builder.build();
-      insertSegment(db, id, { ...built.segment, firstId }, lastId, built.keys && { keys: built.keys.keys, offsets: built.keys.positions });
+      for (const built of builder.finish()) insertSegments(db, id, { ...built.segment, firstId }, lastId, built.keys && { keys: built.keys.keys, offsets: built.keys.positions });
       db.prepare(`UPDATE "Dataset" SET sliceValues = ?, version = version + 1 WHERE id = ?`).run(sliceValuesJson(layout.slices, dictionary.values), id);
       db.prepare(`UPDATE "Import" SET firstId = ?, lastId = ? WHERE datasetId = ? AND lastId < firstId AND kind = 'import'`).run(firstId, lastId, id);
     }).immediate();

@@ -8,7 +8,8 @@ import { Worker } from "node:worker_threads";
 import { ConflictError, InvalidInputError, NotFoundError } from "../../errors";
 import { IngestError, type IngestErrorCode } from "../../ingest/errors";
 import { batchBuffers, type RowBatch } from "../../ingest/row-batch";
-import type { DatasetMeta, DatasetSink, PredictionRow, ScoreIndexes, WrittenDataset } from "../../ingest/types";
+import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../../ingest/types";
+import { builtSegmentBuffers, type BuiltSegment } from "../../metrics/segment-builder";
 import { launchWorker } from "../../workers/start";
 import type { DuplicatePolicy } from "../store";
 import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
@@ -87,18 +88,10 @@ export async function writerCall<T>(call: WriterCall, here: () => T | Promise<T>
 
 const ROWS_PER_MESSAGE = 4096;
 
-/** The typed arrays' buffers of a finished parse's indexes, moved (not copied) to the writer. */
-function indexBuffers(scores: ScoreIndexes | undefined): ArrayBuffer[] {
-  if (!scores) return [];
-  const { segment, table, keys } = scores;
-  const views = [segment.offsets, segment.scores, segment.labels, segment.times, ...segment.slices, table.scores, table.positives, table.negatives, keys?.keys, keys?.positions];
-  return [...new Set(views.filter((v) => v !== null && v !== undefined).map((v) => v.buffer as ArrayBuffer))];
-}
-
 /**
  * A DatasetSink whose writes run on the writer thread: rows of small files are sent in packs of
- * 4096, the parse worker's batches one by one (each answered when written, so a fast parser
- * never runs far ahead of the disk); `here` is the in-thread sink used when no thread starts.
+ * 4096, the parse worker's batches and segments one by one (each answered when written, so a
+ * fast parser never runs far ahead of the disk); `here` is the in-thread sink used when no thread starts.
  */
 export class WriterThreadSink implements DatasetSink {
   private writer: Writer | null = null;
@@ -135,10 +128,16 @@ export class WriterThreadSink implements DatasetSink {
     return this.send({ type: "batch", job: this.jobId, batch }, batchBuffers(batch)).then(() => undefined);
   }
 
+  appendSegment(part: BuiltSegment): Promise<void> | void {
+    if (this.fallback) return this.fallback.appendSegment?.(part);
+    this.sendRows();
+    return this.send({ type: "segment", job: this.jobId, part }, builtSegmentBuffers([part])).then(() => undefined);
+  }
+
   async finish(final: Parameters<DatasetSink["finish"]>[0]): Promise<WrittenDataset> {
     if (this.fallback) return this.fallback.finish(final);
     this.sendRows();
-    return (await this.send({ type: "finish", job: this.jobId, final }, indexBuffers(final.scores))) as WrittenDataset;
+    return (await this.send({ type: "finish", job: this.jobId, final }, builtSegmentBuffers(final.scores?.parts ?? []))) as WrittenDataset;
   }
 
   async abort(): Promise<void> {
@@ -159,7 +158,9 @@ export class WriterThreadSink implements DatasetSink {
     const writer = this.writer!;
     const previous = this.sending;
     const sent = writer.request(message, transfer);
-    // Answers come in order; a failed earlier message fails this one too.
+    // Answers come in order; a failed earlier message fails this one too (and this one's own
+    // answer, never awaited then, must not count as an unhandled rejection).
+    sent.catch(() => undefined);
     this.sending = previous.then(() => sent);
     return this.sending;
   }

@@ -6,6 +6,8 @@
  * messages of one import or append share a job number.
  */
 import type { RowBatch } from "../../ingest/row-batch";
+import type { ScoreSummary } from "../../metrics/summary";
+import type { BuiltSegment } from "../../metrics/segment-builder";
 import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "../../ingest/types";
 import type { DuplicatePolicy } from "../store";
 import type { LabelChangeInput } from "../types";
@@ -14,6 +16,7 @@ export type WriterCall =
   | { op: "labels"; datasetId: number; changes: LabelChangeInput[]; source: string; reviewer: string | null }
   | { op: "compact"; datasetId: number; sliceColumns: number }
   | { op: "delete"; datasetId: number }
+  | { op: "summary"; datasetId: number; version: number; summary: ScoreSummary }
   | { op: "checkpoint" }
   | { op: "backup"; file: string };
 
@@ -21,6 +24,7 @@ export type ToWriter = { request: number; job: number } & (
   | { type: "begin"; meta: DatasetMeta; append: { datasetId: number; duplicates: DuplicatePolicy } | null }
   | { type: "rows"; rows: PredictionRow[] }
   | { type: "batch"; batch: RowBatch }
+  | { type: "segment"; part: BuiltSegment }
   | { type: "finish"; final: Parameters<DatasetSink["finish"]>[0] }
   | { type: "abort" }
   | { type: "call"; call: WriterCall }

@@ -9,6 +9,7 @@ import { AppendWriter } from "./append-writer";
 import { compactDataset } from "./compaction";
 import { checkpointWal, writerSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
+import { saveSummaryRow } from "./summary";
 import { writeLabels } from "./labels";
 import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
 
@@ -31,12 +32,21 @@ async function call(c: WriterCall): Promise<unknown> {
       return compactDataset(c.datasetId, c.sliceColumns);
     case "delete":
       return writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(c.datasetId).changes > 0;
+    case "summary":
+      return saveSummaryRow(writerSqlite(), c.datasetId, c.version, c.summary);
     case "checkpoint":
       return checkpointWal();
     case "backup":
       await writerSqlite().backup(c.file);
       return c.file;
   }
+}
+
+/** The open import or append of a job (an earlier message of it may have failed and closed it). */
+function sinkOf(job: number): DatasetSink {
+  const sink = sinks.get(job);
+  if (!sink) throw new Error(`write job ${job} is not open (an earlier step of it failed)`);
+  return sink;
 }
 
 async function handle(m: ToWriter): Promise<unknown> {
@@ -48,12 +58,14 @@ async function handle(m: ToWriter): Promise<unknown> {
       return undefined;
     }
     case "rows":
-      for (const row of m.rows) sinks.get(m.job)!.append(row);
+      for (const row of m.rows) sinkOf(m.job).append(row);
       return undefined;
     case "batch":
-      return sinks.get(m.job)!.appendBatch!(m.batch);
+      return sinkOf(m.job).appendBatch!(m.batch);
+    case "segment":
+      return sinkOf(m.job).appendSegment!(m.part);
     case "finish": {
-      const sink = sinks.get(m.job)!;
+      const sink = sinkOf(m.job);
       sinks.delete(m.job);
       const written = await sink.finish(m.final);
       // The commit left the rows in the write-ahead log; copy them into the database file now,

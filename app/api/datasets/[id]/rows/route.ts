@@ -4,6 +4,7 @@ import { config } from "@/lib/config";
 import { store } from "@/lib/db";
 import { HttpError, handle, parseId, parseQuery } from "@/lib/http";
 import { appendRows, compactAfterAppend, type RowsFormat } from "@/lib/imports/append";
+import { warmDataset } from "@/lib/services/datasets";
 import { checkContentLength } from "@/lib/imports/read-upload";
 import { encodingParam } from "@/lib/imports/mapping-params";
 
@@ -40,6 +41,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   after(async () => {
     store().afterImport();
     await compactAfterAppend(id);
+    await warmDataset(id);
   });
   return Response.json(result, { status: 201 });
 });
