@@ -49,6 +49,11 @@ export abstract class PgBatchWriter implements DatasetSink {
   private copy: CopyStreamQuery | null = null;
   private failure: Error | null = null;
   private readonly pending = new Writer();
+  /** Rows encoded into `pending`, and rows given to a COPY. */
+  private pendingRows = 0;
+  private sentRows = 0;
+  /** Set while a segment is being stored (the COPY ended, the next not yet open). */
+  private storing: Promise<void> | null = null;
   /** The indexes built here when the caller writes rows itself (no parser gives them to finish). */
   private fallback: { builder: SegmentBuilder; dictionary: SliceDictionary; mapping: ColumnMapping; codes: Uint16Array } | null = null;
 
@@ -99,14 +104,19 @@ export abstract class PgBatchWriter implements DatasetSink {
     const encoder = this.openEncoder();
     if (this.fallback) this.collect(row);
     encoder.encodeRow(row, this.pending);
-    if (this.pending.length >= SEND_BYTES) this.copy!.write(this.pending.done());
+    this.pendingRows++;
+    // While a segment is being stored (no COPY open), rows wait here.
+    if (this.pending.length >= SEND_BYTES && !this.storing) this.sendPending();
   }
 
   appendBatch(batch: RowBatch): Promise<void> | void {
+    if (this.storing) return this.storing.then(() => this.appendBatch(batch));
     const encoder = this.openEncoder();
     if (this.fallback) unpackBatch(batch, (row) => this.collect(row));
     this.sendPending();
-    if (this.copy!.write(encoder.encodeBatch(batch))) return;
+    const chunk = encoder.encodeBatch(batch);
+    this.sentRows += batch.count;
+    if (this.copy!.write(chunk)) return;
     return this.drained();
   }
 
@@ -115,20 +125,29 @@ export abstract class PgBatchWriter implements DatasetSink {
    * the subclass to store it (one segment's columns held at a time, however long the file), then
    * a new COPY goes on with the next rows.
    */
-  async appendSegment(part: BuiltSegment): Promise<void> {
+  appendSegment(part: BuiltSegment): Promise<void> {
     this.openEncoder();
-    try {
-      this.sendPending();
-      await this.endCopy();
-      await this.accept(part);
-      this.startCopy();
-    } catch (error) {
-      this.abort();
-      throw error;
-    }
+    // A parser in this thread goes on appending rows without waiting: they wait in `pending`.
+    const previous = this.storing ?? Promise.resolve();
+    const stored = previous.then(async () => {
+      try {
+        this.sendPending();
+        await this.endCopy();
+        await this.accept(part);
+        this.startCopy();
+      } catch (error) {
+        this.abort();
+        throw error;
+      } finally {
+        if (this.storing === stored) this.storing = null;
+      }
+    });
+    this.storing = stored;
+    return stored;
   }
 
   async finish(final: FinishInput = {}): Promise<WrittenDataset> {
+    await this.storing;
     const encoder = this.openEncoder();
     const client = this.client!;
     try {
@@ -204,6 +223,8 @@ export abstract class PgBatchWriter implements DatasetSink {
 
   private sendPending(): void {
     if (this.pending.length) this.copy!.write(this.pending.done());
+    this.sentRows += this.pendingRows;
+    this.pendingRows = 0;
   }
 
   /** Resolves once the COPY stream takes more data (or rejects with its error). */
@@ -228,7 +249,7 @@ export abstract class PgBatchWriter implements DatasetSink {
     });
     if (this.failure) throw this.failure;
     this.copiedRows += copy.rowCount;
-    if (this.copiedRows !== this.encoder!.count) throw new Error(`COPY stored ${this.copiedRows} rows, ${this.encoder!.count} were sent`);
+    if (this.copiedRows !== this.sentRows) throw new Error(`COPY stored ${this.copiedRows} rows, ${this.sentRows} were sent`);
   }
 
   /** For callers that write rows themselves: builds the segment, keys and slice codes from the rows as they come. */
