@@ -59,10 +59,11 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the built app with `node next start` (so the pid is the server's) on a fresh database. */
-export async function startBenchServer(databaseFile: string, port: number): Promise<BenchServer> {
+/** Starts the built app with `node next start` (so the pid is the server's) on a database: a SQLite file, or a PostgreSQL URL. */
+export async function startBenchServer(database: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+  const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${databaseFile}`, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -15,6 +15,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./stream"),
   () => import("./explorer"),
   () => import("./story"),
+  () => import("./postgres"),
 ];
 
 const only = process.argv.slice(2);

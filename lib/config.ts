@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 import { parseHostList } from "./access/hosts";
 
@@ -5,15 +6,19 @@ import { parseHostList } from "./access/hosts";
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("localhost"),
-  /** `file:<path>` for SQLite (the default, relative to the working directory). */
+  /** `file:<path>` for SQLite (the default, relative to the working directory), or `postgresql://user:pass@host:5432/db`. */
   DATABASE_URL: z
     .string()
     .default("file:./data/cutoff.db")
     .superRefine((url, ctx) => {
       const kind = databaseKind(url);
-      if (kind === null) ctx.addIssue({ code: "custom", message: 'must start with "file:" (SQLite), e.g. file:./data/cutoff.db' });
-      else if (kind === "postgresql") ctx.addIssue({ code: "custom", message: "PostgreSQL is not supported yet: use a SQLite file, e.g. file:./data/cutoff.db" });
+      if (kind === null) ctx.addIssue({ code: "custom", message: 'must start with "file:" (SQLite, e.g. file:./data/cutoff.db) or "postgresql://" (e.g. postgresql://user:pass@host:5432/cutoff)' });
     }),
+  /**
+   * The folder of files kept beside the database (a dataset's images). Default: the SQLite file's
+   * folder, or ./data with PostgreSQL (app instances sharing a database share this folder too).
+   */
+  CUTOFF_DATA_DIR: z.string().min(1).optional(),
   /** Largest accepted upload in bytes (default 2 GB). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   /** Create the demo dataset when the database is empty ("false" to skip). */
@@ -62,7 +67,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const shown = SECRET_VARIABLES.has(name) ? "(value hidden)" : JSON.stringify(env[name] ?? "");
+      const value = env[name] ?? "";
+      // A database URL's password is never shown either.
+      const shown = SECRET_VARIABLES.has(name) ? "(value hidden)" : JSON.stringify(name === "DATABASE_URL" ? value.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:…@") : value);
       return `${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`bad configuration: ${problems.join("; ")}`);
@@ -83,6 +90,12 @@ export function databaseKind(url: string): "sqlite" | "postgresql" | null {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
   return null;
+}
+
+/** The folder of files kept beside the database (see CUTOFF_DATA_DIR). */
+export function dataDir(env: Pick<Config, "DATABASE_URL" | "CUTOFF_DATA_DIR"> = config()): string {
+  if (env.CUTOFF_DATA_DIR) return env.CUTOFF_DATA_DIR;
+  return databaseKind(env.DATABASE_URL) === "sqlite" ? path.dirname(path.resolve(sqlitePath(env.DATABASE_URL))) : path.resolve("data");
 }
 
 /** The SQLite file path of a `file:` URL. */

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { findChromium } from "../tests/support/chromium";
+import { findPostgresBin } from "../tests/support/postgres";
 import { freePort } from "../tests/support/server";
 import { needsBuild } from "./lib/build-state";
 
@@ -60,7 +61,10 @@ if (!chromium) {
   if (inCi) problems.push(how);
   else console.warn(`\n⚠ browser tests not run — ${how}`);
 } else {
-  run("playwright (e2e)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()) });
+  // The explorer and gallery specs run on PostgreSQL too where it is installed, and always in CI
+  // (where its absence fails the run; vitest's api-pg project says how to install it).
+  const postgres: Record<string, string> = inCi || findPostgresBin() ? { E2E_PG_PORT: String(await freePort()) } : {};
+  run("playwright (e2e)", "npx", ["playwright", "test"], { CHROMIUM_PATH: chromium, E2E_PORT: String(await freePort()), ...postgres });
   if (fs.existsSync("test-results/playwright.json")) {
     const report = JSON.parse(fs.readFileSync("test-results/playwright.json", "utf8")) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };

@@ -1,7 +1,7 @@
 /**
  * lib/db — the data layer: queries and writes, nothing else. The rest of the app talks to one
  * `Store` (store.ts: the interfaces) and never to a database driver; each backend lives in its
- * own folder with its SQL, schema, client and migrations (lib/db/sqlite/; lib/db/postgres/ next).
+ * own folder with its SQL, schema, client and migrations (lib/db/sqlite/, lib/db/postgres/).
  * Reads that are cached (score tables and orders, slice tables) are here too, keyed by the
  * dataset's version (lib/cache.ts), so no process ever serves numbers of rows that changed.
  *
@@ -10,6 +10,7 @@
  *   examples.ts          gallery pages and exports (from the score order, or the backend's query)
  */
 import { config, databaseKind } from "../config";
+import { createPostgresStore } from "./postgres";
 import { createSqliteStore } from "./sqlite";
 import type { Store } from "./store";
 
@@ -22,8 +23,7 @@ const globalForStore = globalThis as unknown as { cutoffStore?: Store };
 export function store(): Store {
   if (!globalForStore.cutoffStore) {
     const kind = databaseKind(config().DATABASE_URL);
-    if (kind !== "sqlite") throw new Error(`DATABASE_URL names a ${kind} database, which this version of Cutoff cannot use yet`);
-    globalForStore.cutoffStore = createSqliteStore();
+    globalForStore.cutoffStore = kind === "postgresql" ? createPostgresStore() : createSqliteStore();
   }
   return globalForStore.cutoffStore;
 }

@@ -82,3 +82,12 @@ export function columnLayoutOf(mapping: Record<string, unknown>): { slices: stri
 export function scenarioView(s: { id: number; datasetId: number; name: string; threshold: number; settings: string; createdAt: Date }): ScenarioView {
   return { id: s.id, datasetId: s.datasetId, name: s.name, threshold: s.threshold, settings: parseJsonObject(s.settings), createdAt: s.createdAt.toISOString() };
 }
+
+/** JSON of the slice dictionaries by column name, as Dataset.sliceValues stores them. */
+export const sliceValuesJson = (columns: string[], values: string[][]) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? []])));
+
+/** Dataset.sliceValues read back: each column's values as strings. */
+export function storedSliceValues(json: string): Record<string, string[]> {
+  const stored = parseJsonObject(json);
+  return Object.fromEntries(Object.entries(stored).map(([column, values]) => [column, Array.isArray(values) ? values.map(String) : []]));
+}

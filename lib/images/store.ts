@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { config, sqlitePath } from "../config";
+import { dataDir } from "../config";
 import { imageTypeOf, safeImageName, type ImageType } from "./names";
 
-/** The folder of a dataset's images: `images/<datasetId>/` next to the SQLite file. */
+/** The folder of a dataset's images: `images/<datasetId>/` in the data folder (next to the SQLite file; see CUTOFF_DATA_DIR). */
 export function imagesDir(datasetId: number): string {
-  return path.join(path.dirname(path.resolve(sqlitePath(config().DATABASE_URL))), "images", String(datasetId));
+  return path.join(path.resolve(dataDir()), "images", String(datasetId));
 }
 
 /** What happened to the images a dataset's rows name. */

@@ -1,11 +1,9 @@
-import Database from "better-sqlite3";
-import { afterAll, expect, inject, test } from "vitest";
+import { expect, inject, test } from "vitest";
+import { queryOne } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
-const db = new Database(inject("databaseFile"), { readonly: true });
-afterAll(() => db.close());
-
-const count = (sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+const database = inject("database");
+const count = async (sql: string, ...args: unknown[]) => (await queryOne<{ n: number }>(database, sql, args))!.n;
 const post = (path: string, body: unknown) =>
   fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
@@ -19,8 +17,8 @@ test("deleting a tag through the API takes it off every example (foreign keys ar
   for (const example of examples.items) {
     expect((await post(`/api/datasets/${datasetId}/examples/${example.id}/tags`, { tagId: tag.id })).status).toBe(201);
   }
-  expect(count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" = ?`, tag.id)).toBe(2);
+  expect(await count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" = ?`, tag.id)).toBe(2);
   expect((await fetch(`${baseUrl}/api/datasets/${datasetId}/tags/${tag.id}`, { method: "DELETE" })).ok).toBe(true);
-  expect(count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" = ?`, tag.id)).toBe(0);
-  expect(count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" NOT IN (SELECT "id" FROM "Tag")`)).toBe(0);
+  expect(await count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" = ?`, tag.id)).toBe(0);
+  expect(await count(`SELECT COUNT(*) AS n FROM "ExampleTag" WHERE "tagId" NOT IN (SELECT "id" FROM "Tag")`)).toBe(0);
 });

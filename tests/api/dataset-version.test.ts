@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
 import { postCsv } from "../support/ingest-client";
+import { query } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 const csv = (rows: [number, number][]) => "label,score\n" + rows.map(([label, score]) => `${label},${score}`).join("\n") + "\n";
 const metrics = async (id: number) => {
@@ -19,15 +19,10 @@ describe("caches are keyed by the dataset's version", () => {
     const versionA = (a.body.dataset as { version: number }).version;
 
     // Another process (this test, on the same file) marks every row of A positive, as late labels would.
-    const db = new Database(databaseFile, { fileMustExist: true });
-    try {
-      db.prepare(`UPDATE "Segment" SET labels = ?, revision = revision + 1 WHERE datasetId = ?`).run(Buffer.from([1, 1, 1]), idA);
-      // Without a new version the server keeps serving what it cached: the version is the contract.
-      expect(await metrics(idA)).toEqual({ tp: 1, fp: 1, tn: 1, fn: 0 });
-      db.prepare(`UPDATE "Dataset" SET "version" = "version" + 1 WHERE "id" = ?`).run(idA);
-    } finally {
-      db.close();
-    }
+    await query(database, `UPDATE "Segment" SET "labels" = ?, "revision" = "revision" + 1 WHERE "datasetId" = ?`, [Buffer.from([1, 1, 1]), idA]);
+    // Without a new version the server keeps serving what it cached: the version is the contract.
+    expect(await metrics(idA)).toEqual({ tp: 1, fp: 1, tn: 1, fn: 0 });
+    await query(database, `UPDATE "Dataset" SET "version" = "version" + 1 WHERE "id" = ?`, [idA]);
     expect(await metrics(idA)).toEqual({ tp: 2, fp: 0, tn: 0, fn: 1 });
     const after = (await (await fetch(`${baseUrl}/api/datasets/${idA}`)).json()) as { version: number };
     expect(after.version).toBe(versionA + 1);

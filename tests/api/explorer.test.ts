@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { generateFraudDemo } from "@/lib/demo/fraud-demo";
+import { demoDatasetId } from "../support/stored";
 import { pairAuc, scanAveragePrecision, scanConfusion, type Example } from "../unit/metrics-reference";
 
 const baseUrl = inject("baseUrl");
@@ -8,10 +8,8 @@ let demoId = 0;
 // The demo's rows, regenerated from its seed: the brute-force reference for every number below.
 const examples: Example[] = [...generateFraudDemo()].map((t) => ({ score: t.fraudProbability, label: t.isFraud }));
 
-beforeAll(() => {
-  const db = new Database(inject("databaseFile"), { readonly: true });
-  demoId = (db.prepare(`SELECT id FROM "Dataset" WHERE isDemo = 1 ORDER BY id LIMIT 1`).get() as { id: number }).id;
-  db.close();
+beforeAll(async () => {
+  demoId = await demoDatasetId(inject("database"));
 });
 
 const get = async (path: string) => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, test } from "vitest";
 import { postCsv, storedSegments } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 // Ten examples with known outcomes at threshold 0.5 (flagged when score >= 0.5):
 //   false positives a .95, b .80, c .60, d .50 (exactly at the threshold); false negatives f .45, g .10;
@@ -132,7 +132,7 @@ describe("GET /api/datasets/:id/examples", () => {
     const { body } = await postCsv(baseUrl, withUnlabelled, { name: "gallery fixture, unlabelled", id: "id", label: "label", score: "score", text: "text", slice: "country" });
     const id = body.id as number;
     expect(body.unlabeled).toBe(2);
-    const [segment] = storedSegments(databaseFile, id, 1);
+    const [segment] = (await storedSegments(database, id, 1));
     expect(Array.from(segment.labels).filter((l) => l === 255)).toHaveLength(2);
     expect(segment.scores[segment.scores.length - 1]).toBe(0.99);
     for (const [kind, expected] of [["fp", ["a", "b", "c", "d"]], ["tn", ["e", "j"]], ["tp", ["i", "h"]], ["fn", ["g", "f"]]] as const) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, expect, inject, test } from "vitest";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const dataDir = inject("dataDir");
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
@@ -44,9 +44,9 @@ beforeAll(async () => {
 
 test("a .zip upload imports its CSV through the ingest core and stores only the real images it names", async () => {
   expect(images).toEqual({ stored: 3, missing: ["absent.gif"], rejected: ["evil.png"] });
-  const dir = path.join(path.dirname(databaseFile), "images", String(datasetId));
+  const dir = path.join(dataDir, "images", String(datasetId));
   expect(fs.readdirSync(dir).sort()).toEqual(["cat.png", "dog_photo.jpg", "escape.png"]);
-  expect(fs.existsSync(path.join(path.dirname(databaseFile), "escape.png"))).toBe(false);
+  expect(fs.existsSync(path.join(dataDir, "escape.png"))).toBe(false);
   const dataset = (await (await fetch(`${baseUrl}/api/datasets/${datasetId}`)).json()) as { rows: number; sourceFile: string };
   expect(dataset.rows).toBe(6);
   expect(dataset.sourceFile).toBe("pets.zip: pets/eval.csv");
@@ -91,7 +91,7 @@ test("POST /api/datasets takes an application/zip body too, and DELETE removes t
   expect(response.status, JSON.stringify(body)).toBe(201);
   expect(body.rows).toBe(2);
   expect(body.images.stored).toBe(1);
-  const dir = path.join(path.dirname(databaseFile), "images", String(body.id));
+  const dir = path.join(dataDir, "images", String(body.id));
   expect(fs.readdirSync(dir)).toEqual(["cat.png"]);
   expect((await fetch(`${baseUrl}/api/datasets/${body.id}`, { method: "DELETE" })).status).toBe(204);
   expect(fs.existsSync(dir)).toBe(false);

@@ -1,12 +1,15 @@
 import { expect, inject, test } from "vitest";
-import { listMigrations } from "@/lib/db/sqlite/migrate";
+import path from "node:path";
+import { readMigrations } from "@/lib/db/migrations";
 
 const baseUrl = inject("baseUrl");
+const backend = inject("backend");
 
 test("GET /api/health reports the database and the applied migrations", async () => {
   const response = await fetch(`${baseUrl}/api/health`);
   expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ ok: true, database: "sqlite", migrations: listMigrations().length });
+  const shipped = readMigrations(path.join(process.cwd(), "prisma", backend === "postgresql" ? "postgres" : "sqlite", "migrations"));
+  expect(await response.json()).toEqual({ ok: true, database: backend, migrations: shipped.length });
 });
 
 test("every response carries the security headers", async () => {

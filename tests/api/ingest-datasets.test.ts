@@ -2,7 +2,7 @@ import { expect, inject, test } from "vitest";
 import { postCsv, tableCounts } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 test("list, get, rename and delete a dataset; deleting removes every row", async () => {
   const { body: created } = await postCsv(baseUrl, "label,score\n1,0.9\n0,0.1\n0,0.3\n", { name: "to rename" });
@@ -18,22 +18,22 @@ test("list, get, rename and delete a dataset; deleting removes every row", async
   const bad = await fetch(`${baseUrl}/api/datasets/${id}`, { method: "PATCH", body: JSON.stringify({ name: "" }) });
   expect(bad.status).toBe(400);
 
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const deleted = await fetch(`${baseUrl}/api/datasets/${id}`, { method: "DELETE" });
   expect(deleted.status).toBe(204);
-  expect(tableCounts(databaseFile)).toEqual({ datasets: before.datasets - 1, predictions: before.predictions - 3, segments: before.segments - 1, labelChanges: before.labelChanges, imports: before.imports - 1 });
+  expect((await tableCounts(database))).toEqual({ datasets: before.datasets - 1, predictions: before.predictions - 3, segments: before.segments - 1, labelChanges: before.labelChanges, imports: before.imports - 1 });
   expect((await fetch(`${baseUrl}/api/datasets/${id}`)).status).toBe(404);
   expect((await fetch(`${baseUrl}/api/datasets/${id}`, { method: "DELETE" })).status).toBe(404);
   expect((await fetch(`${baseUrl}/api/datasets/abc`)).status).toBe(404);
 });
 
 test("concurrent imports queue and all succeed", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const files = [0, 1, 2, 3].map((k) => "label,score\n" + Array.from({ length: 2000 + k }, (_, i) => `${i % 3 === 0 ? 1 : 0},${((i % 97) / 97).toFixed(3)}`).join("\n") + "\n");
   const answers = await Promise.all(files.map((csv, k) => postCsv(baseUrl, csv, { name: `parallel ${k}` })));
   expect(answers.map((a) => [a.status, a.body.rows])).toEqual([[201, 2000], [201, 2001], [201, 2002], [201, 2003]]);
   expect(new Set(answers.map((a) => a.body.id)).size).toBe(4);
-  const after = tableCounts(databaseFile);
+  const after = (await tableCounts(database));
   expect(after.predictions - before.predictions).toBe(2000 + 2001 + 2002 + 2003);
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, inject, test } from "vitest";
 import { postCsv, tableCounts } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 describe("bad files get a 400 naming the row and column, and the database is unchanged", () => {
   const many = Array.from({ length: 3000 }, (_, i) => `${i % 2},0.${i % 10}`).join("\n");
@@ -18,20 +18,20 @@ describe("bad files get a 400 naming the row and column, and the database is unc
     ["wrong number of fields", "label,score\n1,0.5\n0,0.4,extra\n", {}, "invalid_rows", { row: 3, message: "has 3 fields, the header has 2" }],
     ["a failure at the last row of many", `label,score\n${many}\n1,oops\n`, {}, "invalid_rows", { row: 3002, column: "score", message: '"oops" is not a number' }],
   ])("%s", async (_name, csv, params, code, detail) => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const { status, body } = await postCsv(baseUrl, csv, params as Record<string, string>);
     expect(status).toBe(400);
     expect(body.error?.code).toBe(code);
     expect(body.error?.details?.[0]).toEqual(detail);
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 
   test("an empty file", async () => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const response = await fetch(`${baseUrl}/api/datasets`, { method: "POST", headers: { "content-type": "text/csv" }, body: "" });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("empty_file");
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 
   test("a header without rows", async () => {

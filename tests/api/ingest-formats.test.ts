@@ -3,7 +3,7 @@ import { describe, expect, inject, test } from "vitest";
 import { postCsv, storedPredictions, tableCounts } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 const plain = "id,label,score\na,1,0.9\nb,0,0.2\nc,1,0.6\nd,0,0.05\n";
 
@@ -16,13 +16,13 @@ describe("every format variant imports the same four rows", () => {
     ["tab", plain.replaceAll(",", "\t"), "text/tab-separated-values"],
     ["gzip", gzipSync(plain), "application/gzip"],
   ])("%s", async (_name, body, contentType) => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const { status, body: answer } = await postCsv(baseUrl, body, { name: "four rows" }, contentType);
     expect(status).toBe(201);
     expect(answer).toMatchObject({ name: "four rows", rows: 4, positives: 2, negatives: 2, unlabeled: 0 });
-    const after = tableCounts(databaseFile);
+    const after = (await tableCounts(database));
     expect(after).toEqual({ datasets: before.datasets + 1, predictions: before.predictions + 4, segments: before.segments + 1, labelChanges: before.labelChanges, imports: before.imports + 1 });
-    const rows = storedPredictions(databaseFile, answer.id as number);
+    const rows = (await storedPredictions(database, answer.id as number));
     expect(rows.map((r) => [r.row, r.exampleId, r.label, r.score])).toEqual([
       [2, "a", 1, 0.9],
       [3, "b", 0, 0.2],
@@ -47,7 +47,7 @@ test("multipart/form-data with mapping fields and a file", async () => {
   expect(answer).toMatchObject({ name: "messages (form)", rows: 3, positives: 1, negatives: 2, positiveLabel: "spam", negativeLabel: "ham" });
   expect(answer.mapping).toMatchObject({ label: "label", score: "spam_score", id: "message_id", text: "text", slices: ["channel"], extras: [] });
   expect((answer.dataset as Record<string, unknown>).sourceFile).toBe("messages.csv");
-  const rows = storedPredictions(databaseFile, answer.id as number);
+  const rows = (await storedPredictions(database, answer.id as number));
   expect(rows.map((r) => [r.row, r.text, r.label, r.slices])).toEqual([
     [2, "Win a prize, now!", 1, '["sms"]'],
     [3, "see you at 5", 0, '["chat"]'],
@@ -60,7 +60,7 @@ test("string labels with positive= as a query parameter; quoted delimiters and q
   const { status, body } = await postCsv(baseUrl, csv, { positive: "cat" });
   expect(status).toBe(201);
   expect(body).toMatchObject({ rows: 3, positives: 2, negatives: 1, positiveLabel: "cat", negativeLabel: "dog" });
-  const rows = storedPredictions(databaseFile, body.id as number);
+  const rows = (await storedPredictions(database, body.id as number));
   expect(rows.map((r) => JSON.parse(r.extras as string))).toEqual([["a, b"], ['say "hi"'], ["x"]]);
 });
 
@@ -76,7 +76,7 @@ test("timestamps: ISO 8601 with and without offset, Unix seconds and millisecond
   const { status, body } = await postCsv(baseUrl, csv);
   expect(status).toBe(201);
   const expected = Date.UTC(2026, 10, 2, 10);
-  expect(storedPredictions(databaseFile, body.id as number).map((r) => r.timestamp)).toEqual([expected, expected, expected, expected, expected]);
+  expect((await storedPredictions(database, body.id as number)).map((r) => r.timestamp)).toEqual([expected, expected, expected, expected, expected]);
   expect(body.dataset).toMatchObject({ timestampMin: "2026-11-02T10:00:00.000Z", timestampMax: "2026-11-02T10:00:00.000Z" });
 });
 
@@ -90,12 +90,12 @@ test("slices and extra columns are kept; explicit mapping overrides detection", 
     slices: ["country", "platform"], extras: ["tenure_days"],
     columns: ["user_id", "churned", "churn_score", "country", "platform", "tenure_days"],
   });
-  const stored = storedPredictions(databaseFile, body.id as number);
+  const stored = (await storedPredictions(database, body.id as number));
   expect(stored[3]).toMatchObject({ row: 5, exampleId: "u3", label: 0, score: 0.15, slices: '["GB","app"]', extras: '["9"]' });
 });
 
 test("empty label cells import as unlabelled rows", async () => {
   const { body } = await postCsv(baseUrl, "label,score\n1,0.9\n,0.5\n0,0.1\n,0.4\n");
   expect(body).toMatchObject({ rows: 4, positives: 1, negatives: 1, unlabeled: 2 });
-  expect(storedPredictions(databaseFile, body.id as number).map((r) => r.label)).toEqual([1, null, 0, null]);
+  expect((await storedPredictions(database, body.id as number)).map((r) => r.label)).toEqual([1, null, 0, null]);
 });

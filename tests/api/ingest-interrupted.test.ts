@@ -5,7 +5,7 @@ import { tableCounts } from "../support/ingest-client";
 // A multipart upload cut off before its closing boundary (issue 18, item 3): a 400 every time,
 // wherever the cut falls and however long the client waits before ending its body.
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 const BOUNDARY = "----cutoff-test-boundary";
 const rows = Array.from({ length: 60_000 }, (_, i) => `tx-${i},${i % 2},0.${i % 100}\n`).join("");
@@ -57,11 +57,11 @@ test.each([
   ["after most of a large file, slowly", body.length - 4000, 262_144, 100],
   ["just before the closing boundary", body.length - 10, 1 << 20, 0],
 ])("cut %s → 400", async (_name, cut, piece, pauseMs) => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const answer = await sendTruncated(cut, piece, pauseMs);
   expect(answer.status, answer.body.slice(0, 300)).toBe(400);
   expect(answer.body).toMatch(/"code":"(upload_interrupted|invalid_request)"/);
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
 });
 
 test("the whole form still imports", async () => {

@@ -2,7 +2,7 @@ import { expect, inject, test } from "vitest";
 import { tableCounts } from "../support/ingest-client";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 /** A request body we feed by hand, to look at the database in the middle of an import. */
 function manualBody() {
@@ -27,7 +27,7 @@ async function waitForRows(key: string, atLeast: number): Promise<Record<string,
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => `${(from + i) % 5 === 0 ? 1 : 0},${(((from + i) % 100) / 100).toFixed(2)}\n`).join("");
 
 test("readers never see a half-imported dataset, and a late failure keeps nothing", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const key = `isolation-${Date.now()}`;
   const body = manualBody();
   const answer = fetch(`${baseUrl}/api/datasets?name=half&progress=${key}`, { method: "POST", headers: { "content-type": "text/csv" }, body: body.stream, duplex: "half" } as RequestInit);
@@ -35,7 +35,7 @@ test("readers never see a half-imported dataset, and a late failure keeps nothin
   const progress = await waitForRows(key, 16_384);
   expect(progress.phase).toBe("reading");
   // Mid-import: rows are written inside the open transaction, invisible to every other connection.
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
   const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { name: string }[] };
   expect(list.datasets.some((d) => d.name === "half")).toBe(false);
   // The last row is bad: the whole file is refused.
@@ -44,5 +44,5 @@ test("readers never see a half-imported dataset, and a late failure keeps nothin
   const response = await answer;
   expect(response.status).toBe(400);
   expect(((await response.json()) as { error: { details: unknown[] } }).error.details[0]).toEqual({ row: 50_002, column: "score", message: '"not-a-score" is not a number' });
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
+import { startTestServer } from "../support/test-server";
 import { postCsv, tableCounts } from "../support/ingest-client";
 
 // A second server with a small upload limit: 2,000 bytes.
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ MAX_UPLOAD_BYTES: "2000", CUTOFF_DEMO: "false" });
+  server = await startTestServer({ MAX_UPLOAD_BYTES: "2000", CUTOFF_DEMO: "false" });
 });
 afterAll(() => server?.stop());
 
@@ -15,7 +16,7 @@ test("a body over the limit with Content-Length is a 413", async () => {
   const { status, body } = await postCsv(server.url, big);
   expect(status).toBe(413);
   expect(body.error?.code).toBe("upload_too_large");
-  expect(tableCounts(server.databaseFile)).toEqual({ datasets: 0, predictions: 0, segments: 0, labelChanges: 0, imports: 0 });
+  expect((await tableCounts(server.database))).toEqual({ datasets: 0, predictions: 0, segments: 0, labelChanges: 0, imports: 0 });
 });
 
 test("a streamed (chunked) body is counted while reading and stopped with a 413", async () => {
@@ -28,7 +29,7 @@ test("a streamed (chunked) body is counted while reading and stopped with a 413"
   });
   const response = await fetch(`${server.url}/api/datasets`, { method: "POST", headers: { "content-type": "text/csv" }, body: stream, duplex: "half" } as RequestInit);
   expect(response.status).toBe(413);
-  expect(tableCounts(server.databaseFile).datasets).toBe(0);
+  expect((await tableCounts(server.database)).datasets).toBe(0);
 });
 
 test("a file under the limit imports", async () => {
@@ -45,7 +46,7 @@ test("a .csv.gz under the limit that unpacks to more is a 413", async () => {
   const { status, body } = await postCsv(server.url, packed, {}, "application/gzip");
   expect([status, body.error?.code]).toEqual([413, "upload_too_large"]);
   expect(body.error?.message).toBe("the file unpacks to more than the limit of 2000 bytes");
-  expect(tableCounts(server.databaseFile).datasets).toBe(1);
+  expect((await tableCounts(server.database)).datasets).toBe(1);
 });
 
 test("a .zip whose CSV unpacks past the limit is a 413, whatever its header declares", async () => {
@@ -61,5 +62,5 @@ test("a .zip whose CSV unpacks past the limit is a 413, whatever its header decl
   const zip = buildZip([{ name: "eval.csv.gz", data: inner, method: 0 }]);
   const response = await fetch(`${server.url}/api/datasets/zip`, { method: "POST", headers: { "content-type": "application/zip" }, body: zip as BodyInit });
   expect(response.status).toBe(413);
-  expect(tableCounts(server.databaseFile).datasets).toBe(1);
+  expect((await tableCounts(server.database)).datasets).toBe(1);
 });

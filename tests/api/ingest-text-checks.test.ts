@@ -1,29 +1,24 @@
-import Database from "better-sqlite3";
 import { describe, expect, inject, test } from "vitest";
 import { postCsv, storedPredictions, tableCounts } from "../support/ingest-client";
+import { queryOne } from "../support/stored";
 
 // Data that used to be altered or dropped without a word (issue 18, item 6): each is now a 400
 // naming the row and column, or a documented behaviour visible in the answer.
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 const latin1 = (text: string) => Buffer.from(text, "latin1");
 
-function importRecord(datasetId: number): { mapping: Record<string, unknown>; bytes: number } {
-  const db = new Database(databaseFile, { readonly: true });
-  try {
-    const row = db.prepare(`SELECT "mapping", "bytes" FROM "Import" WHERE "datasetId" = ?`).get(datasetId) as { mapping: string; bytes: number };
-    return { mapping: JSON.parse(row.mapping) as Record<string, unknown>, bytes: row.bytes };
-  } finally {
-    db.close();
-  }
+async function importRecord(datasetId: number): Promise<{ mapping: Record<string, unknown>; bytes: number }> {
+  const row = (await queryOne<{ mapping: string; bytes: number }>(database, `SELECT "mapping", "bytes" FROM "Import" WHERE "datasetId" = ?`, [datasetId]))!;
+  return { mapping: JSON.parse(row.mapping) as Record<string, unknown>, bytes: row.bytes };
 }
 
 describe("text encoding", () => {
   const file = latin1("label,score,city\n1,0.9,Paris\n0,0.2,Besançon\n1,0.7,Zürich\n");
 
   test("Latin-1 bytes read as UTF-8 are refused naming the row and column, with the fix", async () => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const { status, body } = await postCsv(baseUrl, file);
     expect(status).toBe(400);
     expect(body.error?.code).toBe("invalid_encoding");
@@ -31,7 +26,7 @@ describe("text encoding", () => {
       { row: 3, column: "city", message: "the cell is not valid UTF-8 (byte 0xE7): if the file is not UTF-8, name its encoding (encoding=windows-1252 or latin1)" },
       { row: 4, column: "city", message: "the cell is not valid UTF-8 (byte 0xFC): if the file is not UTF-8, name its encoding (encoding=windows-1252 or latin1)" },
     ]);
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 
   test.each([
@@ -43,15 +38,15 @@ describe("text encoding", () => {
     const { status, body } = await postCsv(baseUrl, file, { encoding: given });
     expect(status, JSON.stringify(body.error)).toBe(201);
     expect(body.encoding).toBe(used);
-    expect(storedPredictions(databaseFile, body.id as number).map((r) => r.slices ?? r.extras)).toEqual(['["Paris"]', '["Besançon"]', '["Zürich"]']);
-    expect(importRecord(body.id as number).mapping.encoding).toBe(used);
+    expect((await storedPredictions(database, body.id as number)).map((r) => r.slices ?? r.extras)).toEqual(['["Paris"]', '["Besançon"]', '["Zürich"]']);
+    expect((await importRecord(body.id as number)).mapping.encoding).toBe(used);
   });
 
   test("windows-1252 reads the euro sign and curly quotes that Latin-1 has no letters for", async () => {
     const bytes = Buffer.concat([Buffer.from("label,score,price\n1,0.9,"), Buffer.from([0x80, 0x35, 0x20, 0x93, 0x6f, 0x6b, 0x94]), Buffer.from("\n0,0.1,x\n")]);
     const { status, body } = await postCsv(baseUrl, bytes, { encoding: "windows-1252", slice: "" });
     expect(status).toBe(201);
-    expect(storedPredictions(databaseFile, body.id as number)[0].extras).toBe('["€5 “ok”"]');
+    expect((await storedPredictions(database, body.id as number))[0].extras).toBe('["€5 “ok”"]');
   });
 
   test("UTF-8 is the default, named in the answer; an unknown encoding is a 400", async () => {

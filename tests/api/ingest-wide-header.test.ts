@@ -5,7 +5,7 @@ import { watchHealth } from "../support/health-watch";
 // Headers wider than the 256 KB detection sample (issue 18, item 4): the whole header is read
 // (up to 4 MB) and files past 10,000 columns are refused with a clear message, without a stall.
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 /** A CSV with `columns` columns (label, score, then features with 30-character names) and `rows` rows. */
 function wide(columns: number, rows: number): string {
@@ -24,18 +24,18 @@ test("a valid file with 9,000 columns (a 288 KB header) imports with every colum
   const mapping = body.mapping as { columns: string[]; extras: string[] };
   expect(mapping.columns).toHaveLength(9000);
   expect(mapping.extras).toHaveLength(8998);
-  const stored = storedPredictions(databaseFile, body.id as number);
+  const stored = (await storedPredictions(database, body.id as number));
   // Row r holds (i + r) % 10 in feature i: the last two features of row 3 are 8999 % 10 and 9000 % 10.
   expect(JSON.parse(stored[3].extras as string).slice(-2)).toEqual(["9", "0"]);
 });
 
 test("a file over 10,000 columns is refused naming the limit", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const { status, body } = await postCsv(baseUrl, wide(12_000, 3));
   expect(status).toBe(400);
   expect(body.error?.code).toBe("invalid_header");
   expect(body.error?.message).toBe("row 1: the header has 12,000 columns, more than the limit of 10,000");
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
 });
 
 test("100,000 columns: refused at once, /api/health keeps answering", async () => {

@@ -1,10 +1,10 @@
-import Database from "better-sqlite3";
 import { gzipSync } from "node:zlib";
 import { expect, inject, test } from "vitest";
 import { postCsv, storedPredictions, storedSegments, tableCounts } from "../support/ingest-client";
+import { query } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 // Files well past the 256 KB sample: the server parses them in its worker thread
 // (lib/ingest/parse-worker.ts, bundled by Next) while the request's thread writes the rows.
@@ -20,12 +20,12 @@ const csv = (tail = "") => `id,timestamp,text,label,score\n${Array.from({ length
 const mapping = { id: "id", timestamp: "timestamp", text: "text", label: "label", score: "score" };
 
 test("a large file is imported whole: counts in the answer and in the database, rows as written", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const { status, body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-large" });
   expect(status).toBe(201);
   expect(body).toMatchObject({ name: "worker-large", rows: ROWS, positives: ROWS / 5, negatives: ROWS - ROWS / 5, unlabeled: 0 });
-  expect(tableCounts(databaseFile)).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, segments: before.segments + 1, labelChanges: before.labelChanges, imports: before.imports + 1 });
-  const stored = storedPredictions(databaseFile, body.id as number);
+  expect((await tableCounts(database))).toEqual({ ...before, datasets: before.datasets + 1, predictions: before.predictions + ROWS, segments: before.segments + 1, labelChanges: before.labelChanges, imports: before.imports + 1 });
+  const stored = (await storedPredictions(database, body.id as number));
   expect(stored).toHaveLength(ROWS);
   expect(stored[300]).toEqual({ row: 302, label: 1, score: 0.3, exampleId: "tx-300", timestamp: START + 300_000, text: 'naïve, "quoted"\nsecond line ✓ 300', image: null, slices: null, extras: null });
   expect(stored[ROWS - 1]).toEqual({ row: ROWS + 1, label: 0, score: 0.999, exampleId: `tx-${ROWS - 1}`, timestamp: START + (ROWS - 1) * 1000, text: `note ${ROWS - 1}`, image: null, slices: null, extras: null });
@@ -34,10 +34,9 @@ test("a large file is imported whole: counts in the answer and in the database, 
 test("the segment the worker sorted matches the stored rows, and the gallery pages through it", async () => {
   const { body } = await postCsv(baseUrl, csv(), { ...mapping, name: "worker-order" });
   const id = body.id as number;
-  const db = new Database(databaseFile, { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT "id", "score", "label", "timestamp" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "score", "id"`).all(id) as { id: number; score: number; label: number; timestamp: number }[];
-    const [segment, ...others] = storedSegments(databaseFile, id);
+  {
+    const rows = await query<{ id: number; score: number; label: number; timestamp: number }>(database, `SELECT "id", "score", "label", "timestamp" FROM "Prediction" WHERE "datasetId" = ? ORDER BY "score", "id"`, [id]);
+    const [segment, ...others] = (await storedSegments(database, id));
     expect(others).toEqual([]);
     expect(Array.from(segment.offsets, (o) => segment.firstId + o)).toEqual(rows.map((r) => r.id));
     expect(Array.from(segment.scores)).toEqual(rows.map((r) => r.score));
@@ -52,8 +51,6 @@ test("the segment the worker sorted matches the stored rows, and the gallery pag
     const falsePositives = rows.filter((r) => r.label === 0 && r.score >= 0.5).reverse();
     expect(page.total).toBe(falsePositives.length);
     expect(page.items.map((i) => i.id)).toEqual(falsePositives.slice(2, 5).map((r) => r.id));
-  } finally {
-    db.close();
   }
 });
 
@@ -64,21 +61,21 @@ test("the same file gzip-compressed", async () => {
 });
 
 test("a bad row at the end of a large file: 400 naming its row and column, nothing kept", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const { status, body } = await postCsv(baseUrl, csv("tx-last,2026-11-03T00:00:00Z,late,1,1.5\n"), { ...mapping, name: "worker-bad" });
   expect(status).toBe(400);
   expect(body.error?.code).toBe("invalid_rows");
   expect(body.error?.details).toEqual([{ row: ROWS + 2, column: "score", message: '"1.5" is outside [0, 1]' }]);
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
   const list = (await (await fetch(`${baseUrl}/api/datasets`)).json()) as { datasets: { name: string }[] };
   expect(list.datasets.some((d) => d.name === "worker-bad")).toBe(false);
 });
 
 test("an unterminated quote late in a large file: 400 invalid_csv with the row, nothing kept", async () => {
-  const before = tableCounts(databaseFile);
+  const before = (await tableCounts(database));
   const { status, body } = await postCsv(baseUrl, csv('tx-last,2026-11-03T00:00:00Z,"open,1,0.5\n'), mapping);
   expect(status).toBe(400);
   expect(body.error?.code).toBe("invalid_csv");
   expect(body.error?.details).toEqual([{ row: ROWS + 2, message: "a quoted field is never closed (unterminated quote)" }]);
-  expect(tableCounts(databaseFile)).toEqual(before);
+  expect((await tableCounts(database))).toEqual(before);
 });

@@ -7,7 +7,7 @@ import { buildZip, type ZipEntrySpec } from "../support/zip-builder";
 // Hostile and corrupt .zip uploads (issue 18, items 1 and 2): each is refused with a short 400
 // naming what is wrong, the database is left as it was, and the server keeps answering.
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 type ErrorAnswer = { error?: { code: string; message: string; details?: { row?: number; column?: string; message: string }[] } };
 
@@ -22,7 +22,7 @@ const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 
 
 describe("a zip of 64 MB of NUL bytes", () => {
   test("is refused at once with a short 400 while the server keeps answering", async () => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const zip = buildZip([{ name: "nul.csv", data: new Uint8Array(64 * 2 ** 20) }]);
     expect(zip.length).toBeLessThan(100_000);
     const health = watchHealth(baseUrl);
@@ -36,7 +36,7 @@ describe("a zip of 64 MB of NUL bytes", () => {
     expect(answer.size).toBeLessThan(4096);
     expect(elapsed).toBeLessThan(2000);
     expect(maxMs, `slowest /api/health: ${maxMs} ms`).toBeLessThan(400);
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 });
 
@@ -75,12 +75,12 @@ describe("corrupt archives are refused with a 400 naming the problem, nothing im
     ["an image with a wrong CRC-32", [honest(), { name: "cat.png", data: PNG, crc: 1 }], "corrupt_zip", /cat\.png fails its CRC-32 check/],
     ["an image whose deflated data is cut short", [honest(), { name: "cat.png", data: PNG, compressedSize: 4 }], "corrupt_zip", /cat\.png/],
   ])("%s → %s", async (_name, entries, code, message) => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const answer = await postZip(buildZip(entries));
     expect(answer.status, JSON.stringify(answer.body)).toBe(400);
     expect(answer.body.error?.code).toBe(code);
     expect(answer.body.error?.message).toMatch(message);
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 
   test("a truncated archive", async () => {

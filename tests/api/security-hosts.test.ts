@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { rawRequest } from "../support/raw-request";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
+import { startTestServer } from "../support/test-server";
 
 // The shared server answers only loopback names (HOST=127.0.0.1); a second one also serves the
 // names in CUTOFF_ALLOWED_HOSTS.
@@ -8,7 +9,7 @@ const baseUrl = inject("baseUrl");
 const port = new URL(baseUrl).port;
 let listed: RunningServer;
 beforeAll(async () => {
-  listed = await startServer({ CUTOFF_ALLOWED_HOSTS: "cutoff.example, 10.0.0.7,fd00::7", CUTOFF_DEMO: "false" });
+  listed = await startTestServer({ CUTOFF_ALLOWED_HOSTS: "cutoff.example, 10.0.0.7,fd00::7", CUTOFF_DEMO: "false" });
 });
 afterAll(() => listed?.stop());
 

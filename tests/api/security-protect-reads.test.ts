@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
+import { startTestServer } from "../support/test-server";
 
 // A server whose reads need the token too.
 const TOKEN = "reads-token-8d2e6b41c09f7a35";
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ CUTOFF_TOKEN: TOKEN, CUTOFF_PROTECT_READS: "true", CUTOFF_DEMO: "false" });
+  server = await startTestServer({ CUTOFF_TOKEN: TOKEN, CUTOFF_PROTECT_READS: "true", CUTOFF_DEMO: "false" });
 });
 afterAll(() => server?.stop());
 

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeRoutes } from "../support/api-routes";
 import { tableCounts } from "../support/ingest-client";
-import { startServer, type RunningServer } from "../support/server";
+import type { RunningServer } from "../support/server";
+import { startTestServer } from "../support/test-server";
 
 // A second server with a token; reads stay open.
 const TOKEN = "test-token-3f9c1a7e5b2d4c60";
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ CUTOFF_TOKEN: TOKEN, CUTOFF_DEMO: "false" });
+  server = await startTestServer({ CUTOFF_TOKEN: TOKEN, CUTOFF_DEMO: "false" });
 });
 afterAll(() => server?.stop());
 
@@ -34,7 +35,7 @@ test("an upload without a token is a 401 saying how to send one, and nothing is 
   expect(await response.json()).toEqual({
     error: { code: "token_required", message: 'this Cutoff asks for its token to change data: sign in at /sign-in, or send "Authorization: Bearer <token>"' },
   });
-  expect(tableCounts(server.databaseFile).datasets).toBe(0);
+  expect((await tableCounts(server.database)).datasets).toBe(0);
 });
 
 test.each([
@@ -46,7 +47,7 @@ test.each([
 ])("%s is a 401", async (_label, authorization) => {
   const response = await upload({ authorization });
   expect(response.status).toBe(401);
-  expect(tableCounts(server.databaseFile).datasets).toBe(0);
+  expect((await tableCounts(server.database)).datasets).toBe(0);
 });
 
 test("with Authorization: Bearer <token> the upload is a 201", async () => {

@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { DEMO_SETTINGS } from "@/lib/demo/fraud-demo";
+import { demoDatasetId, queryOne } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 const THE_SENTENCES = [
   "Every day an average of 200 valid transactions will be flagged as fraudulent and sent for manual review, and an average of 14 fraudulent transactions will be missed.",
@@ -21,9 +21,7 @@ const fraudVocabulary = {
 let demoId = 0;
 
 beforeAll(async () => {
-  const db = new Database(databaseFile, { readonly: true });
-  demoId = (db.prepare(`SELECT "id" FROM "Dataset" WHERE "isDemo" = 1`).get() as { id: number }).id;
-  db.close();
+  demoId = await demoDatasetId(database);
   // These tests start from no saved settings (the demo ships with the fraud vocabulary).
   await put(`/api/datasets/${demoId}/settings`, {});
 });
@@ -89,9 +87,7 @@ describe("settings, saved per dataset", () => {
     const saved = await put(`/api/datasets/${demoId}/settings`, settings);
     expect(saved.status).toBe(200);
     expect(saved.body.saved).toEqual(settings);
-    const db = new Database(databaseFile, { readonly: true });
-    const stored = db.prepare(`SELECT "settings" FROM "Dataset" WHERE "id" = ?`).get(demoId) as { settings: string };
-    db.close();
+    const stored = (await queryOne<{ settings: string }>(database, `SELECT "settings" FROM "Dataset" WHERE "id" = ?`, [demoId]))!;
     expect(JSON.parse(stored.settings)).toEqual(settings);
     expect((await get(`/api/datasets/${demoId}/settings`)).body.saved).toEqual(settings);
 

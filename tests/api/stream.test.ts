@@ -1,10 +1,10 @@
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { seededRandom } from "@/lib/demo/random";
 import { postCsv, tableCounts } from "../support/ingest-client";
+import { queryOne } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
-const databaseFile = inject("databaseFile");
+const database = inject("database");
 
 // 600 transactions over three days, timestamps out of order, scores with two decimals (many ties).
 interface Tx {
@@ -130,13 +130,8 @@ describe("appends and late labels give exactly the figures of the same rows impo
     const target = rows.find((r, i) => !late(i) && r.label === 0)!;
     const response = await post(`/api/datasets/${streamed}/labels?reviewer=ana`, JSON.stringify({ labels: [{ exampleId: target.id, label: "1" }] }), "application/json");
     expect(response.body).toMatchObject({ received: 1, changed: 1 });
-    const db = new Database(databaseFile, { readonly: true });
-    try {
-      const change = db.prepare(`SELECT c.oldLabel, c.newLabel, c.reviewer FROM "LabelChange" c JOIN "Prediction" p ON p.id = c.predictionId WHERE p.exampleId = ? AND c.datasetId = ?`).get(target.id, streamed);
-      expect(change).toEqual({ oldLabel: 0, newLabel: 1, reviewer: "ana" });
-    } finally {
-      db.close();
-    }
+    const change = await queryOne(database, `SELECT c."oldLabel", c."newLabel", c."reviewer" FROM "LabelChange" c JOIN "Prediction" p ON p."id" = c."predictionId" WHERE p."exampleId" = ? AND c."datasetId" = ?`, [target.id, streamed]);
+    expect(change).toEqual({ oldLabel: 0, newLabel: 1, reviewer: "ana" });
     const back = await post(`/api/datasets/${streamed}/labels`, JSON.stringify({ labels: [{ exampleId: target.id, label: "0" }] }), "application/json");
     expect(back.body).toMatchObject({ received: 1, changed: 1 });
     expect(await get(`/api/datasets/${streamed}/metrics?threshold=0.5`)).toEqual(await get(`/api/datasets/${whole}/metrics?threshold=0.5`));
@@ -145,12 +140,12 @@ describe("appends and late labels give exactly the figures of the same rows impo
 
 describe("appends are all or nothing, and idempotent by example id", () => {
   test("a re-sent batch is refused with 409 duplicate_ids naming its first rows, and nothing changes", async () => {
-    const before = { tables: tableCounts(databaseFile), dataset: await get(`/api/datasets/${streamed}`) };
+    const before = { tables: (await tableCounts(database)), dataset: await get(`/api/datasets/${streamed}`) };
     const resent = await post(`/api/datasets/${streamed}/rows`, csvOf(rows.slice(400, 410), () => true), "text/csv");
     expect(resent.status).toBe(409);
     expect(resent.body.error?.code).toBe("duplicate_ids");
     expect(resent.body.error?.details?.[0]).toEqual({ row: 2, column: "transaction_id", message: `the dataset already has "${rows[400].id}"` });
-    expect(tableCounts(databaseFile)).toEqual(before.tables);
+    expect((await tableCounts(database))).toEqual(before.tables);
     expect(await get(`/api/datasets/${streamed}`)).toEqual(before.dataset);
   });
 
@@ -172,12 +167,12 @@ describe("appends are all or nothing, and idempotent by example id", () => {
     ["a key the dataset lacks in JSON names its row", "application/json", JSON.stringify({ rows: [{ transaction_id: "j1", fraud_probability: 0.2 }, { transaction_id: "j2", fraud_probability: 0.2, colour: "red" }] }), 400, "invalid_rows", { row: 2, column: "colour" }],
     ["a third label value", "application/x-ndjson", '{"transaction_id":"l1","fraud_probability":0.2,"is_fraud":"maybe","timestamp":"2026-11-03T00:00:00Z","country":"FR","amount":"1"}', 400, "invalid_rows", { row: 1, column: "is_fraud" }],
   ])("%s", async (_name, contentType, body, status, code, detail) => {
-    const before = tableCounts(databaseFile);
+    const before = (await tableCounts(database));
     const response = await post(`/api/datasets/${streamed}/rows`, body, contentType);
     expect(response.status, JSON.stringify(response.body)).toBe(status);
     expect(response.body.error?.code).toBe(code);
     expect(response.body.error?.details?.[0]).toMatchObject(detail);
-    expect(tableCounts(databaseFile)).toEqual(before);
+    expect((await tableCounts(database))).toEqual(before);
   });
 
   test("labels for unknown ids or with a third value are a 400 naming the rows, and nothing changes", async () => {

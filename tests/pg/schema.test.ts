@@ -7,6 +7,12 @@ import { describePostgres, freshDatabase } from "./context";
 
 const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 const byName = <T extends { name: string }>(list: T[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * Relations PostgreSQL keeps without a foreign key, by design (migration
+ * 20261203000000_postgres_bulk_writes: a foreign key is checked row by row during COPY); a trigger
+ * deletes the rows with their dataset instead (tested below).
+ */
+const WITHOUT_FOREIGN_KEY = ["Prediction_datasetId_fkey"];
 
 describePostgres("the migrated PostgreSQL database", () => {
   let pool: pg.Pool;
@@ -59,6 +65,19 @@ describePostgres("the migrated PostgreSQL database", () => {
       [name],
     );
     const live = rows.map((r) => [r.name, { columns: r.columns, table: r.table, references: r.references, onDelete: ACTIONS[r.onDelete], onUpdate: ACTIONS[r.onUpdate] }]);
-    expect(Object.fromEntries(live)).toEqual(table.foreignKeys);
+    expect(Object.fromEntries(live)).toEqual(Object.fromEntries(Object.entries(table.foreignKeys).filter(([key]) => !WITHOUT_FOREIGN_KEY.includes(key))));
+  });
+
+  test("deleting a dataset deletes its rows (the trigger standing for Prediction's ON DELETE CASCADE), and only its rows", async () => {
+    const dataset = async (name: string) => (await pool.query(`INSERT INTO "Dataset" ("name", "updatedAt") VALUES ($1, now()) RETURNING "id"`, [name])).rows[0].id as number;
+    const [a, b] = [await dataset("a"), await dataset("b")];
+    // a: ids 1–3 and 7 (two batches); b: 4–6.
+    for (const [datasetId, first, last] of [[a, 1, 3], [b, 4, 6], [a, 7, 7]]) {
+      await pool.query(`INSERT INTO "Import" ("datasetId", "rows", "positives", "negatives", "durationMs", "firstId", "lastId") VALUES ($1, 0, 0, 0, 0, $2, $3)`, [datasetId, first, last]);
+      await pool.query(`INSERT INTO "Prediction" ("id", "datasetId", "row", "score") SELECT i, $1, i, 0.5 FROM generate_series($2::int, $3::int) i`, [datasetId, first, last]);
+    }
+    await pool.query(`DELETE FROM "Dataset" WHERE "id" = $1`, [a]);
+    const { rows } = await pool.query(`SELECT "id", "datasetId" FROM "Prediction" ORDER BY "id"`);
+    expect(rows).toEqual([4, 5, 6].map((id) => ({ id, datasetId: b })));
   });
 });

@@ -19,22 +19,31 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** The server's database: its SQLite file, or its PostgreSQL URL (see tests/support/stored.ts). */
+  database: string;
+  /** Same as `database` (older tests name it so). */
   databaseFile: string;
+  /** The folder of the files it keeps beside the database (images). */
+  dataDir: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
   stop: () => Promise<void>;
 }
 
 /**
- * Starts the built app (`next start`) on a free port against a new temporary SQLite file and
- * waits until /api/health answers.
+ * Starts the built app (`next start`) on a free port and waits until /api/health answers: against
+ * a new temporary SQLite file, or against `options.database` (a SQLite file or a PostgreSQL URL, e.g.
+ * another server's: two instances on one database), with its data
+ * folder in a new temporary folder (or `options.dataDir`, e.g. a folder two instances share).
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: { database?: string; dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-test-"));
-  const databaseFile = path.join(dir, "cutoff.db");
+  const database = options.database ?? path.join(dir, "cutoff.db");
+  const dataDir = options.dataDir ?? dir;
+  const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${databaseFile}`, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -56,7 +65,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   }
   return {
     url,
-    databaseFile,
+    database,
+    databaseFile: database,
+    dataDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null && child.pid) {

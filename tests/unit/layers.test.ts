@@ -42,6 +42,34 @@ describe("SQLite-specific code lives in lib/db/sqlite/ only", () => {
   });
 });
 
+const insidePostgres = (file: string) => file.startsWith(path.join("lib", "db", "postgres") + path.sep);
+
+/** PostgreSQL's dialect and driver: none of it may appear outside lib/db/postgres/. */
+const POSTGRES_SPECIFIC: [string, RegExp][] = [
+  ["advisory locks", /\bpg_advisory_(xact_)?lock\b/i],
+  ["COPY … FROM STDIN", /\bCOPY\b[^;]*\bFROM\s+STDIN\b/i],
+  ["ILIKE", /\bILIKE\b/],
+  ["NULLS FIRST / LAST", /\bNULLS\s+(FIRST|LAST)\b/],
+  ["::casts", /::(json|jsonb|int|integer|text|double precision|numeric)\b(\[\])?/i],
+  ["= ANY($n)", /=\s*ANY\s*\(\s*\$\d/i],
+  ["row locks", /\bFOR\s+(UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b(\s+SKIP\s+LOCKED)?/],
+  ["sequences", /\b(nextval|setval|pg_get_serial_sequence)\s*\(/i],
+  ["the pg driver and COPY streams", /["'](pg|pg-copy-streams|@prisma\/adapter-pg)["']/],
+  ["the PostgreSQL Prisma client", /generated\/postgres/],
+];
+
+describe("PostgreSQL-specific code lives in lib/db/postgres/ only", () => {
+  test.each(POSTGRES_SPECIFIC)("%s", (_name, pattern) => {
+    const offenders = files.filter(({ file, text }) => !insidePostgres(file) && pattern.test(text)).map(({ file }) => file);
+    expect(offenders).toEqual([]);
+  });
+
+  test("the check sees the PostgreSQL folder itself (it would catch a leak)", () => {
+    const inside = files.filter(({ file }) => insidePostgres(file));
+    for (const [name, pattern] of POSTGRES_SPECIFIC) expect(inside.some(({ text }) => pattern.test(text)), name).toBe(true);
+  });
+});
+
 const importsOf = (text: string) => [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]);
 
 describe("layers: data flows one way", () => {

@@ -1,11 +1,11 @@
 import type Database from "better-sqlite3";
-import { ConflictError, NotFoundError } from "../../errors";
+import { NotFoundError } from "../../errors";
 import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
-import { segmentCounts, type ScoreSegment } from "../../metrics/segment";
+import { segmentCounts } from "../../metrics/segment";
 import type { KeyOrder } from "../../metrics/segment-builder";
-import { columnLayoutOf, parseJsonObject } from "../views";
+import { duplicateCandidates, duplicateIdsError, idsOfCandidates, idsOfDuplicates, idsWithoutKey, keysWithout, matchDuplicates, rowsWithoutIdProblems, segmentWithout } from "../batch-checks";
+import { columnLayoutOf, parseJsonObject, sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
-import { sliceValuesJson } from "./dataset-writer";
 import { exampleIdsOf, predictionsOfKeys } from "./keys";
 import type { RowInserter } from "./row-inserter";
 import { insertSegments } from "./segments";
@@ -13,47 +13,11 @@ import { insertSegments } from "./segments";
 /** What an append does with rows whose example id the dataset already has. */
 export type DuplicatePolicy = "refuse" | "skip";
 
-const LISTED = 10;
-
 /** Positions (0-based, in the batch) of the rows whose id the dataset already holds. */
-function alreadyStored(db: Database.Database, datasetId: number, keys: KeyOrder, firstId: number): { positions: number[]; pairs: { newId: number; oldId: number }[] } {
-  const stored = predictionsOfKeys(datasetId, keys.keys, db);
-  const candidates: { position: number; newId: number; oldIds: number[] }[] = [];
-  for (let i = 0; i < keys.keys.length; i++) {
-    const oldIds = (stored.get(keys.keys[i]) ?? []).filter((id) => id < firstId);
-    if (oldIds.length) candidates.push({ position: keys.positions[i], newId: firstId + keys.positions[i], oldIds });
-  }
+function alreadyStored(db: Database.Database, datasetId: number, keys: KeyOrder, firstId: number) {
+  const candidates = duplicateCandidates(keys, predictionsOfKeys(datasetId, keys.keys, db), firstId);
   if (candidates.length === 0) return { positions: [], pairs: [] };
-  const texts = exampleIdsOf([...new Set(candidates.flatMap((c) => [c.newId, ...c.oldIds]))], db);
-  const positions: number[] = [];
-  const pairs: { newId: number; oldId: number }[] = [];
-  for (const c of candidates) {
-    const mine = texts.get(c.newId)?.exampleId;
-    const old = c.oldIds.find((id) => texts.get(id)?.exampleId === mine);
-    if (old !== undefined) {
-      positions.push(c.position);
-      pairs.push({ newId: c.newId, oldId: old });
-    }
-  }
-  return { positions, pairs };
-}
-
-/** The segment without the rows at `drop` (positions = id offsets; the rows left keep their ids). */
-function without(segment: ScoreSegment, drop: Set<number>): ScoreSegment {
-  const keep: number[] = [];
-  for (let i = 0; i < segment.offsets.length; i++) if (!drop.has(segment.offsets[i])) keep.push(i);
-  const pick = <T extends Uint32Array | Float64Array | Uint8Array | Uint16Array>(a: T) => {
-    const out = new (a.constructor as new (n: number) => T)(keep.length);
-    keep.forEach((i, k) => (out[k] = a[i]));
-    return out;
-  };
-  return { firstId: segment.firstId, offsets: pick(segment.offsets), scores: pick(segment.scores), labels: pick(segment.labels), times: segment.times && pick(segment.times), slices: segment.slices.map(pick) };
-}
-
-/** The key order without the rows at `drop` (batch positions). */
-function withoutKeys(keys: KeyOrder, drop: Set<number>): KeyOrder {
-  const kept = [...Array(keys.keys.length).keys()].filter((i) => !drop.has(keys.positions[i]));
-  return { keys: Float64Array.from(kept, (i) => keys.keys[i]), positions: Uint32Array.from(kept, (i) => keys.positions[i]) };
+  return matchDuplicates(candidates, exampleIdsOf(idsOfCandidates(candidates), db));
 }
 
 /**
@@ -99,8 +63,8 @@ export class AppendWriter extends BatchWriter {
       if (seen.positions.length && this.duplicates === "refuse") throw this.duplicateError(seen.pairs, mapping.id ?? "id");
       if (seen.positions.length) {
         const drop = this.skip(rows, seen.positions);
-        segments = segments.map((s) => without(s, drop));
-        keyOrders.forEach((k, i) => (keyOrders[i] = k && withoutKeys(k, drop)));
+        segments = segments.map((s) => segmentWithout(s, drop));
+        keyOrders.forEach((k, i) => (keyOrders[i] = k && keysWithout(k, drop)));
         skipped = drop.size;
       }
     }
@@ -130,26 +94,12 @@ export class AppendWriter extends BatchWriter {
 
   /** The first rows of the batch without an example id (the dataset is keyed by it, so each needs one). */
   private rowsWithoutId(keys: KeyOrder, rows: RowInserter, column: string) {
-    const keyed = new Set(keys.positions);
-    const missing: number[] = [];
-    for (let p = 0; p < rows.count && missing.length < LISTED; p++) if (!keyed.has(p)) missing.push(rows.firstId + p);
-    const texts = exampleIdsOf(missing, this.db);
-    return missing.map((id) => ({ row: texts.get(id)!.row, column, message: "is empty: the dataset is keyed by its example ids, so every appended row needs one" }));
+    const missing = idsWithoutKey(keys, rows.count, rows.firstId);
+    return rowsWithoutIdProblems(missing, exampleIdsOf(missing, this.db), column);
   }
 
-  private duplicateError(pairs: { newId: number; oldId: number }[], column: string): ConflictError {
-    const texts = exampleIdsOf(pairs.slice(0, LISTED).map((p) => p.newId), this.db);
-    const details = pairs
-      .slice(0, LISTED)
-      .map((p) => texts.get(p.newId)!)
-      .sort((a, b) => a.row - b.row)
-      .map((t) => ({ row: t.row, column, message: `the dataset already has ${JSON.stringify(t.exampleId)}` }));
-    const first = details[0];
-    return new ConflictError(
-      `${pairs.length} row${pairs.length > 1 ? "s have ids" : " has an id"} the dataset already has, e.g. row ${first.row}: ${JSON.stringify(texts.get(pairs[0].newId)?.exampleId)}; nothing was added (send ?duplicates=skip to leave them out)`,
-      "duplicate_ids",
-      details,
-    );
+  private duplicateError(pairs: { newId: number; oldId: number }[], column: string) {
+    return duplicateIdsError(pairs, exampleIdsOf(idsOfDuplicates(pairs), this.db), column);
   }
 
   /** Deletes the rows at `positions` from this batch; the positions, to leave out of its segments and keys. */

@@ -1,11 +1,10 @@
 import type Database from "better-sqlite3";
 import { exampleKey } from "../../ingest/example-key";
-import { IngestError, MAX_PROBLEMS } from "../../ingest/errors";
 import type { RowBatch } from "../../ingest/row-batch";
 import { SliceDictionary } from "../../ingest/slice-codes";
 import type { ColumnMapping, DatasetMeta, DatasetSink, IngestProblem, PredictionRow, ScoreIndexes, WrittenDataset } from "../../ingest/types";
 import { SegmentBuilder, type BuiltSegment, type KeyOrder } from "../../metrics/segment-builder";
-import { sortKeys } from "../../metrics/key-sort";
+import { allKeys, idsOfPairs, refuseProblems, repeatedIdProblems, repeatedKeyPositions } from "../batch-checks";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
 import { exampleIdsOf } from "./keys";
 import { RowInserter } from "./row-inserter";
@@ -126,20 +125,7 @@ export abstract class BatchWriter implements DatasetSink {
 
   /** The keys of several segments, in one key order (ties by position), or null when none has keys. */
   protected allKeys(orders: (KeyOrder | null)[]): KeyOrder | null {
-    const keyed = orders.filter((k): k is KeyOrder => k !== null);
-    if (keyed.length === 0) return null;
-    if (keyed.length === 1) return keyed[0];
-    let n = 0;
-    for (const k of keyed) n += k.keys.length;
-    const keys = new Float64Array(n);
-    const positions = new Uint32Array(n);
-    let at = 0;
-    for (const k of keyed) {
-      keys.set(k.keys, at);
-      positions.set(k.positions, at);
-      at += k.keys.length;
-    }
-    return sortKeys(keys, positions);
+    return allKeys(orders);
   }
 
   /** Milliseconds since begin(). */
@@ -152,27 +138,14 @@ export abstract class BatchWriter implements DatasetSink {
    * ids compared): the problems to report, in row order, named by `column`.
    */
   protected repeatedIds(keys: KeyOrder, firstId: number, column: string): IngestProblem[] {
-    const pairs: [number, number][] = [];
-    for (let i = 1; i < keys.keys.length; i++) if (keys.keys[i] === keys.keys[i - 1]) pairs.push([keys.positions[i - 1], keys.positions[i]]);
+    const pairs = repeatedKeyPositions(keys);
     if (pairs.length === 0) return [];
-    const stored = exampleIdsOf([...new Set(pairs.flat())].map((p) => firstId + p), this.db);
-    const problems: IngestProblem[] = [];
-    for (const [a, b] of pairs) {
-      const first = stored.get(firstId + Math.min(a, b));
-      const again = stored.get(firstId + Math.max(a, b));
-      if (first && again && first.exampleId === again.exampleId) {
-        problems.push({ row: again.row, column, message: `${JSON.stringify(first.exampleId)} appears again (first on row ${first.row}): each example id may appear once` });
-      }
-    }
-    return problems.sort((x, y) => (x.row ?? 0) - (y.row ?? 0)).slice(0, MAX_PROBLEMS);
+    return repeatedIdProblems(pairs, exampleIdsOf(idsOfPairs(pairs, firstId), this.db), firstId, column);
   }
 
   /** Throws the invalid_rows error of these problems, if any. */
   protected refuse(problems: IngestProblem[]): void {
-    if (problems.length === 0) return;
-    const [first] = problems;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-    throw new IngestError("invalid_rows", `row ${first.row}, column ${JSON.stringify(first.column)}: ${first.message}${more}`, problems);
+    refuseProblems(problems);
   }
 
   /** For callers that write rows themselves: builds the segment, keys and slice codes from the rows as they come. */

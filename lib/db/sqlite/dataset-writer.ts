@@ -3,12 +3,10 @@ import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
 import { summarize } from "../../metrics";
 import { segmentCounts, segmentTable } from "../../metrics/segment";
 import type { BuiltSegment, KeyOrder } from "../../metrics/segment-builder";
+import { sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import type { RowInserter } from "./row-inserter";
 import { insertSegments } from "./segments";
-
-/** JSON of the slice dictionaries by column name. */
-export const sliceValuesJson = (columns: string[], values: string[][]) => JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, values[i] ?? []])));
 
 /**
  * Writes one new dataset in a single transaction (see BatchWriter): the rows, then at the end

@@ -1,8 +1,6 @@
 import type Database from "better-sqlite3";
 import { cachedByVersionSync } from "../../cache";
-import { exampleKey } from "../../ingest/example-key";
-import { firstAtOrAbove } from "../../metrics";
-import type { SegmentKeys } from "../codec";
+import { candidateIds, keysOfExamples, matchExampleIds, predictionsOfKeysIn, type SegmentKeysAt } from "../example-keys";
 import { sharedSqlite } from "./connection";
 import { listSegments, readSegmentKeys } from "./segments";
 
@@ -12,7 +10,7 @@ const CHUNK = 500;
  * The example-id keys of every segment of a dataset. A segment's keys never change (labels do not
  * touch them), so each is read once per process and kept (by segment id) until it is merged away.
  */
-function datasetKeys(datasetId: number, db: Database.Database): (SegmentKeys & { firstId: number })[] {
+function datasetKeys(datasetId: number, db: Database.Database): SegmentKeysAt[] {
   const refs = listSegments(datasetId, db) ?? [];
   return refs.flatMap((ref) => {
     const keys = cachedByVersionSync("segment-keys", datasetId, 0, () => readSegmentKeys(ref.id, db), { part: String(ref.id), limit: 512 });
@@ -22,19 +20,7 @@ function datasetKeys(datasetId: number, db: Database.Database): (SegmentKeys & {
 
 /** The prediction ids stored under each of `keys` (several when ids collide or repeat). */
 export function predictionsOfKeys(datasetId: number, keys: ArrayLike<number>, db: Database.Database = sharedSqlite()): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const segment of datasetKeys(datasetId, db)) {
-    for (let q = 0; q < keys.length; q++) {
-      const key = keys[q];
-      for (let i = firstAtOrAbove(segment.keys, key); i < segment.keys.length && segment.keys[i] === key; i++) {
-        const list = out.get(key);
-        const id = segment.firstId + segment.offsets[i];
-        if (!list) out.set(key, [id]);
-        else if (!list.includes(id)) list.push(id);
-      }
-    }
-  }
-  return out;
+  return predictionsOfKeysIn(datasetKeys(datasetId, db), keys);
 }
 
 /** The example id and spreadsheet row of each prediction asked for. */
@@ -50,13 +36,7 @@ export function exampleIdsOf(ids: number[], db: Database.Database = sharedSqlite
 
 /** The prediction id of each example id the dataset has (ids it does not have are left out). */
 export function predictionIdsOfExamples(datasetId: number, exampleIds: string[], db: Database.Database = sharedSqlite()): Map<string, number> {
-  const keys = exampleIds.map((id) => exampleKey(id));
+  const keys = keysOfExamples(exampleIds);
   const candidates = predictionsOfKeys(datasetId, keys, db);
-  const stored = exampleIdsOf([...new Set([...candidates.values()].flat())], db);
-  const out = new Map<string, number>();
-  exampleIds.forEach((id, i) => {
-    const found = (candidates.get(keys[i]) ?? []).find((p) => stored.get(p)?.exampleId === id);
-    if (found !== undefined) out.set(id, found);
-  });
-  return out;
+  return matchExampleIds(exampleIds, keys, candidates, exampleIdsOf(candidateIds(candidates), db));
 }

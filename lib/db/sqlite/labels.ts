@@ -1,11 +1,10 @@
 import type Database from "better-sqlite3";
-import { NOT_LABELLED } from "../../metrics/segment";
+import { idsInSegment, planLabelChanges, relabeled } from "../label-plan";
 import type { LabelChangeInput, LabelsWritten } from "../types";
 import { checkpointsAtCommit, writerSqlite } from "./connection";
 import { listSegments, replaceSegmentLabels } from "./segments";
 
 const CHUNK = 500;
-const code = (label: number | null) => (label === null ? NOT_LABELLED : label);
 
 /** The stored labels of the given predictions of a dataset (missing ids are left out). */
 function currentLabels(db: Database.Database, datasetId: number, ids: number[]): Map<number, number | null> {
@@ -21,21 +20,12 @@ function currentLabels(db: Database.Database, datasetId: number, ids: number[]):
 /** Writes new labels into every segment holding one of the rows (segment labels blob, revision + 1). */
 function relabelSegments(db: Database.Database, datasetId: number, changed: Map<number, number | null>): void {
   for (const ref of listSegments(datasetId, db) ?? []) {
-    const mine = [...changed.keys()].filter((id) => id >= ref.firstId && id <= ref.lastId);
+    const mine = idsInSegment(changed, ref);
     if (mine.length === 0) continue;
     const row = db.prepare(`SELECT offsets, labels FROM "Segment" WHERE id = ?`).get(ref.id) as { offsets: Uint8Array; labels: Uint8Array };
     const offsets = new Uint32Array(row.offsets.buffer.slice(row.offsets.byteOffset, row.offsets.byteOffset + row.offsets.byteLength));
-    const wanted = new Map(mine.map((id) => [id - ref.firstId, code(changed.get(id)!)]));
-    const labels = Uint8Array.from(row.labels);
-    let hits = 0;
-    for (let i = 0; i < offsets.length && hits < wanted.size; i++) {
-      const next = wanted.get(offsets[i]);
-      if (next !== undefined) {
-        labels[i] = next;
-        hits++;
-      }
-    }
-    if (hits) replaceSegmentLabels(db, ref.id, labels);
+    const labels = relabeled(offsets, row.labels, ref.firstId, mine, changed);
+    if (labels) replaceSegmentLabels(db, ref.id, labels);
   }
 }
 
@@ -50,26 +40,13 @@ export function writeLabels(datasetId: number, changes: LabelChangeInput[], sour
   checkpointsAtCommit(db, false);
   try {
     const old = currentLabels(db, datasetId, changes.map((c) => c.predictionId));
-    const changed = new Map<number, number | null>();
-    const reviewers = new Map<number, string | null>();
-    for (const c of changes) {
-      if (old.has(c.predictionId) && old.get(c.predictionId) !== c.label) changed.set(c.predictionId, c.label);
-      reviewers.set(c.predictionId, c.reviewer ?? reviewer);
-    }
+    const { changed, reviewers, delta } = planLabelChanges(changes, old, reviewer);
     const update = db.prepare(`UPDATE "Prediction" SET label = ? WHERE id = ?`);
     const history = db.prepare(`INSERT INTO "LabelChange" (datasetId, predictionId, oldLabel, newLabel, reviewer, source, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const now = Date.now();
-    const delta = { positives: 0, negatives: 0, unlabeled: 0 };
-    const count = (label: number | null, by: number) => {
-      if (label === 1) delta.positives += by;
-      else if (label === 0) delta.negatives += by;
-      else delta.unlabeled += by;
-    };
     for (const [id, label] of changed) {
       update.run(label, id);
       history.run(datasetId, id, old.get(id) ?? null, label, reviewers.get(id) ?? null, source, now);
-      count(old.get(id) ?? null, -1);
-      count(label, 1);
     }
     if (changed.size) {
       relabelSegments(db, datasetId, changed);

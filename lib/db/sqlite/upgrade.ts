@@ -2,8 +2,7 @@ import type Database from "better-sqlite3";
 import { exampleKey } from "../../ingest/example-key";
 import { SliceDictionary } from "../../ingest/slice-codes";
 import { SegmentBuilder } from "../../metrics/segment-builder";
-import { columnLayoutOf, parseJsonObject } from "../views";
-import { sliceValuesJson } from "./dataset-writer";
+import { columnLayoutOf, parseJsonObject, sliceValuesJson } from "../views";
 import { insertSegments } from "./segments";
 
 /**
