@@ -61,7 +61,9 @@ export interface BenchServer {
 
 /** Starts the built app with `node next start` (so the pid is the server's) on a fresh database. */
 export async function startBenchServer(databaseFile: string, port: number): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROFILES=<dir>: the server writes a CPU profile of each thread there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILES ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILES}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${databaseFile}`, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
