@@ -130,6 +130,18 @@ export interface Store {
   migrationCount(): Promise<number>;
   /** Housekeeping once an import's answer is sent (SQLite copies its write-ahead log into the file). */
   afterImport(): void;
+  /**
+   * Copies the whole database as of one commit into `target` (a new file), or a temporary file
+   * next to it that the caller removes; imports and reviews go on meanwhile. Backends that have
+   * their own tools (PostgreSQL: pg_dump) leave it out.
+   */
+  backup?(target?: string): Promise<BackupResult>;
+}
+
+/** A backup written: its file and size in bytes. */
+export interface BackupResult {
+  file: string;
+  bytes: number;
 }
 
 export type { MigrationResult };

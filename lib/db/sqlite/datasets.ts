@@ -1,6 +1,6 @@
 import type { DatasetStore } from "../store";
 import { columnLayoutOf, datasetView, parseJsonObject } from "../views";
-import { sharedSqlite, writerSqlite } from "./connection";
+import { sharedSqlite, withoutWaiting, writerSqlite } from "./connection";
 import { prisma } from "./prisma";
 import { writerCall } from "./writer-client";
 
@@ -37,11 +37,15 @@ export const sqliteDatasets: DatasetStore = {
     return datasetView(await prisma().dataset.update({ where: { id }, data: { name } }));
   },
 
+  // The summary is a cache of figures any reader can compute again: when an import holds the write
+  // lock, it is not saved this time rather than wait (which would hold this thread).
   async saveSummary(id, version, s) {
-    const { changes } = writerSqlite()
-      .prepare(`UPDATE "Dataset" SET scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, summaryVersion = ? WHERE id = ? AND version = ?`)
-      .run(s.scoreMin, s.scoreMax, s.rocAuc, s.averagePrecision, s.brier, version, id, version);
-    return changes > 0 ? this.get(id) : null;
+    const changes = withoutWaiting(sharedSqlite(), (db) =>
+      db
+        .prepare(`UPDATE "Dataset" SET scoreMin = ?, scoreMax = ?, rocAuc = ?, averagePrecision = ?, brier = ?, summaryVersion = ? WHERE id = ? AND version = ?`)
+        .run(s.scoreMin, s.scoreMax, s.rocAuc, s.averagePrecision, s.brier, version, id, version).changes,
+    );
+    return changes ? this.get(id) : null;
   },
 
   async saveSettings(id, settings) {

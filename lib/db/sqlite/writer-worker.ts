@@ -33,9 +33,6 @@ async function call(c: WriterCall): Promise<unknown> {
       return writerSqlite().prepare(`DELETE FROM "Dataset" WHERE "id" = ?`).run(c.datasetId).changes > 0;
     case "checkpoint":
       return checkpointWal();
-    case "backup":
-      await writerSqlite().backup(c.file);
-      return c.file;
   }
 }
 
