@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { checkDatabase, partialDatasets } from "../support/db-check";
 import { evaluationCsv } from "../support/evaluation-csv";
+import { heldUpload, waitForProgress } from "../support/held-upload";
 import { startServer, type RunningServer } from "../support/server";
 
 // Backups while the server works (issue 18): GET /api/backup and `npm run backup` copy the
@@ -67,24 +68,9 @@ function reviewing(): { stop: () => Promise<number> } {
  */
 async function startLargeImport(name: string): Promise<{ done: Promise<{ status: number; id: number }>; release: () => void }> {
   const key = `backup-${name}-${Date.now()}`;
-  const body = new TextEncoder().encode(evaluationCsv(IMPORT_ROWS, { seed: 3 }));
-  const half = body.indexOf(10, body.length >> 1) + 1;
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      for (let at = 0; at < half; at += 1 << 16) controller.enqueue(body.subarray(at, Math.min(half, at + (1 << 16))));
-      await released;
-      controller.enqueue(body.subarray(half));
-      controller.close();
-    },
-  });
-  const done = fetch(`${server.url}/api/datasets?name=${name}&progress=${key}`, { method: "POST", headers: { "content-type": "text/csv", ...auth }, body: stream, duplex: "half" } as RequestInit).then(async (r) => ({ status: r.status, id: ((await r.json()) as { id: number }).id }));
-  for (let waited = 0; waited < 30_000; waited += 20) {
-    const progress = (await (await fetch(`${server.url}/api/imports/${key}`, { headers: auth })).json()) as { rows?: number };
-    if ((progress.rows ?? 0) >= IMPORT_ROWS / 4) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const { body, release } = heldUpload(evaluationCsv(IMPORT_ROWS, { seed: 3 }));
+  const done = fetch(`${server.url}/api/datasets?name=${name}&progress=${key}`, { method: "POST", headers: { "content-type": "text/csv", ...auth }, body, duplex: "half" } as RequestInit).then(async (r) => ({ status: r.status, id: ((await r.json()) as { id: number }).id }));
+  expect(await waitForProgress(server.url, key, (p) => (p.rows ?? 0) >= IMPORT_ROWS / 4, auth)).toBe(true);
   return { done, release };
 }
 

@@ -22,17 +22,20 @@ export interface RunningServer {
   databaseFile: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
+  /** Stops the server (SIGTERM) and removes its database, unless the caller gave the file. */
   stop: () => Promise<void>;
+  /** Kills the server's process group with SIGKILL (a crash), leaving its files as they are. */
+  kill: () => Promise<void>;
 }
 
 /**
- * Starts the built app (`next start`) on a free port against a new temporary SQLite file and
- * waits until /api/health answers.
+ * Starts the built app (`next start`) on a free port against a new temporary SQLite file (or
+ * `options.databaseFile`, which is then left in place) and waits until /api/health answers.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: { databaseFile?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-test-"));
-  const databaseFile = path.join(dir, "cutoff.db");
+  const dir = options.databaseFile ? null : fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-test-"));
+  const databaseFile = options.databaseFile ?? path.join(dir!, "cutoff.db");
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${databaseFile}`, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
@@ -63,7 +66,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
         process.kill(-child.pid, "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        const exited = new Promise((r) => child.once("exit", r));
+        process.kill(-child.pid, "SIGKILL");
+        await exited;
+      }
     },
   };
 }
