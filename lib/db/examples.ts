@@ -113,14 +113,31 @@ export async function exportExampleSlices(datasetId: number, query: ExampleQuery
   const layout = await store().datasets.columnLayout(datasetId);
   if (!layout) return null;
   checkColumns(query, layout);
-  const records = await store().rows.matching(datasetId, query, layout, max);
+  const rows = store().rows;
+  async function* recordSlices(): AsyncGenerator<PredictionRecord[]> {
+    if (rows.matchingSlices) return yield* rows.matchingSlices(datasetId, query, layout!, max);
+    const records = await rows.matching(datasetId, query, layout!, max);
+    for (let at = 0; at < records.length; at += EXPORT_SLICE) yield records.slice(at, at + EXPORT_SLICE);
+  }
   async function* slices(): AsyncGenerator<Example[]> {
-    for (let at = 0; at < records.length; at += EXPORT_SLICE) {
-      if (at > 0) await nextTurn();
-      yield await toExamples(records.slice(at, at + EXPORT_SLICE), layout!, query.threshold);
+    let first = true;
+    for await (const records of recordSlices()) {
+      for (let at = 0; at < records.length; at += EXPORT_SLICE) {
+        if (!first) await nextTurn();
+        first = false;
+        yield await toExamples(records.slice(at, at + EXPORT_SLICE), layout!, query.threshold);
+      }
     }
   }
-  return { layout, slices: slices() };
+  // The first slice is read before answering: a failing query is an error answer, not a cut download.
+  const all = slices();
+  const first = await all.next();
+  async function* primed(): AsyncGenerator<Example[]> {
+    if (first.done) return;
+    yield first.value;
+    yield* all;
+  }
+  return { layout, slices: primed() };
 }
 
 /** Every example matching the query (up to `max`), in the query's order, for exports; null without the dataset. */

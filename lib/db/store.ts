@@ -44,6 +44,11 @@ export interface RowStore {
   page(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
   /** Every row matching the query, in its order, up to `max` rows (for exports). */
   matching(datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): Promise<PredictionRecord[]>;
+  /**
+   * The same rows a slice at a time, each read or sent when the last is taken, so that an export
+   * never holds all of them (optional: without it, exports slice `matching`'s answer).
+   */
+  matchingSlices?(datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): AsyncGenerator<PredictionRecord[]>;
   /** The distinct non-empty image values of the dataset's rows. */
   imageValues(datasetId: number): Promise<string[]>;
   /** The prediction id of each example id the dataset has (ids it lacks are left out). */

@@ -31,6 +31,14 @@ export async function readerCall<T>(op: string, args: unknown[], here: () => T):
   return reader ? reader.call<T>(op, args) : here();
 }
 
+/** A read whose answer is a long list, as its slices, each asked for when the last is taken; `here` reads in this thread when there is no reader. */
+export async function* readerSlices<T>(op: string, args: unknown[], here: () => T[], sliceSize: number): AsyncGenerator<T[]> {
+  const reader = await readerThread();
+  if (reader) return yield* reader.stream<T[]>(op, args);
+  const all = here();
+  for (let at = 0; at < all.length; at += sliceSize) yield all.slice(at, at + sliceSize);
+}
+
 /** A read whose answer is a long list, sent in slices; `here` runs it in this thread when there is no reader. */
 export async function readerList<T>(op: string, args: unknown[], here: () => T[]): Promise<T[]> {
   const reader = await readerThread();

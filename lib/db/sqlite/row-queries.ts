@@ -35,19 +35,23 @@ export function rowPage(db: Database.Database, datasetId: number, query: Example
   return { ids: page.slice(0, limit).map((r) => r.id), total };
 }
 
-/** Every row matching the query (up to `max`), in its order; `onSlice` receives them `sliceSize` at a time. */
+/**
+ * Every row matching the query (up to `max`), in its order; `onSlice` receives them `sliceSize` at
+ * a time. The scan sorts only ids (narrow, so SQLite's sorter stays small), then each slice's rows
+ * are read by id.
+ */
 export function rowsMatching(db: Database.Database, datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number, sliceSize: number, onSlice: (records: PredictionRecord[]) => void): void {
+  const ids = idsMatching(db, datasetId, query, layout, max);
+  for (let at = 0; at < ids.length; at += sliceSize) onSlice(rowsByIds(db, datasetId, ids.slice(at, at + sliceSize)));
+}
+
+/** The ids of the rows matching the query (up to `max`), in its order. */
+export function idsMatching(db: Database.Database, datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): number[] {
   const compiled = compileExampleQuery(query, layout);
-  const columns = COLUMNS.split(", ").map((c) => `p.${c}`).join(", ");
-  const statement = db.prepare(`SELECT ${columns} FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`);
-  let slice: PredictionRecord[] = [];
-  for (const row of statement.iterate(datasetId, datasetId, ...compiled.params, max) as IterableIterator<StoredRecord>) {
-    slice.push(toRecord(row));
-    if (slice.length < sliceSize) continue;
-    onSlice(slice);
-    slice = [];
-  }
-  if (slice.length) onSlice(slice);
+  return db
+    .prepare(`SELECT p."id" FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
+    .pluck()
+    .all(datasetId, datasetId, ...compiled.params, max) as number[];
 }
 
 /** The distinct non-empty image values of a dataset's rows. */

@@ -2,8 +2,11 @@ import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
 import { predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
-import { readerCall, readerList } from "./reader-client";
+import { readerCall, readerList, readerSlices } from "./reader-client";
 import { imageValues, rowPage, rowsByIds, rowsMatching } from "./row-queries";
+
+/** Rows per slice of an export read in this thread (when there is no reader thread). */
+const EXPORT_SLICE_ROWS = 1000;
 
 /**
  * The rows of a dataset on SQLite: point reads by id here; scans of the dataset's rowid range
@@ -25,6 +28,15 @@ export const sqliteRows: RowStore = {
       });
       return all;
     });
+  },
+  matchingSlices(datasetId, query, layout, max) {
+    return readerSlices<PredictionRecord>("matching", [datasetId, query, layout, max], () => {
+      const all: PredictionRecord[] = [];
+      rowsMatching(sharedSqlite(), datasetId, query, layout, max, max, (slice) => {
+        for (const record of slice) all.push(record);
+      });
+      return all;
+    }, EXPORT_SLICE_ROWS);
   },
   async imageValues(datasetId) {
     return readerCall("imageValues", [datasetId], () => imageValues(sharedSqlite(), datasetId));
