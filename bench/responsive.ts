@@ -109,7 +109,7 @@ export const benchmark: Benchmark = {
   run: async () => {
     const file = await rowsFile(TMP, 1_000_000);
     const reads = process.env.RESPONSIVE_READS === "false" ? { rows: [], notes: [] } : await readsDuringImport(file);
-    const sizes = (process.env.RESPONSIVE_SIZES ?? "1000000,5000000").split(",").map(Number);
+    const sizes = (process.env.RESPONSIVE_SIZES ?? "1000000,5000000").split(",").filter(Boolean).map(Number);
     const rows: BenchRow[] = [...reads.rows];
     const notes = [...reads.notes];
     for (const size of sizes) {

@@ -9,6 +9,7 @@ import { BATCH_ROWS, MAX_BATCHES_IN_FLIGHT, type FromParseWorker, type ToParseWo
 import { RowBatchBuilder, batchBuffers } from "./row-batch";
 import { RowParser } from "./row-parser";
 import type { ScoreIndexes } from "./types";
+import { lowerThreadPriority } from "../workers/priority";
 
 /** The typed arrays' buffers of a parse's derived columns, moved (not copied) to the importing thread. */
 function segmentBuffers(scores: ScoreIndexes): ArrayBuffer[] {
@@ -22,6 +23,8 @@ const IDLE_FLUSH_MS = 20;
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread");
+// Parsing is bulk work: requests first. (Linux: this thread only.)
+lowerThreadPriority(5);
 
 const queue: Uint8Array[] = [];
 let parser: RowParser | null = null;

@@ -7,9 +7,12 @@ import { parentPort } from "node:worker_threads";
 import { computeOps } from "./compute-ops";
 import { serveRpc, type SendPart } from "./rpc";
 import { inSharedMemory } from "./shared-memory";
+import { lowerThreadPriority } from "./priority";
 
 const port = parentPort;
 if (!port) throw new Error("compute-worker.ts runs as a worker thread");
+// Long computations: requests first. (Linux: this thread only.)
+lowerThreadPriority(10);
 
 const ops = Object.fromEntries(
   Object.entries(computeOps).map(([name, op]) => [name, (_send: SendPart, ...args: unknown[]) => ({ value: inSharedMemory((op as (...a: unknown[]) => unknown)(...args)) })]),

@@ -17,6 +17,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether any process of the group is alive. */
+const groupAlive = (pgid: number) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Waits up to `graceMs` for a process group to end, then kills what is left of it. */
+async function endGroup(pgid: number, graceMs: number): Promise<void> {
+  for (const deadline = Date.now() + graceMs; groupAlive(pgid) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+}
+
 export interface RunningServer {
   url: string;
   databaseFile: string;
@@ -66,6 +82,9 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
         process.kill(-child.pid, "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
+      // npx has exited; the server under it may not have (a busy event loop does not run its
+      // SIGTERM handler): after 10 s the whole group is killed, so no server outlives its test.
+      if (child.pid) await endGroup(child.pid, 10_000);
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
     kill: async () => {

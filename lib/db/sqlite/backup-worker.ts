@@ -6,9 +6,12 @@
  */
 import { parentPort } from "node:worker_threads";
 import { copyDatabase } from "./backup-copy";
+import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
 if (!port) throw new Error("backup-worker.ts runs as a worker thread");
+// A backup is background work. (Linux: this thread only.)
+lowerThreadPriority(10);
 port.once("message", ({ target }: { target: string }) => {
   copyDatabase(target).then(
     (result) => port.postMessage({ type: "done", result }),

@@ -13,9 +13,12 @@ import { sharedSqlite } from "./connection";
 import { predictionIdsOfExamples } from "./keys";
 import { idsMatching, imageValues, rowPage, rowsByIds } from "./row-queries";
 import { readSegment } from "./segments";
+import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
 if (!port) throw new Error("reader-worker.ts runs as a worker thread");
+// Long scans: requests first. (Linux: this thread only.)
+lowerThreadPriority(10);
 
 /** Records per message of a long answer: about 2 ms for the app's thread to take in. */
 const RECORDS_PER_PART = 2000;

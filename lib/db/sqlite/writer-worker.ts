@@ -11,9 +11,12 @@ import { checkpointWal, writerSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
 import { writeLabels } from "./labels";
 import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
 if (!port) throw new Error("writer-worker.ts runs as a worker thread");
+// Imports and appends are bulk work: requests first. (Linux: this thread only.)
+lowerThreadPriority(5);
 
 const sinks = new Map<number, DatasetSink>();
 const send = (message: FromWriter) => port.postMessage(message);
