@@ -62,7 +62,9 @@ export interface BenchServer {
 /** Starts the built app with `node next start` (so the pid is the server's) on a database: a SQLite file, or a PostgreSQL URL. */
 export async function startBenchServer(database: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROFILES=<dir>: the server writes a CPU profile of each thread there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILES ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILES}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -16,6 +16,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./explorer"),
   () => import("./story"),
   () => import("./postgres"),
+  () => import("./responsive"),
 ];
 
 const only = process.argv.slice(2);

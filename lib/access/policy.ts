@@ -23,7 +23,7 @@ export interface AccessRequest {
 /** Why a request is refused, as the API's error shape wants it. */
 export interface Refusal {
   status: 400 | 401 | 403 | 421;
-  code: "host_invalid" | "host_not_served" | "cross_site_write" | "token_required" | "token_invalid";
+  code: "host_invalid" | "host_not_served" | "cross_site_write" | "token_required" | "token_invalid" | "backup_needs_token";
   message: string;
 }
 
@@ -46,6 +46,13 @@ export function currentPolicy(): AccessPolicy {
 /** Signing in and out needs no token (it is how a browser gets one); other writes do. */
 const SESSION_PATH = "/api/session";
 
+/**
+ * A backup is the whole database in one download: it always needs the token, and without a token
+ * configured it is refused (the command line `npm run backup`, which needs access to the file,
+ * still works).
+ */
+export const BACKUP_PATH = "/api/backup";
+
 /** Reads open even with CUTOFF_PROTECT_READS: the sign-in page, what it loads, and the health check. */
 function isOpenRead(pathname: string): boolean {
   return pathname === "/sign-in" || pathname === "/api/health" || pathname === "/favicon.ico" || pathname.startsWith("/_next/");
@@ -54,6 +61,7 @@ function isOpenRead(pathname: string): boolean {
 /** Whether a request must present the token. */
 export function needsToken(policy: AccessPolicy, method: string, pathname: string): boolean {
   if (!policy.token) return false;
+  if (pathname === BACKUP_PATH) return true;
   if (isWrite(method)) return pathname !== SESSION_PATH;
   return policy.protectReads && !isOpenRead(pathname);
 }
@@ -76,9 +84,12 @@ export function refusalOf(policy: AccessPolicy, request: AccessRequest): Refusal
     const source = crossSiteSource(request.headers);
     if (source) return { status: 403, code: "cross_site_write", message: `a write from another site is refused (${source}): only Cutoff's own pages and non-browser clients can change data` };
   }
+  if (request.pathname === BACKUP_PATH && !policy.token) {
+    return { status: 403, code: "backup_needs_token", message: "backups over HTTP need a token: start Cutoff with CUTOFF_TOKEN set and send it, or run `npm run backup -- <file>` on the server" };
+  }
   if (policy.token && needsToken(policy, request.method, request.pathname)) {
     const credential = presentedCredential(request.headers, policy.token);
-    const what = isWrite(request.method) ? "to change data" : "to show anything";
+    const what = isWrite(request.method) ? "to change data" : request.pathname === BACKUP_PATH ? "to download a backup" : "to show anything";
     if (credential === "none") return { status: 401, code: "token_required", message: `this Cutoff asks for its token ${what}: ${SIGN_IN_HINT}` };
     if (credential === "invalid") return { status: 401, code: "token_invalid", message: `the token sent is not this Cutoff's token: ${SIGN_IN_HINT}` };
   }

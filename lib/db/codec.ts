@@ -8,13 +8,14 @@ import type { ScoreSegment } from "../metrics/segment";
 export const toBytes = (values: Float64Array | Uint32Array | Uint16Array | Uint8Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 
 /**
- * Stored bytes as an ArrayBuffer a typed array can view: the driver's own buffer when it starts
- * 8-byte aligned and spans its whole buffer (no copy: a segment's columns are tens of MB), else a
- * fresh aligned copy.
+ * Stored bytes as a buffer a typed array can view: in shared memory when `shared` (a worker that
+ * reads a segment hands it to the app's thread without a copy); else the driver's own buffer when
+ * it starts 8-byte aligned and spans its whole buffer (no copy: a segment's columns are tens of
+ * MB), else a fresh aligned copy.
  */
-function aligned(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  const copy = new Uint8Array(bytes.byteLength);
+function aligned(bytes: Uint8Array, shared = false): ArrayBuffer | SharedArrayBuffer {
+  if (!shared && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  const copy = new Uint8Array(shared ? new SharedArrayBuffer(bytes.byteLength) : new ArrayBuffer(bytes.byteLength));
   copy.set(bytes);
   return copy.buffer;
 }
@@ -54,18 +55,21 @@ export function encodeSegment(segment: ScoreSegment): StoredSegmentColumns {
   return { offsets: toBytes(segment.offsets), scores: toBytes(segment.scores), labels: toBytes(segment.labels), times: segment.times && toBytes(segment.times), slices };
 }
 
-/** A stored segment back as typed arrays (`sliceColumns`: how many slice columns its dataset has). */
-export function decodeSegment(firstId: number, stored: StoredSegmentColumns, sliceColumns: number): ScoreSegment {
-  const offsets = new Uint32Array(aligned(stored.offsets));
+/**
+ * A stored segment back as typed arrays (`sliceColumns`: how many slice columns its dataset has),
+ * over shared memory with `{ shared: true }`.
+ */
+export function decodeSegment(firstId: number, stored: StoredSegmentColumns, sliceColumns: number, { shared = false } = {}): ScoreSegment {
+  const offsets = new Uint32Array(aligned(stored.offsets, shared));
   const n = offsets.length;
-  const all = stored.slices ? new Uint16Array(aligned(stored.slices)) : new Uint16Array(0);
+  const all = stored.slices ? new Uint16Array(aligned(stored.slices, shared)) : new Uint16Array(0);
   const slices = Array.from({ length: sliceColumns }, (_, c) => (all.length >= (c + 1) * n ? all.subarray(c * n, (c + 1) * n) : new Uint16Array(n)));
   return {
     firstId,
     offsets,
-    scores: new Float64Array(aligned(stored.scores)),
-    labels: new Uint8Array(aligned(stored.labels)),
-    times: stored.times ? new Float64Array(aligned(stored.times)) : null,
+    scores: new Float64Array(aligned(stored.scores, shared)),
+    labels: new Uint8Array(aligned(stored.labels, shared)),
+    times: stored.times ? new Float64Array(aligned(stored.times, shared)) : null,
     slices,
   };
 }

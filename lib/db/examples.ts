@@ -6,7 +6,9 @@
  */
 import { checkColumns, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
 import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
-import { confusionAt, countAcross, pageAcross, type RowFilter } from "../metrics";
+import { confusionAt, pageAcross } from "../metrics";
+import { compute } from "../workers/compute";
+import type { WantedCode } from "../workers/compute-ops";
 import { store } from "./index";
 import { getDatasetIndex, type DatasetIndex } from "./score-index";
 import type { PredictionRecord } from "./types";
@@ -49,16 +51,16 @@ async function toExamples(records: PredictionRecord[], layout: ColumnLayout, thr
   }));
 }
 
-/** A filter on the slice codes of a dataset's rows for `slices` (column → value), or null when a value is not in the dataset. */
-function sliceFilter(index: DatasetIndex, slices: Record<string, string>): RowFilter | null {
-  const wanted: { column: number; code: number }[] = [];
+/** The slice codes wanted for `slices` (column → value), or null when a value is not in the dataset. */
+function wantedCodes(index: DatasetIndex, slices: Record<string, string>): WantedCode[] | null {
+  const wanted: WantedCode[] = [];
   for (const [column, value] of Object.entries(slices)) {
     const c = index.sliceColumns.indexOf(column);
     const code = index.sliceValues[c]?.indexOf(value) ?? -1;
     if (code < 0) return null;
     wanted.push({ column: c, code });
   }
-  return (k, i) => wanted.every((w) => index.segments[k].slices[w.column][i] === w.code);
+  return wanted;
 }
 
 async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
@@ -69,9 +71,11 @@ async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLay
     if (index) {
       const { kind, threshold } = query;
       if (isUnfiltered(query)) return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit), total: confusionAt(index.counts, threshold)[kind] };
-      const keep = sliceFilter(index, query.slices ?? {});
-      if (!keep) return { ids: [], total: 0 };
-      return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit, keep), total: countAcross(index.segments, kind, threshold, keep) };
+      const wanted = wantedCodes(index, query.slices ?? {});
+      if (!wanted) return { ids: [], total: 0 };
+      // A filtered walk may pass over every row: off this thread for a large dataset.
+      const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
+      return compute("filteredPage", rows, index.segments, kind, threshold, direction, offset, limit, wanted);
     }
   }
   return store().rows.page(datasetId, query, layout, limit, offset);
@@ -94,11 +98,53 @@ export async function listExamples(datasetId: number, query: ExampleQuery, page:
   return { total, threshold: query.threshold, kind: query.kind, items: await toExamples(records, layout, query.threshold) };
 }
 
-/** Every example matching the query (up to `max`), in the query's order, for exports; null without the dataset. */
-export async function exportExamples(datasetId: number, query: ExampleQuery, max = MAX_EXPORT): Promise<{ layout: ColumnLayout; items: Example[] } | null> {
+/** Examples per slice of an export: each slice is a few milliseconds of work for this thread. */
+export const EXPORT_SLICE = 1000;
+
+/** Lets the event loop answer other requests before the next slice of a long job. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Every example matching the query (up to `max`), in the query's order, for exports: the layout,
+ * and the examples with their tags and notes `EXPORT_SLICE` at a time, the event loop free between
+ * slices (an export of 100,000 rows never holds it long); null without the dataset.
+ */
+export async function exportExampleSlices(datasetId: number, query: ExampleQuery, max = MAX_EXPORT): Promise<{ layout: ColumnLayout; slices: AsyncGenerator<Example[]> } | null> {
   const layout = await store().datasets.columnLayout(datasetId);
   if (!layout) return null;
   checkColumns(query, layout);
-  const records = await store().rows.matching(datasetId, query, layout, max);
-  return { layout, items: await toExamples(records, layout, query.threshold) };
+  const rows = store().rows;
+  async function* recordSlices(): AsyncGenerator<PredictionRecord[]> {
+    if (rows.matchingSlices) return yield* rows.matchingSlices(datasetId, query, layout!, max);
+    const records = await rows.matching(datasetId, query, layout!, max);
+    for (let at = 0; at < records.length; at += EXPORT_SLICE) yield records.slice(at, at + EXPORT_SLICE);
+  }
+  async function* slices(): AsyncGenerator<Example[]> {
+    let first = true;
+    for await (const records of recordSlices()) {
+      for (let at = 0; at < records.length; at += EXPORT_SLICE) {
+        if (!first) await nextTurn();
+        first = false;
+        yield await toExamples(records.slice(at, at + EXPORT_SLICE), layout!, query.threshold);
+      }
+    }
+  }
+  // The first slice is read before answering: a failing query is an error answer, not a cut download.
+  const all = slices();
+  const first = await all.next();
+  async function* primed(): AsyncGenerator<Example[]> {
+    if (first.done) return;
+    yield first.value;
+    yield* all;
+  }
+  return { layout, slices: primed() };
+}
+
+/** Every example matching the query (up to `max`), in the query's order, for exports; null without the dataset. */
+export async function exportExamples(datasetId: number, query: ExampleQuery, max = MAX_EXPORT): Promise<{ layout: ColumnLayout; items: Example[] } | null> {
+  const exported = await exportExampleSlices(datasetId, query, max);
+  if (!exported) return null;
+  const items: Example[] = [];
+  for await (const slice of exported.slices) for (const item of slice) items.push(item);
+  return { layout: exported.layout, items };
 }

@@ -6,18 +6,9 @@
  * never serves numbers of rows that changed.
  */
 import { cachedByVersion } from "../cache";
-import {
-  codeTotals,
-  cumulate,
-  mergeScoreTables,
-  segmentedTable,
-  segmentTable,
-  sliceCountsAt,
-  type CumulativeTable,
-  type ScoreSegment,
-  type SegmentedTable,
-  type SliceCountsReport,
-} from "../metrics";
+import { segmentedTable, sliceCountsAt, type CumulativeTable, type ScoreSegment, type SegmentedTable, type SliceCountsReport } from "../metrics";
+import { compute } from "../workers/compute";
+import { inSharedMemory } from "../workers/shared-memory";
 import { store } from "./index";
 import type { SegmentRef } from "./types";
 
@@ -39,7 +30,7 @@ interface LoadedSegment {
   segment: ScoreSegment;
   table: CumulativeTable;
   /** Per slice column: the rows, positives and negatives of each code (computed on first use). */
-  totals: (ReturnType<typeof codeTotals> | undefined)[];
+  totals: ({ rows: Float64Array; positives: Float64Array; negatives: Float64Array } | undefined)[];
 }
 
 /** The dataset's version, or null when it does not exist. */
@@ -54,8 +45,12 @@ async function loadSegment(datasetId: number, ref: SegmentRef, sliceColumns: num
     datasetId,
     ref.revision,
     async () => {
-      const segment = await store().scores.segment(ref.id, sliceColumns);
-      return segment && { segment, table: cumulate(segmentTable(segment)), totals: [] };
+      const read = await store().scores.segment(ref.id, sliceColumns);
+      if (!read) return null;
+      // In shared memory (a backend may read it there already), so that computations on it run in
+      // the compute worker without copying it; its table is computed there (lib/workers/compute.ts).
+      const segment = inSharedMemory(read);
+      return { segment, table: await compute("segmentTable", segment.scores.length, { scores: segment.scores, labels: segment.labels }), totals: [] };
     },
     { part: String(ref.id), limit: SEGMENT_CACHE },
   );
@@ -103,7 +98,8 @@ export async function getScoreTable(datasetId: number): Promise<CumulativeTable 
   const index = await getDatasetIndex(datasetId);
   if (!index) return null;
   if (index.tables.length === 1) return index.tables[0];
-  return cachedByVersion("score-table", datasetId, index.version, () => cumulate(mergeScoreTables(index.tables)), { limit: 16 });
+  const size = index.tables.reduce((sum, t) => sum + t.scores.length, 0);
+  return cachedByVersion("score-table", datasetId, index.version, () => compute("mergedTable", size, index.tables), { limit: 16 });
 }
 
 /** Each slice value's counts at a threshold; null when the dataset does not exist. */
@@ -111,8 +107,8 @@ export async function getSliceCounts(datasetId: number, threshold: number): Prom
   const index = await getDatasetIndex(datasetId);
   if (!index) return null;
   const loaded = await Promise.all(index.refs.map((ref) => loadSegment(datasetId, ref, index.sliceColumns.length)));
-  return sliceCountsAt(index.segments, index.sliceColumns, index.sliceValues, threshold, (k, c) => {
-    const segment = loaded[k]!;
-    return (segment.totals[c] ??= codeTotals(segment.segment, c, index.sliceValues[c].length + 1));
-  });
+  for (const part of loaded) {
+    for (let c = 0; c < index.sliceColumns.length; c++) part!.totals[c] ??= await compute("codeTotals", part!.segment.scores.length, part!.segment, c, index.sliceValues[c].length + 1);
+  }
+  return sliceCountsAt(index.segments, index.sliceColumns, index.sliceValues, threshold, (k, c) => loaded[k]!.totals[c]!);
 }

@@ -45,6 +45,11 @@ export interface RowStore {
   page(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }>;
   /** Every row matching the query, in its order, up to `max` rows (for exports). */
   matching(datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): Promise<PredictionRecord[]>;
+  /**
+   * The same rows a slice at a time, each read or sent when the last is taken, so that an export
+   * never holds all of them (optional: without it, exports slice `matching`'s answer).
+   */
+  matchingSlices?(datasetId: number, query: ExampleQuery, layout: ColumnLayout, max: number): AsyncGenerator<PredictionRecord[]>;
   /** The distinct non-empty image values of the dataset's rows. */
   imageValues(datasetId: number): Promise<string[]>;
   /** The prediction id of each example id the dataset has (ids it lacks are left out). */
@@ -131,6 +136,18 @@ export interface Store {
   migrationCount(): Promise<number>;
   /** Housekeeping once an import's answer is sent (SQLite copies its write-ahead log into the file). */
   afterImport(): void;
+  /**
+   * Copies the whole database as of one commit into `target` (a new file), or a temporary file
+   * next to it that the caller removes; imports and reviews go on meanwhile. Backends that have
+   * their own tools (PostgreSQL: pg_dump) leave it out.
+   */
+  backup?(target?: string): Promise<BackupResult>;
+}
+
+/** A backup written: its file and size in bytes. */
+export interface BackupResult {
+  file: string;
+  bytes: number;
 }
 
 export type { MigrationResult };

@@ -18,9 +18,14 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV line of cells, ending in CRLF. */
+export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+  return cells.map(csvField).join(",") + "\r\n";
+}
+
 /** A CSV document: the header, then one line per row, each ending in CRLF. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
-  const lines = [header.map(csvField).join(",")];
-  for (const row of rows) lines.push(row.map(csvField).join(","));
-  return lines.join("\r\n") + "\r\n";
+  let text = csvLine(header);
+  for (const row of rows) text += csvLine(row);
+  return text;
 }

@@ -1,4 +1,5 @@
 import { store } from "../db";
+import type { LabelChangeInput } from "../db/types";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { CsvRecordReader } from "../ingest/csv-reader";
 import { sniffDelimiter, stripBom } from "../ingest/detect";
@@ -6,6 +7,11 @@ import { IngestError, MAX_PROBLEMS } from "../ingest/errors";
 import { LabelReader } from "../ingest/labels";
 import type { IngestProblem } from "../ingest/types";
 import { serialized } from "./queue";
+
+/** Labels checked between two turns of the event loop (a few milliseconds of work). */
+const LABELS_PER_TURN = 10_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Most labels one request may set. */
 export const MAX_LABELS = 1_000_000;
@@ -90,7 +96,11 @@ export async function setLabels(datasetId: number, labels: SentLabel[], options:
   const found = await store().rows.predictionIdsOf(datasetId, [...new Set(labels.map((l) => l.exampleId))]);
   const problems: IngestProblem[] = [];
   const seen = new Map<string, number>();
-  const changes = labels.flatMap((l) => {
+  const changes: LabelChangeInput[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    // A million labels take a while to check: let other requests in every LABELS_PER_TURN.
+    if (i > 0 && i % LABELS_PER_TURN === 0) await nextTurn();
+    const l = labels[i];
     const problem = (column: string, message: string) => (problems.length < MAX_PROBLEMS ? problems.push({ row: l.row, column, message }) : 0);
     const value = l.label.trim() === "" ? `the label is empty` : reader.read(l.label);
     if (typeof value === "string") problem(mapping.label ?? "label", value);
@@ -98,8 +108,8 @@ export async function setLabels(datasetId: number, labels: SentLabel[], options:
     if (predictionId === undefined) problem(idColumn, `${JSON.stringify(l.exampleId)} is not an example of this dataset`);
     if (seen.has(l.exampleId)) problem(idColumn, `${JSON.stringify(l.exampleId)} appears again (first on row ${seen.get(l.exampleId)})`);
     seen.set(l.exampleId, l.row);
-    return typeof value === "number" && predictionId !== undefined ? [{ predictionId, label: value as 0 | 1, reviewer: l.reviewer ?? null }] : [];
-  });
+    if (typeof value === "number" && predictionId !== undefined) changes.push({ predictionId, label: value as 0 | 1, reviewer: l.reviewer ?? null });
+  }
   if (problems.length) {
     const [first] = problems;
     throw new IngestError("invalid_rows", `row ${first.row}, column ${JSON.stringify(first.column)}: ${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems);

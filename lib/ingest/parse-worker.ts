@@ -9,12 +9,15 @@ import { BATCH_ROWS, MAX_BATCHES_IN_FLIGHT, type FromParseWorker, type ToParseWo
 import { RowBatchBuilder, batchBuffers } from "./row-batch";
 import { RowParser } from "./row-parser";
 import { builtSegmentBuffers, type BuiltSegment } from "../metrics/segment-builder";
+import { lowerThreadPriority } from "../workers/priority";
 
 /** How long the input may stall before the rows parsed so far are sent anyway (for progress). */
 const IDLE_FLUSH_MS = 20;
 
 const port = parentPort;
 if (!port) throw new Error("parse-worker.ts runs as a worker thread");
+// Parsing is bulk work: requests first. (Linux: this thread only.)
+lowerThreadPriority(5);
 
 const queue: Uint8Array[] = [];
 let parser: RowParser | null = null;

@@ -4,13 +4,31 @@
  * from the segment between the kept points around it. Returns the indices kept, ascending.
  */
 export function simplifyIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, tolerance: number): number[] {
+  const levels = simplificationLevels(xs, ys, tolerance);
+  const kept: number[] = [];
+  for (let i = 0; i < levels.length; i++) if (levels[i] > tolerance) kept.push(i);
+  return kept;
+}
+
+/**
+ * Ramer–Douglas–Peucker once for every tolerance from `tolerance` up: levels[i] is the largest
+ * tolerance below which point i is kept (Infinity for the end points, 0 for points dropped at
+ * `tolerance` already), so that simplifying at any eps >= tolerance keeps exactly the points with
+ * levels[i] > eps. The split points RDP chooses (the first farthest point of a stretch) do not
+ * depend on the tolerance, only where it stops does; a point is kept when it and every split
+ * above it lie farther than eps, so its level is the smallest of those distances.
+ */
+export function simplificationLevels(xs: ArrayLike<number>, ys: ArrayLike<number>, tolerance: number): Float64Array {
   const n = xs.length;
-  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
-  const keep = new Uint8Array(n);
-  keep[0] = 1;
-  keep[n - 1] = 1;
-  const stack: number[] = [0, n - 1];
+  const levels = new Float64Array(n);
+  if (n === 0) return levels;
+  levels[0] = Infinity;
+  levels[n - 1] = Infinity;
+  if (n <= 2) return levels;
+  // Stretches to split: start, end, and the level of the split above them.
+  const stack: number[] = [0, n - 1, Infinity];
   while (stack.length) {
+    const above = stack.pop() as number;
     const end = stack.pop() as number;
     const start = stack.pop() as number;
     const ax = xs[start];
@@ -35,13 +53,30 @@ export function simplifyIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, to
       }
     }
     if (worst >= 0) {
-      keep[worst] = 1;
-      stack.push(start, worst, worst, end);
+      const level = Math.min(above, worstDistance);
+      levels[worst] = level;
+      stack.push(start, worst, level, worst, end, level);
     }
   }
+  return levels;
+}
+
+/**
+ * The tolerance `tolerance` × 2^k (smallest k) at which RDP keeps at most `maxPoints` of the
+ * points, and the indices it keeps, ascending.
+ */
+export function downsampleIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoints: number, tolerance: number): { kept: number[]; tolerance: number } {
+  const levels = simplificationLevels(xs, ys, tolerance);
+  const count = (eps: number) => {
+    let kept = 0;
+    for (let i = 0; i < levels.length; i++) if (levels[i] > eps) kept++;
+    return kept;
+  };
+  let eps = tolerance;
+  while (count(eps) > maxPoints) eps *= 2;
   const kept: number[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
-  return kept;
+  for (let i = 0; i < levels.length; i++) if (levels[i] > eps) kept.push(i);
+  return { kept, tolerance: eps };
 }
 
 /** A downsampled curve: the points kept and the largest distance any dropped point may be off. */
@@ -60,13 +95,6 @@ export interface Simplified<T> {
  */
 export function downsampleCurve<T>(points: T[], x: (p: T) => number, y: (p: T) => number, maxPoints = 1000, tolerance = 1e-3): Simplified<T> {
   if (points.length <= maxPoints) return { points, originalCount: points.length, tolerance: 0 };
-  const xs = Float64Array.from(points, x);
-  const ys = Float64Array.from(points, y);
-  let eps = tolerance;
-  let kept = simplifyIndices(xs, ys, eps);
-  while (kept.length > maxPoints) {
-    eps *= 2;
-    kept = simplifyIndices(xs, ys, eps);
-  }
+  const { kept, tolerance: eps } = downsampleIndices(Float64Array.from(points, x), Float64Array.from(points, y), maxPoints, tolerance);
   return { points: kept.map((i) => points[i]), originalCount: points.length, tolerance: eps };
 }

@@ -3,7 +3,8 @@ import { store, type DatasetView } from "../db";
 import { getDatasetIndex, getScoreTable } from "../db/score-index";
 import { removeDatasetImages } from "../images/store";
 import { serialized } from "../imports/queue";
-import { rowsSince, summarize } from "../metrics";
+import { rowsSince } from "../metrics";
+import { compute } from "../workers/compute";
 
 /**
  * A dataset's view with summary figures of its current rows: an append or late labels leave the
@@ -14,7 +15,7 @@ async function fresh(dataset: DatasetView): Promise<DatasetView> {
   if (dataset.summaryVersion === dataset.version) return dataset;
   const table = await getScoreTable(dataset.id);
   if (!table) return dataset;
-  const summary = summarize(table);
+  const summary = await compute("summary", table.scores.length, table);
   const saved = await store().datasets.saveSummary(dataset.id, dataset.version, summary);
   return saved ?? { ...dataset, ...summary, summaryVersion: dataset.version };
 }

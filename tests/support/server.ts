@@ -17,6 +17,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Whether any process of the group is alive. */
+const groupAlive = (pgid: number) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Waits up to `graceMs` for a process group to end, then kills what is left of it. */
+async function endGroup(pgid: number, graceMs: number): Promise<void> {
+  for (const deadline = Date.now() + graceMs; groupAlive(pgid) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+  if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
+}
+
 export interface RunningServer {
   url: string;
   /** The server's database: its SQLite file, or its PostgreSQL URL (see tests/support/stored.ts). */
@@ -27,19 +43,23 @@ export interface RunningServer {
   dataDir: string;
   /** Everything the server printed so far (stdout and stderr). */
   output: () => string;
+  /** Stops the server (SIGTERM) and removes its database, unless the caller gave the file. */
   stop: () => Promise<void>;
+  /** Kills the server's process group with SIGKILL (a crash), leaving its files as they are. */
+  kill: () => Promise<void>;
 }
 
 /**
  * Starts the built app (`next start`) on a free port and waits until /api/health answers: against
  * a new temporary SQLite file, or against `options.database` (a SQLite file or a PostgreSQL URL, e.g.
- * another server's: two instances on one database), with its data
- * folder in a new temporary folder (or `options.dataDir`, e.g. a folder two instances share).
+ * another server's: two instances on one database, or a file a crashed server left; it is then left
+ * in place), with its data folder in a new temporary folder (or `options.dataDir`, e.g. a folder two
+ * instances share). `options.databaseFile` is the same as `options.database`.
  */
-export async function startServer(extraEnv: Record<string, string> = {}, options: { database?: string; dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}, options: { database?: string; databaseFile?: string; dataDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-test-"));
-  const database = options.database ?? path.join(dir, "cutoff.db");
+  const database = options.database ?? options.databaseFile ?? path.join(dir, "cutoff.db");
   const dataDir = options.dataDir ?? dir;
   const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -74,7 +94,17 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
         process.kill(-child.pid, "SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      // npx has exited; the server under it may not have (a busy event loop does not run its
+      // SIGTERM handler): after 10 s the whole group is killed, so no server outlives its test.
+      if (child.pid) await endGroup(child.pid, 10_000);
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) {
+        const exited = new Promise((r) => child.once("exit", r));
+        process.kill(-child.pid, "SIGKILL");
+        await exited;
+      }
     },
   };
 }

@@ -18,6 +18,23 @@ export function openSqlite(databaseUrl = config().DATABASE_URL): Database.Databa
   return db;
 }
 
+/**
+ * Runs a write on `db` only if the write lock is free now: without the busy handler's wait
+ * (synchronous, holding the thread); null when another connection holds the lock.
+ */
+export function withoutWaiting<T>(db: Database.Database, write: (db: Database.Database) => T): T | null {
+  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+  db.pragma("busy_timeout = 0");
+  try {
+    return write(db);
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return null;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 const globalForSqlite = globalThis as unknown as { cutoffSqlite?: Database.Database };
 
 /** One shared raw connection per process, for bulk reads and writes inside lib/db. */

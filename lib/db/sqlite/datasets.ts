@@ -38,6 +38,8 @@ export const sqliteDatasets: DatasetStore = {
     return datasetView(await prisma().dataset.update({ where: { id }, data: { name } }));
   },
 
+  // The summary is a cache of figures any reader can compute again: when an import holds the write
+  // lock, it is not saved this time rather than wait (which would hold this thread).
   async saveSummary(id, version, s) {
     // On the writer thread, not awaited: this thread must never wait on SQLite's write lock (an
     // import holding it waits for this thread's rows), and the figures are already computed.

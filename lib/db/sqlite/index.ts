@@ -6,6 +6,7 @@
  */
 import type { Store } from "../store";
 import { AppendWriter } from "./append-writer";
+import { backupDatabase } from "./backup";
 import { compactDataset } from "./compaction";
 import { checkpointWal, sharedSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
@@ -49,5 +50,7 @@ export function createSqliteStore(): Store {
     migrationCount: async () => appliedMigrationCount(sharedSqlite()),
     // The writer thread copies the write-ahead log into the file after each commit itself.
     afterImport: () => void writerThread().then((thread) => thread ?? checkpointWal()),
+    // On a thread and a connection of its own (backup.ts), not the writer's: mid-import that one holds uncommitted rows.
+    backup: (target) => backupDatabase(target),
   };
 }

@@ -1,56 +1,47 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
-import { isoInstant } from "./annotations";
 import { predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
-import { compileExampleQuery } from "./example-query";
-import { DATASET_ROWS, DATASET_ROWS_WHERE } from "./ranges";
+import { readerCall, readerList, readerSlices } from "./reader-client";
+import { imageValues, rowPage, rowsByIds, rowsMatching } from "./row-queries";
 
-const COLUMNS = `"id", "row", "label", "score", "exampleId", "timestamp", "text", "image", "slices", "extras"`;
+/** Rows per slice of an export read in this thread (when there is no reader thread). */
+const EXPORT_SLICE_ROWS = 1000;
 
-type StoredRecord = Omit<PredictionRecord, "timestamp"> & { timestamp: number | string | null };
-const toRecord = (r: StoredRecord): PredictionRecord => ({ ...r, timestamp: isoInstant(r.timestamp) });
-
-/** The rows of a dataset on SQLite: point reads by id, and scans of the dataset's rowid range. */
+/**
+ * The rows of a dataset on SQLite: point reads by id here; scans of the dataset's rowid range
+ * (filtered and sorted pages, exports, image lists) and example-id lookups on the reader thread
+ * (reader-worker.ts), so that a scan of millions of rows never holds this thread.
+ */
 export const sqliteRows: RowStore = {
   async byIds(datasetId, ids) {
-    if (ids.length === 0) return [];
-    const rows = sharedSqlite().prepare(`SELECT ${COLUMNS} FROM "Prediction" WHERE "datasetId" = ? AND "id" IN (${ids.map(() => "?").join(",")})`).all(datasetId, ...ids) as StoredRecord[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => {
-      const found = byId.get(id);
-      return found ? [toRecord(found)] : [];
+    return rowsByIds(sharedSqlite(), datasetId, ids);
+  },
+  async page(datasetId, query, layout, limit, offset) {
+    return readerCall("page", [datasetId, query, layout, limit, offset], () => rowPage(sharedSqlite(), datasetId, query, layout, limit, offset));
+  },
+  async matching(datasetId, query, layout, max) {
+    return readerList<PredictionRecord>("matching", [datasetId, query, layout, max], () => {
+      const all: PredictionRecord[] = [];
+      rowsMatching(sharedSqlite(), datasetId, query, layout, max, max, (slice) => {
+        for (const record of slice) all.push(record);
+      });
+      return all;
     });
   },
-
-  async page(datasetId, query, layout, limit, offset) {
-    const compiled = compileExampleQuery(query, layout);
-    const db = sharedSqlite();
-    // One scan of the dataset's rows filters and sorts, counting the total on the way.
-    const from = `FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where}`;
-    const params = [datasetId, datasetId, ...compiled.params];
-    const page = db.prepare(`SELECT p."id" AS id, COUNT(*) OVER () AS total ${from} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`).all(...params, Math.max(limit, 1), offset) as { id: number; total: number }[];
-    const total = page.length ? page[0].total : offset === 0 ? 0 : (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
-    return { ids: page.slice(0, limit).map((r) => r.id), total };
+  matchingSlices(datasetId, query, layout, max) {
+    return readerSlices<PredictionRecord>("matching", [datasetId, query, layout, max], () => {
+      const all: PredictionRecord[] = [];
+      rowsMatching(sharedSqlite(), datasetId, query, layout, max, max, (slice) => {
+        for (const record of slice) all.push(record);
+      });
+      return all;
+    }, EXPORT_SLICE_ROWS);
   },
-
-  async matching(datasetId, query, layout, max) {
-    const compiled = compileExampleQuery(query, layout);
-    const columns = COLUMNS.split(", ").map((c) => `p.${c}`).join(", ");
-    const records = sharedSqlite()
-      .prepare(`SELECT ${columns} FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ?`)
-      .all(datasetId, datasetId, ...compiled.params, max) as StoredRecord[];
-    return records.map(toRecord);
-  },
-
   async imageValues(datasetId) {
-    const rows = sharedSqlite()
-      .prepare(`SELECT DISTINCT p."image" FROM ${DATASET_ROWS} WHERE ${DATASET_ROWS_WHERE} AND p."image" IS NOT NULL AND p."image" <> ''`)
-      .raw(true)
-      .all(datasetId, datasetId) as [string][];
-    return rows.map(([image]) => image);
+    return readerCall("imageValues", [datasetId], () => imageValues(sharedSqlite(), datasetId));
   },
   async predictionIdsOf(datasetId, exampleIds) {
-    return predictionIdsOfExamples(datasetId, exampleIds);
+    return readerCall("predictionIdsOf", [datasetId, exampleIds], () => predictionIdsOfExamples(datasetId, exampleIds));
   },
 };

@@ -1,6 +1,7 @@
 import type { ScoreStore } from "../store";
 import { parseJsonObject } from "../views";
 import { sharedSqlite } from "./connection";
+import { readerCall } from "./reader-client";
 import { listSegments, readSegment } from "./segments";
 
 /** The segments stored with each dataset (blobs, see segments.ts and lib/db/codec.ts). */
@@ -8,8 +9,9 @@ export const sqliteScores: ScoreStore = {
   async segments(datasetId) {
     return listSegments(datasetId);
   },
+  // A segment of millions of rows is tens of MB to read and decode: on the reader thread, into shared memory.
   async segment(segmentId, sliceColumns) {
-    return readSegment(segmentId, sliceColumns);
+    return readerCall("segment", [segmentId, sliceColumns], () => readSegment(segmentId, sliceColumns));
   },
   async sliceValues(datasetId) {
     const row = sharedSqlite().prepare(`SELECT sliceValues FROM "Dataset" WHERE id = ?`).get(datasetId) as { sliceValues: string } | undefined;

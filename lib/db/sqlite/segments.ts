@@ -36,12 +36,12 @@ export function listSegments(datasetId: number, db: Database.Database = sharedSq
   return rows.filter((r): r is SegmentRef => r.id !== null);
 }
 
-/** One stored segment as typed arrays, or null when it is gone (replaced by a compaction). */
-export function readSegment(segmentId: number, sliceColumns: number, db: Database.Database = sharedSqlite()): ScoreSegment | null {
+/** One stored segment as typed arrays (over shared memory with `{ shared: true }`), or null when it is gone (replaced by a compaction). */
+export function readSegment(segmentId: number, sliceColumns: number, db: Database.Database = sharedSqlite(), options: { shared?: boolean } = {}): ScoreSegment | null {
   const row = db.prepare(`SELECT firstId, offsets, scores, labels, times, slices FROM "Segment" WHERE id = ?`).get(segmentId) as
     | { firstId: number; offsets: Uint8Array; scores: Uint8Array; labels: Uint8Array; times: Uint8Array | null; slices: Uint8Array | null }
     | undefined;
-  return row ? decodeSegment(row.firstId, row, sliceColumns) : null;
+  return row ? decodeSegment(row.firstId, row, sliceColumns, options) : null;
 }
 
 /** Replaces a segment's labels (same rows, same order) and bumps its revision. */

@@ -1,7 +1,7 @@
 /**
  * Messages between the app's thread and the SQLite writer thread (writer-worker.ts), which owns
  * the one connection every bulk write goes through: imports, appends, late labels, compaction,
- * deletes, the WAL checkpoint and backups. Each message carries a request number, which its answer
+ * deletes and the WAL checkpoint. Each message carries a request number, which its answer
  * ("ok" or "error"; an error travels as its name, code, message and details) repeats, and the
  * messages of one import or append share a job number.
  */
@@ -17,8 +17,7 @@ export type WriterCall =
   | { op: "compact"; datasetId: number; sliceColumns: number }
   | { op: "delete"; datasetId: number }
   | { op: "summary"; datasetId: number; version: number; summary: ScoreSummary }
-  | { op: "checkpoint" }
-  | { op: "backup"; file: string };
+  | { op: "checkpoint" };
 
 export type ToWriter = { request: number; job: number } & (
   | { type: "begin"; meta: DatasetMeta; append: { datasetId: number; duplicates: DuplicatePolicy } | null }

@@ -12,9 +12,12 @@ import { DatasetWriter } from "./dataset-writer";
 import { saveSummaryRow } from "./summary";
 import { writeLabels } from "./labels";
 import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
 if (!port) throw new Error("writer-worker.ts runs as a worker thread");
+// Imports and appends are bulk work: requests first. (Linux: this thread only.)
+lowerThreadPriority(5);
 
 const sinks = new Map<number, DatasetSink>();
 const send = (message: FromWriter) => port.postMessage(message);
@@ -36,9 +39,6 @@ async function call(c: WriterCall): Promise<unknown> {
       return saveSummaryRow(writerSqlite(), c.datasetId, c.version, c.summary);
     case "checkpoint":
       return checkpointWal();
-    case "backup":
-      await writerSqlite().backup(c.file);
-      return c.file;
   }
 }
 

@@ -1,0 +1,33 @@
+/**
+ * The computations that may take long on a large dataset (a pass over millions of rows or
+ * distinct scores), as the compute worker runs them (compute-worker.ts) and as this thread runs
+ * them when no worker starts (compute.ts). Inputs and outputs are plain data: typed arrays over
+ * shared memory go to and fro without a copy.
+ */
+import { codeTotals, countAcross, cumulate, curvesReport, explorerData, mergeScoreTables, pageAcross, segmentTable, summarize, type Outcome, type ScoreSegment, type ScoreTable } from "../metrics";
+
+/** A slice column (its index) and the code of the value wanted in it. */
+export interface WantedCode {
+  column: number;
+  code: number;
+}
+
+export const computeOps = {
+  /** A segment's labelled rows as a cumulative score table. */
+  segmentTable: (segment: Pick<ScoreSegment, "scores" | "labels">) => cumulate(segmentTable(segment)),
+  /** The merged cumulative table of disjoint segments' tables. */
+  mergedTable: (tables: ScoreTable[]) => cumulate(mergeScoreTables(tables)),
+  curves: curvesReport,
+  explorer: explorerData,
+  summary: summarize,
+  /** Rows, positives and negatives of each code of a segment's slice column. */
+  codeTotals: (segment: ScoreSegment, column: number, values: number) => codeTotals(segment, column, values),
+  /** A page of an outcome's rows whose slice codes are all the wanted ones, in score order, and how many there are. */
+  filteredPage: (segments: ScoreSegment[], outcome: Outcome, threshold: number, direction: "ASC" | "DESC", offset: number, limit: number, wanted: WantedCode[]) => {
+    const keep = (k: number, i: number) => wanted.every((w) => segments[k].slices[w.column][i] === w.code);
+    return { ids: pageAcross(segments, outcome, threshold, direction, offset, limit, keep), total: countAcross(segments, outcome, threshold, keep) };
+  },
+};
+
+export type ComputeOps = typeof computeOps;
+export type ComputeOp = keyof ComputeOps;
