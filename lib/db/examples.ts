@@ -4,7 +4,7 @@
  * by slice values, the walk keeps the rows whose codes match. Sorted by another column or
  * searched for text, the backend's query filters and sorts (RowStore.page).
  */
-import { checkColumns, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
+import { checkColumns, hasTimeWindow, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
 import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
 import { confusionAt, countAcross, pageAcross, type RowFilter } from "../metrics";
 import { store } from "./index";
@@ -49,16 +49,28 @@ async function toExamples(records: PredictionRecord[], layout: ColumnLayout, thr
   }));
 }
 
-/** A filter on the slice codes of a dataset's rows for `slices` (column → value), or null when a value is not in the dataset. */
-function sliceFilter(index: DatasetIndex, slices: Record<string, string>): RowFilter | null {
+/**
+ * A filter on a dataset's rows by their slice codes (`slices`: column → value) and timestamps
+ * ([from, to), epoch ms; the segments' times column), or null when no row can match (a value not
+ * in the dataset, or a time window on a dataset without timestamps).
+ */
+function rowFilter(index: DatasetIndex, query: ExampleQuery): RowFilter | null {
   const wanted: { column: number; code: number }[] = [];
-  for (const [column, value] of Object.entries(slices)) {
+  for (const [column, value] of Object.entries(query.slices ?? {})) {
     const c = index.sliceColumns.indexOf(column);
     const code = index.sliceValues[c]?.indexOf(value) ?? -1;
     if (code < 0) return null;
     wanted.push({ column: c, code });
   }
-  return (k, i) => wanted.every((w) => index.segments[k].slices[w.column][i] === w.code);
+  const bySlices: RowFilter = (k, i) => wanted.every((w) => index.segments[k].slices[w.column][i] === w.code);
+  if (!hasTimeWindow(query)) return bySlices;
+  if (index.segments.some((s) => !s.times)) return null;
+  const [from, to] = [query.from ?? -Infinity, query.to ?? Infinity];
+  // A NaN time (no timestamp) fails both comparisons: such rows are in no window.
+  return (k, i) => {
+    const t = index.segments[k].times![i];
+    return t >= from && t < to && bySlices(k, i);
+  };
 }
 
 async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
@@ -69,7 +81,7 @@ async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLay
     if (index) {
       const { kind, threshold } = query;
       if (isUnfiltered(query)) return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit), total: confusionAt(index.counts, threshold)[kind] };
-      const keep = sliceFilter(index, query.slices ?? {});
+      const keep = rowFilter(index, query);
       if (!keep) return { ids: [], total: 0 };
       return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit, keep), total: countAcross(index.segments, kind, threshold, keep) };
     }

@@ -9,3 +9,7 @@ export * from "./sentences";
 export * from "./report";
 export * from "./alerts";
 export * from "./weekly";
+export * from "./segment-days";
+export * from "./reference";
+export * from "./replay-grid";
+export * from "./settings";

@@ -33,6 +33,14 @@ export function compileExampleQuery(query: ExampleQuery, layout: ColumnLayout): 
     clauses.push(`COALESCE(CAST(${jsonItem("slices", index)} AS TEXT), '') = ?`);
     params.push(value);
   }
+  if (query.from !== undefined) {
+    clauses.push(`p."timestamp" >= ?`);
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    clauses.push(`p."timestamp" < ?`);
+    params.push(query.to);
+  }
   const q = query.q?.trim();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

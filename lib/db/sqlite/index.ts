@@ -5,6 +5,7 @@
  * imports' writer, connection.ts) and Prisma over the same file (prisma.ts).
  */
 import type { Store } from "../store";
+import { sqliteAlerts } from "./alerts";
 import { AppendWriter } from "./append-writer";
 import { compactDataset } from "./compaction";
 import { checkpointWal, sharedSqlite } from "./connection";
@@ -31,6 +32,7 @@ export function createSqliteStore(): Store {
     tags: sqliteTags,
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
+    alerts: sqliteAlerts,
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),

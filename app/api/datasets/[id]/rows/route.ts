@@ -6,6 +6,7 @@ import { HttpError, handle, parseId, parseQuery } from "@/lib/http";
 import { appendRows, compactAfterAppend, type RowsFormat } from "@/lib/imports/append";
 import { checkContentLength } from "@/lib/imports/read-upload";
 import { encodingParam } from "@/lib/imports/mapping-params";
+import { scheduleAlertCheck } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +41,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   after(async () => {
     store().afterImport();
     await compactAfterAppend(id);
+    await scheduleAlertCheck(id);
   });
   return Response.json(result, { status: 201 });
 });
