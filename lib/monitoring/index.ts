@@ -13,3 +13,5 @@ export * from "./segment-days";
 export * from "./reference";
 export * from "./replay-grid";
 export * from "./settings";
+export * from "./page-data";
+export * from "./rule-words";

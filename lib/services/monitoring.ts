@@ -64,10 +64,15 @@ export interface MonitoringContext {
   undated: RowCounts;
 }
 
-/** The period still running at `now` covers only the time elapsed: its days are set at request time (the cache outlives the hour). */
+/**
+ * The period still running at `now` (the clock) covers only the time elapsed: its days are set
+ * at request time (the cached preparation outlives the hour). Periods are already clipped at the
+ * end of the last row's day.
+ */
 function clipRunning(m: PreparedMonitoring, firstDay: number, now: number): PreparedMonitoring {
   const last = m.periods[m.periods.length - 1];
   if (!last || now < last.start || now >= last.start + PERIOD_LENGTH_DAYS[m.period] * DAY_MS) return m;
+  if (coveredDays(last.start, m.period, { from: firstDay, now }) >= last.days) return m;
   const days = coveredDays(last.start, m.period, { from: firstDay, now });
   return { ...m, periods: [...m.periods.slice(0, -1), { ...last, days }] };
 }
@@ -85,11 +90,13 @@ export async function loadMonitoring(datasetId: number, o: { period: PeriodKind;
   const monitoring = parseMonitoringSettings(dataset.settings);
   const reference = await loadReference(dataset, loaded.days, o.reference, monitoring.reference);
   const firstDay = loaded.days.days[0]?.start ?? 0;
+  // The data ends with the last row's day: a week it cuts short covers only its days up to then.
+  const dataEnd = (loaded.days.days[loaded.days.days.length - 1]?.start ?? 0) + DAY_MS;
   const prepared = await cachedByVersion(
     "monitoring-prepared",
     datasetId,
     loaded.version,
-    () => prepareMonitoring(loaded.days.days, reference.table(), { period: o.period, span: { from: firstDay }, referenceDays: reference.days, drift: DEFAULT_DRIFT_RULE }),
+    () => prepareMonitoring(loaded.days.days, reference.table(), { period: o.period, span: { from: firstDay, now: dataEnd }, referenceDays: reference.days, drift: DEFAULT_DRIFT_RULE }),
     { part: `${o.period}|${reference.cacheKey}`, limit: 16 },
   );
   return {
