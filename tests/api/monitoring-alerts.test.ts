@@ -155,6 +155,6 @@ describe("alerts: rules checked when saved and on every append, kept once per ru
     const { active } = await alerts();
     const html = await (await fetch(`${server.url}/`)).text();
     expect(active).toBeGreaterThan(0);
-    expect(html).toContain(`${active} ${active === 1 ? "alert" : "alerts"}</a>`);
+    expect(html).toContain(`aria-label="${active} monitoring ${active === 1 ? "alert" : "alerts"} for production stream" href="/datasets/${id}/monitoring"`);
   });
 });

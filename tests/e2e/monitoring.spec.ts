@@ -25,12 +25,15 @@ test("dragging the threshold on the Monitoring tab changes the past days' misses
   await page.getByRole("link", { name: "Monitoring" }).click();
   await expect(page).toHaveURL(new RegExp(`/datasets/${stream}/monitoring\\?t=0\\.5`));
   await expect(page.getByTestId("replay-sentence")).toHaveText("0.50 is the threshold in production.");
+  // The charts are drawn once the page runs in the browser: from then on the slider answers.
+  await expect(page.getByText("Drift: KS statistic and PSI against the reference")).toBeVisible();
   await page.getByText("The numbers, day by day").click();
   const before = await dailyMisses(page);
   expect(before).toHaveLength(10);
 
   // Drag the slider's thumb from 0.5 down to about 0.2: fewer misses on past days.
   const slider = page.getByRole("slider", { name: "Threshold" });
+  await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
   await page.mouse.down();
@@ -58,15 +61,19 @@ test("dragging the threshold on the Monitoring tab changes the past days' misses
 test("a picked day drills down to its score distribution and opens its failures in the gallery, for that day only", async ({ page, baseURL }) => {
   await datasets(baseURL!);
   await page.goto(`/datasets/${stream}/monitoring?t=0.5`);
+  await expect(page.getByText("Drift: KS statistic and PSI against the reference")).toBeVisible();
   await page.getByText("The numbers, day by day").click();
   await page.getByTestId("periods-table").getByRole("button", { name: "8 Oct 2026" }).click();
   const drill = page.getByRole("region", { name: "8 Oct 2026" });
   await expect(drill.getByRole("img", { name: /Share of rows by score, 8 Oct 2026 against the reference/ })).toBeVisible();
+  const counted = (await drill.getByText(/^Counted on 8 Oct 2026/).textContent()) ?? "";
+  const missed = Number(/: (\d+) missed/.exec(counted)?.[1]);
+  expect(missed).toBeGreaterThan(0);
   await drill.getByRole("link", { name: /Open its missed/ }).click();
   await expect(page).toHaveURL(/\/gallery\?t=0\.5&kind=fn&from=2026-10-08T00%3A00%3A00\.000Z&to=2026-10-09T00%3A00%3A00\.000Z/);
   await expect(page.getByRole("button", { name: "Remove filter time: 8 Oct 2026 (UTC)" })).toBeVisible();
-  const times = await page.getByRole("table", { name: "Examples" }).locator("tbody tr").count();
-  expect(times).toBeGreaterThan(0);
+  await expect(page.getByText(`${missed} missed at threshold 0.5`)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Examples" }).locator("tbody tr")).toHaveCount(missed);
 });
 
 test("the Monitoring tab is offered only for datasets with timestamps, and fits a phone", async ({ page, baseURL }) => {
