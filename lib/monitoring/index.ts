@@ -15,3 +15,4 @@ export * from "./replay-grid";
 export * from "./settings";
 export * from "./page-data";
 export * from "./rule-words";
+export * from "./reuse";

@@ -22,7 +22,8 @@ const noRows = (): RowCounts => ({ rows: 0, positives: 0, negatives: 0, unlabele
  * Tables of the rows of one score-sorted segment by bucket: `bucket[i]` is row i's bucket in
  * [0, buckets), or −1 to leave it out. Two walks: the first counts each bucket's distinct scores
  * (equal scores are neighbours in the segment, so they are neighbours within a bucket too), the
- * second fills arrays of exactly that size. Labels: 1 positive, 0 negative, anything else not
+ * second fills one array per column laid out bucket after bucket (each bucket's tables are views
+ * of it), writing with index arithmetic only. Labels: 1 positive, 0 negative, anything else not
  * labelled yet.
  */
 export function bucketTables(segment: Pick<ScoreSegment, "scores" | "labels">, bucket: Int32Array, buckets: number, starts: (b: number) => number): PeriodTable[] {
@@ -38,30 +39,33 @@ export function bucketTables(segment: Pick<ScoreSegment, "scores" | "labels">, b
       last[b] = scores[i];
     }
   }
-  const tables: PeriodTable[] = [];
-  const slot = new Int32Array(buckets).fill(-1);
-  for (let b = 0; b < buckets; b++) {
-    if (distinct[b] === 0) continue;
-    const size = distinct[b];
-    slot[b] = tables.length;
-    tables.push({ start: starts(b), scores: new Float64Array(size), positives: new Float64Array(size), negatives: new Float64Array(size), unlabeled: new Float64Array(size) });
-  }
-  const at = new Int32Array(tables.length).fill(-1);
+  // at[b]: where bucket b writes its next distinct score (its entries are first[b] … first[b + 1] − 1).
+  const first = new Int32Array(buckets + 1);
+  for (let b = 0; b < buckets; b++) first[b + 1] = first[b] + distinct[b];
+  const size = first[buckets];
+  const [S, P, N, U] = [new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  const at = Int32Array.from(first.subarray(0, buckets), (x) => x - 1);
   last.fill(NaN);
   for (let i = 0; i < n; i++) {
     const b = bucket[i];
     if (b < 0) continue;
-    const k = slot[b];
-    const t = tables[k];
     const s = scores[i];
+    let k = at[b];
     if (s !== last[b]) {
       last[b] = s;
-      t.scores[++at[k]] = s;
+      at[b] = ++k;
+      S[k] = s;
     }
     const label = labels[i];
-    if (label === 1) t.positives[at[k]]++;
-    else if (label === 0) t.negatives[at[k]]++;
-    else t.unlabeled[at[k]]++;
+    if (label === 1) P[k]++;
+    else if (label === 0) N[k]++;
+    else U[k]++;
+  }
+  const tables: PeriodTable[] = [];
+  for (let b = 0; b < buckets; b++) {
+    if (distinct[b] === 0) continue;
+    const [from, to] = [first[b], first[b + 1]];
+    tables.push({ start: starts(b), scores: S.subarray(from, to), positives: P.subarray(from, to), negatives: N.subarray(from, to), unlabeled: U.subarray(from, to) });
   }
   return tables;
 }
@@ -81,24 +85,24 @@ export function segmentDays(segment: SegmentRows): DayTables {
     for (let i = 0; i < n; i++) count(i);
     return { days: [], undated };
   }
+  // The UTC day of each row (NO_DAY without a time: day numbers before 1970 are negative), then counted from the first day.
+  const NO_DAY = -(2 ** 31);
+  const bucket = new Int32Array(n);
   let first = Infinity;
   let lastDay = -Infinity;
   for (let i = 0; i < n; i++) {
     const t = times[i];
-    if (!Number.isFinite(t)) continue;
+    if (!Number.isFinite(t)) {
+      bucket[i] = NO_DAY;
+      count(i);
+      continue;
+    }
     const d = Math.floor(t / DAY_MS);
+    bucket[i] = d;
     if (d < first) first = d;
     if (d > lastDay) lastDay = d;
   }
-  const bucket = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = times[i];
-    if (Number.isFinite(t)) bucket[i] = Math.floor(t / DAY_MS) - first;
-    else {
-      bucket[i] = -1;
-      count(i);
-    }
-  }
+  for (let i = 0; i < n; i++) bucket[i] = bucket[i] === NO_DAY ? -1 : bucket[i] - first;
   if (first === Infinity) return { days: [], undated };
   return { days: bucketTables(segment, bucket, lastDay - first + 1, (b) => (first + b) * DAY_MS), undated };
 }

@@ -6,7 +6,6 @@
  */
 import { store, type AlertInput, type AlertView } from "../db";
 import { evaluateAlerts, parseMonitoringSettings } from "../monitoring";
-import { getDataset } from "./datasets";
 import { DEFAULT_MONITORING_THRESHOLD, hasTimestamps, loadMonitoring, reportAt } from "./monitoring";
 import { queueWebhooks } from "./webhooks";
 
@@ -20,7 +19,7 @@ export interface AlertCheck {
 
 /** Checks a dataset's rules now; null when it does not exist. */
 export async function checkAlerts(datasetId: number, now = Date.now()): Promise<AlertCheck | null> {
-  const dataset = await getDataset(datasetId);
+  const dataset = await store().datasets.get(datasetId);
   if (!dataset) return null;
   const settings = parseMonitoringSettings(dataset.settings);
   let raised: AlertInput[] = [];

@@ -69,8 +69,25 @@ async function datasetReference(spec: Extract<ReferenceSpec, { kind: "dataset" }
   };
 }
 
+/** The last merged window of each (dataset, spec), with the day tables it was merged from. */
+const windows: Map<string, { sources: PeriodTable[]; table: PeriodTable }> = ((globalThis as unknown as { cutoffReferenceWindows?: Map<string, { sources: PeriodTable[]; table: PeriodTable }> }).cutoffReferenceWindows ??= new Map());
+
+/**
+ * The merge of a window's day tables; the same object as last time when they are the same
+ * objects (an append to a later day leaves the window alone, and its KS and PSI are kept).
+ */
+function windowTable(key: string, inside: PeriodTable[]): PeriodTable {
+  const last = windows.get(key);
+  if (last && last.sources.length === inside.length && last.sources.every((t, i) => t === inside[i])) return last.table;
+  const table = mergeTables(inside, 0);
+  windows.delete(key);
+  if (windows.size >= 16) windows.delete(windows.keys().next().value as string);
+  windows.set(key, { sources: inside, table });
+  return table;
+}
+
 /** A window of the dataset's own days: the merge of its day tables in [from, to). */
-function windowReference(spec: Exclude<ReferenceSpec, { kind: "dataset" }>, days: DayTables): LoadedReference {
+function windowReference(datasetId: number, spec: Exclude<ReferenceSpec, { kind: "dataset" }>, days: DayTables): LoadedReference {
   const first = days.days[0]?.start ?? 0;
   const last = days.days[days.days.length - 1]?.start ?? 0;
   const w = windowOf(spec, first);
@@ -86,7 +103,7 @@ function windowReference(spec: Exclude<ReferenceSpec, { kind: "dataset" }>, days
     to: new Date(w.to).toISOString(),
     days: covered > 0 ? covered : null,
     notice: inside.length ? null : `the reference window ${windowLabel(spec, w)} holds no rows`,
-    table: once(() => mergeTables(inside, 0)),
+    table: once(() => windowTable(`${datasetId}|${formatReference(spec)}`, inside)),
     cacheKey: formatReference(spec),
   };
 }
@@ -100,7 +117,7 @@ export async function loadReference(dataset: DatasetView, days: DayTables, asked
   const fallback = () => {
     const first = days.days[0]?.start ?? null;
     const last = days.days[days.days.length - 1]?.start ?? null;
-    return windowReference(defaultReference(first, last) as Exclude<ReferenceSpec, { kind: "dataset" }>, days);
+    return windowReference(dataset.id, defaultReference(first, last) as Exclude<ReferenceSpec, { kind: "dataset" }>, days);
   };
   const raw = asked ?? saved;
   if (raw === null || raw === undefined) return fallback();
@@ -111,7 +128,7 @@ export async function loadReference(dataset: DatasetView, days: DayTables, asked
     if (asked !== undefined) throw new InvalidInputError(`invalid query: reference: ${(error as Error).message}`, "invalid_request", [{ column: "reference", message: (error as Error).message }]);
     return { ...fallback(), notice: `the saved reference “${raw}” cannot be read, so the default is used` };
   }
-  if (spec.kind !== "dataset") return windowReference(spec, days);
+  if (spec.kind !== "dataset") return windowReference(dataset.id, spec, days);
   const other = spec.datasetId === dataset.id ? dataset : await store().datasets.get(spec.datasetId);
   const loaded = other && (await datasetReference(spec, other));
   if (loaded) return loaded;

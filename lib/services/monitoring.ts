@@ -10,13 +10,15 @@ import { InvalidInputError, NotFoundError } from "../errors";
 import {
   chooseReplaySteps,
   coveredDays,
-  datasetDays,
+  mergeDays,
+  segmentDays,
   DAY_MS,
   DEFAULT_DRIFT_RULE,
   monitoringAt,
   parseMonitoringSettings,
   PERIOD_LENGTH_DAYS,
-  prepareMonitoring,
+  prepareMonitoringReusing,
+  type PreparationMemo,
   type DayTables,
   type MonitoringReport,
   type PeriodKind,
@@ -28,7 +30,6 @@ import type { RowCounts } from "../metrics/segment";
 import { settingsView } from "../story/settings";
 import type { ResolvedSettings } from "../story/settings";
 import { loadReference, type LoadedReference } from "./monitoring-reference";
-import { getDataset } from "./datasets";
 
 /** The threshold monitoring uses when none is asked and none is saved as the threshold in production. */
 export const DEFAULT_MONITORING_THRESHOLD = 0.5;
@@ -42,12 +43,33 @@ export const REPLAY_BUDGET_BYTES = 200_000;
 /** Whether a dataset places its rows in time (a timestamp column with at least one value). */
 export const hasTimestamps = (d: Pick<DatasetView, "mapping" | "timestampMin">) => typeof d.mapping.timestamp === "string" && d.mapping.timestamp !== "" && d.timestampMin !== null;
 
-/** A dataset's rows by UTC day, cached by its version; null when it does not exist. */
+/**
+ * A dataset's rows by UTC day, cached by its version; null when it does not exist. Each segment's
+ * days are cached by the segment's revision, so a new version walks only new or relabelled
+ * segments, and the days of the others stay the same objects (prepareMonitoringReusing keeps
+ * their KS and PSI).
+ */
 export async function loadDays(datasetId: number): Promise<{ version: number; days: DayTables } | null> {
   const index = await getDatasetIndex(datasetId);
   if (!index) return null;
-  const days = await cachedByVersion("monitoring-days", datasetId, index.version, () => datasetDays(index.segments), { limit: 8 });
+  const days = await cachedByVersion(
+    "monitoring-days",
+    datasetId,
+    index.version,
+    async () => mergeDays(await Promise.all(index.refs.map((ref, k) => cachedByVersion("monitoring-segment-days", datasetId, ref.revision, () => segmentDays(index.segments[k]), { part: String(ref.id), limit: 512 })))),
+    { limit: 8 },
+  );
   return { version: index.version, days };
+}
+
+/** The last preparation of each (dataset, period, reference), whatever its version: what the next one reuses. */
+const memos: Map<string, PreparationMemo> = ((globalThis as unknown as { cutoffMonitoringMemos?: Map<string, PreparationMemo> }).cutoffMonitoringMemos ??= new Map());
+const MEMOS = 16;
+
+function rememberMemo(key: string, memo: PreparationMemo): void {
+  memos.delete(key);
+  while (memos.size >= MEMOS) memos.delete(memos.keys().next().value as string);
+  memos.set(key, memo);
 }
 
 /** Everything the monitoring answers of one dataset start from. */
@@ -82,7 +104,8 @@ function clipRunning(m: PreparedMonitoring, firstDay: number, now: number): Prep
  * timestamps, 400 for an asked reference that cannot be used.
  */
 export async function loadMonitoring(datasetId: number, o: { period: PeriodKind; reference?: string; now?: number }): Promise<MonitoringContext> {
-  const dataset = await getDataset(datasetId);
+  // The stored view: monitoring needs no summary figures (getDataset would recompute them after each append).
+  const dataset = await store().datasets.get(datasetId);
   if (!dataset) throw new NotFoundError(`dataset ${datasetId}`);
   if (!hasTimestamps(dataset)) throw new InvalidInputError(`dataset ${datasetId} has no timestamps: monitoring places rows in days by their timestamp column`, "no_timestamps");
   const loaded = await loadDays(datasetId);
@@ -96,7 +119,13 @@ export async function loadMonitoring(datasetId: number, o: { period: PeriodKind;
     "monitoring-prepared",
     datasetId,
     loaded.version,
-    () => prepareMonitoring(loaded.days.days, reference.table(), { period: o.period, span: { from: firstDay, now: dataEnd }, referenceDays: reference.days, drift: DEFAULT_DRIFT_RULE }),
+    () => {
+      const key = `${datasetId}|${o.period}|${reference.cacheKey.replace(/@\d+$/, "")}`;
+      const options = { period: o.period, span: { from: firstDay, now: dataEnd }, referenceDays: reference.days, drift: DEFAULT_DRIFT_RULE };
+      const { prepared, memo } = prepareMonitoringReusing(loaded.days.days, reference.table(), options, memos.get(key));
+      rememberMemo(key, memo);
+      return prepared;
+    },
     { part: `${o.period}|${reference.cacheKey}`, limit: 16 },
   );
   return {

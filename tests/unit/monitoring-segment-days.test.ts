@@ -91,6 +91,7 @@ describe("day tables from score-sorted segments", () => {
     ["no rows", [] as Row[], 0],
     ["one row at the last millisecond of a day", [{ score: 0.5, label: 1, time: DAY0 + DAY_MS - 1 }], 1],
     ["one row at midnight", [{ score: 0.5, label: 0, time: DAY0 + DAY_MS }], 1],
+    ["rows on 31 Dec 1969 and 1 Jan 1970", [{ score: 0.2, label: 0, time: -1 }, { score: 0.3, label: 1, time: 0 }], 2],
   ])("%s", (_name, list, count) => {
     const d = segmentDays(segmentOf(1, list));
     expect(d.days.length).toBe(count);

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState, useSyncExternalStore } from "react";
+import { useMemo, useState, useSyncExternalStore } from "react";
 import { ThresholdControl } from "@/app/ui/charts/threshold-control";
 import type { AlertView } from "@/lib/db/types";
 import { formatAverage, formatCount, formatThreshold } from "@/lib/format";
@@ -49,13 +49,17 @@ export function MonitoringView(p: MonitoringViewProps) {
   const { data, settings } = p;
   const v = settings.vocabulary;
   const deployed = p.monitoring.deployedThreshold;
-  const { current, deployed: atDeployed } = useMonitoring(data, settings, threshold, deployed, p.replayPeriods);
+  const { current, deployed: atDeployed, base: baseReport } = useMonitoring(data, settings, threshold, deployed, p.replayPeriods);
   const [selected, setSelected] = useState(Math.max(0, data.periods.length - 1));
   // Charts are drawn in the browser only (their width is the browser's; the page's HTML stays small).
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   const snap = (t: number) => setThreshold(snapToGrid(t, data.steps));
   const replay = current.replay;
-  const referenceWindow = p.reference.kind === "window" && p.reference.from && p.reference.to ? { from: Date.parse(p.reference.from), to: Date.parse(p.reference.to) } : null;
+  const { kind: referenceKind, from: referenceFrom, to: referenceTo } = p.reference;
+  const referenceWindow = useMemo(
+    () => (referenceKind === "window" && referenceFrom && referenceTo ? { from: Date.parse(referenceFrom), to: Date.parse(referenceTo) } : null),
+    [referenceKind, referenceFrom, referenceTo],
+  );
   const last = replay?.candidate;
   const valueText = `${formatThreshold(threshold)}${last && last.misses !== null && last.falseAlarms !== null ? `: about ${formatAverage(last.misses)} ${v.positive} missed and ${formatAverage(last.falseAlarms)} ${v.negative} flagged a day` : ""}`;
   const markers = deployed === null ? [] : [{ threshold: deployed, label: "in production" }];
@@ -87,7 +91,7 @@ export function MonitoringView(p: MonitoringViewProps) {
       </section>
       <AlertsList alerts={p.alerts} rules={p.monitoring.alerts.length} webhook={p.monitoring.webhookUrl !== null} />
       {mounted ? (
-        <MonitoringCharts current={current} deployed={atDeployed} settings={settings} rules={p.monitoring.alerts} driftRule={p.driftRule} referenceWindow={referenceWindow} selected={selected} onSelect={setSelected} />
+        <MonitoringCharts current={current} deployed={atDeployed} base={baseReport} settings={settings} rules={p.monitoring.alerts} driftRule={p.driftRule} referenceWindow={referenceWindow} selected={selected} onSelect={setSelected} />
       ) : (
         <div className="monitoring-charts" aria-busy="true">{Array.from({ length: 8 }, (_, i) => <div key={i} className="skeleton" style={{ height: "17rem" }} />)}</div>
       )}

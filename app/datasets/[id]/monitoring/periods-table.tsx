@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { capitalize, formatCount, formatRate } from "@/lib/format";
 import type { MonitoringReport } from "@/lib/monitoring";
 import { countWithRange, formatDay, formatStatistic } from "@/lib/monitoring/sentences";
@@ -7,8 +8,10 @@ import type { Vocabulary } from "@/lib/story/settings";
 
 /** Every period's figures at the replayed threshold as a table (what the charts show, for reading and screen readers). */
 export function PeriodsTable({ report: r, vocabulary: v, selected, onSelect }: { report: MonitoringReport; vocabulary: Vocabulary; selected: number; onSelect: (i: number) => void }) {
+  // Rows are drawn only while the table is open: a dragged threshold then redraws the charts alone.
+  const [open, setOpen] = useState(false);
   return (
-    <details className="card">
+    <details className="card" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary><strong>The numbers, {r.period} by {r.period}</strong> <span className="small muted">at threshold {r.threshold}</span></summary>
       <div className="table-scroll">
         <table className="table cards-on-phone" aria-label={`Every ${r.period} at threshold ${r.threshold}`} data-testid="periods-table">
@@ -26,7 +29,7 @@ export function PeriodsTable({ report: r, vocabulary: v, selected, onSelect }: {
             </tr>
           </thead>
           <tbody>
-            {r.periods.map((p, i) => (
+            {(open ? r.periods : []).map((p, i) => (
               <tr key={p.start} aria-selected={i === selected} className={i === selected ? "is-selected" : undefined}>
                 <th scope="row" data-label={capitalize(r.period)}>
                   <button type="button" className="link-button" onClick={() => onSelect(i)}>{formatDay(p.start)}</button>

@@ -10,6 +10,8 @@ export interface MonitoringReports {
   current: MonitoringReport;
   /** At the threshold in production (null without one, or when it is the current one). */
   deployed: MonitoringReport | null;
+  /** Computed once: for what does not depend on the threshold (volume, labels, prevalence, drift). */
+  base: MonitoringReport;
 }
 
 /**
@@ -22,8 +24,9 @@ export function useMonitoring(data: MonitoringPageData, settings: ResolvedSettin
     () => (deployedThreshold === null ? null : monitoringAt(prepared, { threshold: deployedThreshold, settings, deployedThreshold, replayPeriods })),
     [prepared, settings, deployedThreshold, replayPeriods],
   );
+  const base = useMemo(() => deployed ?? monitoringAt(prepared, { threshold: 0.5, settings }), [prepared, settings, deployed]);
   return useMemo(() => {
     const current = monitoringAt(prepared, { threshold, settings, deployedThreshold, replayPeriods });
-    return { current, deployed: deployedThreshold === threshold ? null : deployed };
-  }, [prepared, settings, threshold, deployedThreshold, replayPeriods, deployed]);
+    return { current, deployed: deployedThreshold === threshold ? null : deployed, base };
+  }, [prepared, settings, threshold, deployedThreshold, replayPeriods, deployed, base]);
 }
