@@ -117,7 +117,7 @@ export function TimeChart(p: TimeChartProps) {
             <g key={s.key}>
               {rangePath ? <path d={rangePath} fill={s.color} opacity={0.16} /> : null}
               <path d={path} fill="none" stroke={s.color} strokeWidth={s.thin ? 1.5 : 2.5} strokeDasharray={s.dash} />
-              {s.thin || n > 120 ? null : s.values.map((v, i) => (defined(i) ? <circle key={i} cx={mid(i)} cy={y(v as number)} r={2.5} fill={s.color} /> : null))}
+              {s.thin || n > 45 ? null : s.values.map((v, i) => (defined(i) ? <circle key={i} cx={mid(i)} cy={y(v as number)} r={2.5} fill={s.color} /> : null))}
             </g>
           );
         })}
