@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { listDatasets } from "@/lib/services/datasets";
+import { store } from "@/lib/db";
 import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
 import { Term } from "@/app/ui/term";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
-  const [datasets, { deleted }] = await Promise.all([listDatasets(), searchParams]);
+  const [datasets, { deleted }, alerts] = await Promise.all([listDatasets(), searchParams, store().alerts.activeCounts()]);
   const deletedName = Array.isArray(deleted) ? deleted[0] : deleted;
   return (
     <div className="stack">
@@ -39,6 +40,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <tr key={d.id}>
                   <td data-label="Name">
                     <Link href={`/datasets/${d.id}`}>{d.name}</Link>
+                    {alerts.get(d.id) ? (
+                      <Link className="badge-alerts" href={`/datasets/${d.id}/monitoring`} aria-label={`${alerts.get(d.id)} monitoring ${alerts.get(d.id) === 1 ? "alert" : "alerts"} for ${d.name}`}>
+                        {alerts.get(d.id)} {alerts.get(d.id) === 1 ? "alert" : "alerts"}
+                      </Link>
+                    ) : null}
                     {d.sourceFile ? <div className="small muted">{d.sourceFile}</div> : null}
                   </td>
                   <td className="num" data-label="Rows">{formatCount(d.rows)}</td>

@@ -17,6 +17,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./story"),
   () => import("./postgres"),
   () => import("./responsive"),
+  () => import("./monitoring"),
 ];
 
 const only = process.argv.slice(2);

@@ -46,6 +46,8 @@ const envSchema = z.object({
       }
       return parsed;
     }),
+  /** First wait before a failed alert webhook is sent again, in ms (doubled at each retry). */
+  CUTOFF_WEBHOOK_RETRY_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
 }).superRefine((env, ctx) => {
   if (env.CUTOFF_PROTECT_READS && !env.CUTOFF_TOKEN) {
     ctx.addIssue({ code: "custom", path: ["CUTOFF_PROTECT_READS"], message: "needs CUTOFF_TOKEN: reads can only be protected by a token" });

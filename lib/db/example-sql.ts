@@ -22,6 +22,8 @@ export interface ExampleSqlDialect {
   binaryText(expr: string): string;
   /** A case-insensitive (ASCII letters only) LIKE with backslash as the escape character. */
   like(expr: string, pattern: string): string;
+  /** The stored timestamp of an instant given as epoch ms (a parameter's placeholder). */
+  instant(placeholder: string): string;
   /** ORDER BY direction with SQLite's placement of NULLs (first when ascending, last when descending). */
   direction(dir: "ASC" | "DESC"): string;
 }
@@ -53,6 +55,9 @@ export function compileExampleSql(dialect: ExampleSqlDialect, query: ExampleQuer
     if (index < 0) throw new UnknownColumnError(column, layout.slices);
     clauses.push(`COALESCE(${dialect.jsonItem("slices", index)}, '') = ${bind(value)}`);
   }
+  // A time window [from, to) in epoch ms; rows without a timestamp are in none.
+  if (query.from !== undefined) clauses.push(`p."timestamp" >= ${dialect.instant(bind(query.from))}`);
+  if (query.to !== undefined) clauses.push(`p."timestamp" < ${dialect.instant(bind(query.to))}`);
   const q = query.q?.trim();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,7 +4,7 @@
  * by slice values, the walk keeps the rows whose codes match. Sorted by another column or
  * searched for text, the backend's query filters and sorts (RowStore.page).
  */
-import { checkColumns, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
+import { checkColumns, hasTimeWindow, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
 import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
 import { confusionAt, pageAcross } from "../metrics";
 import { compute } from "../workers/compute";
@@ -51,16 +51,22 @@ async function toExamples(records: PredictionRecord[], layout: ColumnLayout, thr
   }));
 }
 
-/** The slice codes wanted for `slices` (column → value), or null when a value is not in the dataset. */
-function wantedCodes(index: DatasetIndex, slices: Record<string, string>): WantedCode[] | null {
+/**
+ * The slice codes wanted for `slices` (column → value) and the time window ([from, to), epoch ms;
+ * the segments' times column), or null when no row can match (a value not in the dataset, or a
+ * time window on a dataset without timestamps).
+ */
+function rowFilter(index: DatasetIndex, query: ExampleQuery): { wanted: WantedCode[]; window: [number, number] | null } | null {
   const wanted: WantedCode[] = [];
-  for (const [column, value] of Object.entries(slices)) {
+  for (const [column, value] of Object.entries(query.slices ?? {})) {
     const c = index.sliceColumns.indexOf(column);
     const code = index.sliceValues[c]?.indexOf(value) ?? -1;
     if (code < 0) return null;
     wanted.push({ column: c, code });
   }
-  return wanted;
+  if (!hasTimeWindow(query)) return { wanted, window: null };
+  if (index.segments.some((s) => !s.times)) return null;
+  return { wanted, window: [query.from ?? -Infinity, query.to ?? Infinity] };
 }
 
 async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
@@ -71,11 +77,11 @@ async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLay
     if (index) {
       const { kind, threshold } = query;
       if (isUnfiltered(query)) return { ids: pageAcross(index.segments, kind, threshold, direction, offset, limit), total: confusionAt(index.counts, threshold)[kind] };
-      const wanted = wantedCodes(index, query.slices ?? {});
-      if (!wanted) return { ids: [], total: 0 };
+      const filter = rowFilter(index, query);
+      if (!filter) return { ids: [], total: 0 };
       // A filtered walk may pass over every row: off this thread for a large dataset.
       const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
-      return compute("filteredPage", rows, index.segments, kind, threshold, direction, offset, limit, wanted);
+      return compute("filteredPage", rows, index.segments, kind, threshold, direction, offset, limit, filter.wanted, filter.window);
     }
   }
   return store().rows.page(datasetId, query, layout, limit, offset);

@@ -11,6 +11,7 @@ import type { ScoreSummary } from "../metrics";
 import type { ScoreSegment } from "../metrics/segment";
 import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 import type { MigrationResult } from "./migrations";
+import type { AlertInput, AlertView, WebhookStatus } from "./types";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -103,6 +104,22 @@ export interface ScenarioStore {
   delete(datasetId: number, scenarioId: number): Promise<boolean>;
 }
 
+/** The alerts a dataset's monitoring rules raised (lib/monitoring/alerts.ts), with their webhook deliveries. */
+export interface AlertStore {
+  /** A dataset's alerts, newest period first (active ones, or all with `all`); null without the dataset. */
+  list(datasetId: number, options?: { all?: boolean; limit?: number }): Promise<AlertView[] | null>;
+  /**
+   * Stores one check of every rule: alerts with a new key are added (`webhook` says whether they
+   * wait for a delivery) and returned; stored ones raised again are active again with their new
+   * figures; active ones not raised any more are cleared. Null without the dataset.
+   */
+  sync(datasetId: number, raised: AlertInput[], options: { webhook: boolean }): Promise<AlertView[] | null>;
+  /** Records a webhook attempt on an alert. */
+  recordDelivery(alertId: number, delivery: { status: WebhookStatus; attempts: number; error: string | null; deliveredAt: Date | null }): Promise<void>;
+  /** Active alerts per dataset (datasets without any are left out), for the home list. */
+  activeCounts(): Promise<Map<number, number>>;
+}
+
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -112,6 +129,7 @@ export interface Store {
   readonly tags: TagStore;
   readonly notes: NoteStore;
   readonly scenarios: ScenarioStore;
+  readonly alerts: AlertStore;
   /**
    * A sink writing one new dataset in one transaction (the ingest core drives it): nothing is
    * visible before it commits, and an abort leaves the database as it was. The caller runs one

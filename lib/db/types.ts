@@ -105,3 +105,31 @@ export interface LabelsWritten {
   changed: number;
 }
 
+
+/** Where an alert's webhook delivery stands: no webhook set, waiting or retrying, done, or given up. */
+export type WebhookStatus = "none" | "pending" | "delivered" | "failed";
+
+/** An alert to store: one rule broken in one period (lib/monitoring `Alert`), checked at `threshold`. */
+export interface AlertInput {
+  /** Stable for the same rule and period (the same alert raised again keeps it). */
+  key: string;
+  kind: string;
+  period: "day" | "week";
+  /** ISO 8601 UTC: the period's start. */
+  start: string;
+  message: string;
+  rule: Record<string, unknown>;
+  values: Record<string, unknown>;
+  threshold: number;
+}
+
+/** A stored alert. `active` until the rule holds no more for its period (`clearedAt`). */
+export interface AlertView extends AlertInput {
+  id: number;
+  datasetId: number;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  clearedAt: string | null;
+  active: boolean;
+  webhook: { status: WebhookStatus; attempts: number; error: string | null; deliveredAt: string | null };
+}

@@ -24,6 +24,9 @@ export interface ExampleQuery {
   slices?: Record<string, string>;
   /** Case-insensitive substring of the text, the example id, or any slice or extra value. */
   q?: string;
+  /** Only rows whose timestamp is at or after `from` and before `to` (epoch ms; either may be left out). */
+  from?: number;
+  to?: number;
 }
 
 /** Column names of a dataset's slice and extra values, in stored order. */
@@ -53,7 +56,10 @@ export function defaultOrder(kind: ExampleKind): SortOrder {
 }
 
 /** True when only kind and threshold constrain the rows (totals can come from the score table). */
-export const isUnfiltered = (query: ExampleQuery) => Object.keys(query.slices ?? {}).length === 0 && !query.q?.trim();
+export const isUnfiltered = (query: ExampleQuery) => Object.keys(query.slices ?? {}).length === 0 && !query.q?.trim() && !hasTimeWindow(query);
+
+/** True when the query keeps only rows of a time window. */
+export const hasTimeWindow = (query: ExampleQuery) => query.from !== undefined || query.to !== undefined;
 
 /**
  * The direction rows come in by score when the query is ordered by score (or by distance, which

@@ -8,6 +8,21 @@ import { MAX_PAGE } from "./types";
  * `parseQuery` / `readBody`); `threshold` is the one shared `thresholdParam`.
  */
 
+/** An instant of a time window: ISO 8601 (a date alone is its UTC midnight), as epoch ms. */
+const instantParam = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, `${name} must be an ISO 8601 instant or date, e.g. 2026-10-15 or 2026-10-15T00:00:00Z`)
+    .transform((text, ctx) => {
+      const ms = Date.parse(/[T ]/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/.test(text) ? `${text.replace(" ", "T")}Z` : text);
+      if (!Number.isFinite(ms)) {
+        ctx.addIssue({ code: "custom", message: `${name} is not a valid date: ${text.slice(0, 40)}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
 const examplesQuerySchema = z.object({
   threshold: thresholdParam,
   kind: z.enum(EXAMPLE_KINDS, { error: "kind must be one of fp, fn, tp, tn" }).default("fp"),
@@ -17,7 +32,9 @@ const examplesQuerySchema = z.object({
   offset: z.coerce.number({ error: "offset must be a number" }).int("offset must be a whole number").min(0, "offset must be 0 or more").default(0),
   q: z.string().max(200, "q must be at most 200 characters").optional(),
   format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
-});
+  from: instantParam("from").optional(),
+  to: instantParam("to").optional(),
+}).refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, { message: "from must be before to", path: ["to"] });
 
 export interface ExamplesRequest {
   query: ExampleQuery;
@@ -27,7 +44,7 @@ export interface ExamplesRequest {
 }
 
 /**
- * Reads `?threshold&kind&sort&order&limit&offset&q&format` and `slice.<column>=<value>` filters;
+ * Reads `?threshold&kind&sort&order&limit&offset&q&format&from&to` and `slice.<column>=<value>` filters;
  * throws a 400 naming the bad parameter.
  */
 export function parseExamplesQuery(request: Request): ExamplesRequest {
@@ -37,8 +54,8 @@ export function parseExamplesQuery(request: Request): ExamplesRequest {
     if (key.startsWith("slice.")) slices[key.slice("slice.".length)] = value;
     else plain[key] = value;
   }
-  const { threshold, kind, sort, order, limit, offset, q, format } = parseQuery(request, examplesQuerySchema, plain);
-  return { query: { threshold, kind, sort, order, slices, q }, limit, offset, format };
+  const { threshold, kind, sort, order, limit, offset, q, format, from, to } = parseQuery(request, examplesQuerySchema, plain);
+  return { query: { threshold, kind, sort, order, slices, q, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }, limit, offset, format };
 }
 
 const reviewer = z

@@ -1,6 +1,7 @@
 import { formatAverage, formatRate, formatThreshold, formatWithRange, isOne } from "../format";
 import type { Vocabulary } from "../story/settings";
 import type { WindowPerDay } from "./estimates";
+import { DAY_MS } from "./periods";
 import type { PeriodKind, Range } from "./types";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
@@ -90,4 +91,12 @@ export function driftFigures(d: { ks: number | null; ksPValue: number | null; ps
   if (d.ks === null || d.ksPValue === null) return "";
   const psi = d.psi === null ? "" : `; PSI ${formatStatistic(d.psi)}`;
   return `(KS ${formatStatistic(d.ks)}, ${formatPValue(d.ksPValue)}${psi})`;
+}
+
+/** "15 Oct 2026 (UTC)" for one whole UTC day, else "15 Oct 2026 to 21 Oct 2026 (UTC)" (the window's last day included); ISO instants. */
+export function formatWindow(from: string, to: string): string {
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  const wholeDays = a % DAY_MS === 0 && b % DAY_MS === 0;
+  if (wholeDays && b - a === DAY_MS) return `${formatDay(a)} (UTC)`;
+  return `${formatDay(a)} to ${formatDay(wholeDays ? b - DAY_MS : b)} (UTC)`;
 }

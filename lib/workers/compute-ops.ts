@@ -22,9 +22,19 @@ export const computeOps = {
   summary: summarize,
   /** Rows, positives and negatives of each code of a segment's slice column. */
   codeTotals: (segment: ScoreSegment, column: number, values: number) => codeTotals(segment, column, values),
-  /** A page of an outcome's rows whose slice codes are all the wanted ones, in score order, and how many there are. */
-  filteredPage: (segments: ScoreSegment[], outcome: Outcome, threshold: number, direction: "ASC" | "DESC", offset: number, limit: number, wanted: WantedCode[]) => {
-    const keep = (k: number, i: number) => wanted.every((w) => segments[k].slices[w.column][i] === w.code);
+  /**
+   * A page of an outcome's rows whose slice codes are all the wanted ones and, with `window`
+   * ([from, to), epoch ms), whose time is in it, in score order, and how many there are.
+   */
+  filteredPage: (segments: ScoreSegment[], outcome: Outcome, threshold: number, direction: "ASC" | "DESC", offset: number, limit: number, wanted: WantedCode[], window: [number, number] | null) => {
+    const bySlices = (k: number, i: number) => wanted.every((w) => segments[k].slices[w.column][i] === w.code);
+    // A NaN time (no timestamp) fails both comparisons: such rows are in no window.
+    const keep = window
+      ? (k: number, i: number) => {
+          const t = segments[k].times![i];
+          return t >= window[0] && t < window[1] && bySlices(k, i);
+        }
+      : bySlices;
     return { ids: pageAcross(segments, outcome, threshold, direction, offset, limit, keep), total: countAcross(segments, outcome, threshold, keep) };
   },
 };

@@ -8,17 +8,18 @@ const TABS = [
   { path: "/impact", label: "Daily impact" },
   { path: "/brief", label: "Brief" },
   { path: "/gallery", label: "Failures" },
+  { path: "/monitoring", label: "Monitoring", needsTimestamps: true },
 ] as const;
 
-/** The dataset's sections; the threshold (`?t=`) travels with every link. */
-export function DatasetTabs({ datasetId }: { datasetId: number }) {
+/** The dataset's sections (Monitoring only with timestamps); the threshold (`?t=`) travels with every link. */
+export function DatasetTabs({ datasetId, timestamps = false }: { datasetId: number; timestamps?: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams();
   const t = search.get("t");
   const query = t ? `?t=${encodeURIComponent(t)}` : "";
   return (
     <nav className="tabs" aria-label="Dataset sections">
-      {TABS.map((tab) => {
+      {TABS.filter((tab) => timestamps || !("needsTimestamps" in tab)).map((tab) => {
         const href = `/datasets/${datasetId}${tab.path}`;
         return (
           <Link key={tab.path} href={href + query} className="tab" aria-current={pathname === href ? "page" : undefined}>

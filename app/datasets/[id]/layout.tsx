@@ -3,6 +3,7 @@ import { formatCount } from "@/lib/format";
 import { loadDataset } from "./load";
 import { DatasetTabs } from "./dataset-tabs";
 import { DatasetActions } from "./dataset-actions";
+import { hasTimestamps } from "@/lib/services/monitoring";
 
 export default async function DatasetLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,7 +20,7 @@ export default async function DatasetLayout({ children, params }: { children: Re
         <DatasetActions id={dataset.id} name={dataset.name} rows={dataset.rows} />
       </div>
       <Suspense fallback={<nav className="tabs" />}>
-        <DatasetTabs datasetId={dataset.id} />
+        <DatasetTabs datasetId={dataset.id} timestamps={hasTimestamps(dataset)} />
       </Suspense>
       {children}
     </div>

@@ -18,6 +18,8 @@ const postgres: ExampleSqlDialect = {
   binaryText: (expr) => `${expr} COLLATE "C"`,
   // With the "C" collation, ILIKE folds the case of ASCII letters only, as SQLite's LIKE.
   like: (expr, pattern) => `${expr} COLLATE "C" ILIKE ${pattern} ESCAPE '\\'`,
+  // TIMESTAMP(3) without a time zone holds UTC.
+  instant: (placeholder) => `(to_timestamp(${placeholder}::double precision / 1000) AT TIME ZONE 'UTC')`,
   // PostgreSQL puts NULLs last when ascending; SQLite (mirrored) puts them first.
   direction: (dir) => (dir === "ASC" ? "ASC NULLS FIRST" : "DESC NULLS LAST"),
 };

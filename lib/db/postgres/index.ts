@@ -5,10 +5,11 @@
  * share one database: bulk writes hold one advisory lock (sql.ts WRITE_LOCK_KEY), caches are keyed
  * by the dataset's version.
  */
+import { prismaAlerts, type AlertClient } from "../alerts";
 import type { Store } from "../store";
 import { PgAppendWriter } from "./append-writer";
 import { compactDataset } from "./compaction";
-import { postgresPool } from "./connection";
+import { postgresPool, postgresPrisma } from "./connection";
 import { PgDatasetWriter } from "./dataset-writer";
 import { postgresDatasets } from "./datasets";
 import { listBatches } from "./history";
@@ -31,6 +32,7 @@ export function createPostgresStore(): Store {
     tags: postgresTags,
     notes: postgresNotes,
     scenarios: postgresScenarios,
+    alerts: prismaAlerts(() => postgresPrisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     datasetWriter: () => new PgDatasetWriter(),
     appendWriter: (datasetId, duplicates) => new PgAppendWriter(datasetId, duplicates),
     writeLabels: (datasetId, changes, { source, reviewer }) => writeLabels(datasetId, changes, source, reviewer),

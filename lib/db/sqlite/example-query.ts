@@ -16,6 +16,8 @@ const sqlite: ExampleSqlDialect = {
   binaryText: (expr) => expr,
   // SQLite's LIKE ignores the case of ASCII letters only.
   like: (expr, pattern) => `${expr} LIKE ${pattern} ESCAPE '\\'`,
+  // Timestamps are stored as epoch ms.
+  instant: (placeholder) => placeholder,
   // SQLite puts NULLs first when ascending and last when descending: its default.
   direction: (dir) => dir,
 };

@@ -5,6 +5,8 @@
  * imports' writer, connection.ts) and Prisma over the same file (prisma.ts).
  */
 import type { Store } from "../store";
+import { prisma } from "./prisma";
+import { prismaAlerts, type AlertClient } from "../alerts";
 import { AppendWriter } from "./append-writer";
 import { backupDatabase } from "./backup";
 import { compactDataset } from "./compaction";
@@ -32,6 +34,7 @@ export function createSqliteStore(): Store {
     tags: sqliteTags,
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
+    alerts: prismaAlerts(() => prisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),

@@ -15,6 +15,14 @@ export interface GalleryQuery {
   order?: "asc" | "desc";
   slices: Record<string, string>;
   q: string;
+  /** Only rows of a time window (ISO instants, [from, to)), e.g. one day picked on the Monitoring tab. */
+  window?: TimeWindow | null;
+}
+
+/** A time window of the gallery: rows whose timestamp is at or after `from` and before `to`. */
+export interface TimeWindow {
+  from: string;
+  to: string;
 }
 
 /** The query string of a gallery query (the API's and the page's). */
@@ -24,6 +32,10 @@ export function galleryParams(query: GalleryQuery, extra: Record<string, string 
   if (query.order) search.set("order", query.order);
   for (const [column, value] of Object.entries(query.slices)) search.set(`slice.${column}`, value);
   if (query.q.trim()) search.set("q", query.q.trim());
+  if (query.window) {
+    search.set("from", query.window.from);
+    search.set("to", query.window.to);
+  }
   for (const [key, value] of Object.entries(extra)) search.set(key, String(value));
   return search;
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatCount, readableColumn, readableValue } from "@/lib/format";
+import { formatWindow } from "@/lib/monitoring/sentences";
 import { typedThresholdProblem } from "@/lib/story/share";
 import { useThreshold } from "../threshold-context";
 import { galleryParams, KIND_LABELS, type ExampleKind, type GalleryQuery } from "./gallery-api";
@@ -20,11 +21,12 @@ interface Props {
   onKind: (kind: ExampleKind) => void;
   onSearch: (q: string) => void;
   onClearSlice: (column: string) => void;
+  onClearWindow: () => void;
   onMeeting: () => void;
 }
 
 /** The gallery's controls: outcome, threshold, search, active slice filters, reviewer, export, meeting mode. */
-export function GalleryToolbar({ datasetId, query, total, failed, counts, reviewer, onReviewer, onKind, onSearch, onClearSlice, onMeeting }: Props) {
+export function GalleryToolbar({ datasetId, query, total, failed, counts, reviewer, onReviewer, onKind, onSearch, onClearSlice, onClearWindow, onMeeting }: Props) {
   const { threshold, setThreshold } = useThreshold();
   const [draft, setDraft] = useState(query.q);
   const [thresholdDraft, setThresholdDraft] = useState(String(threshold));
@@ -84,6 +86,11 @@ export function GalleryToolbar({ datasetId, query, total, failed, counts, review
             {readableColumn(column)}: {value ? readableValue(value) : "(empty)"} ✕
           </button>
         ))}
+        {query.window ? (
+          <button type="button" className="filter-chip" onClick={onClearWindow} aria-label={`Remove filter time: ${formatWindow(query.window.from, query.window.to)}`}>
+            Time: {formatWindow(query.window.from, query.window.to)} ✕
+          </button>
+        ) : null}
         <span className="grow" />
         <label className="inline-field">
           Reviewer

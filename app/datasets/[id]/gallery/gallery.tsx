@@ -6,7 +6,7 @@ import { useThreshold } from "../threshold-context";
 import { ExamplesTable, type ColumnsShown } from "./examples-table";
 import { FailureModesPanel } from "./failure-modes-panel";
 import { GalleryToolbar } from "./gallery-toolbar";
-import { addNote, createTag, deleteTag, updateTag, galleryParams, KIND_LABELS, TAG_COLOURS, type Example, type ExampleKind, type GalleryQuery, type TagView } from "./gallery-api";
+import { addNote, createTag, deleteTag, updateTag, galleryParams, KIND_LABELS, TAG_COLOURS, type Example, type ExampleKind, type GalleryQuery, type TagView, type TimeWindow } from "./gallery-api";
 import { MeetingMode } from "./meeting-mode";
 import { SliceTable } from "./slice-table";
 import { toggleTagOnServer, withTagToggled } from "./tag-actions";
@@ -21,28 +21,31 @@ export interface GalleryProps {
   initialKind: ExampleKind;
   initialSlices: Record<string, string>;
   initialQ: string;
+  /** A time window from the link (`?from=&to=`, e.g. a day opened from the Monitoring tab). */
+  initialWindow?: TimeWindow | null;
 }
 
 /** Keeps the gallery's own filters in the URL next to `?t=`, so a link reproduces the view. */
-function useUrlState(kind: ExampleKind, slices: Record<string, string>, q: string) {
+function useUrlState(kind: ExampleKind, slices: Record<string, string>, q: string, timeWindow: TimeWindow | null) {
   useEffect(() => {
     const url = new URL(window.location.href);
-    for (const key of [...url.searchParams.keys()]) if (key === "kind" || key === "q" || key.startsWith("slice.")) url.searchParams.delete(key);
-    const own = galleryParams({ threshold: 0, kind, slices, q });
+    for (const key of [...url.searchParams.keys()]) if (key === "kind" || key === "q" || key === "from" || key === "to" || key.startsWith("slice.")) url.searchParams.delete(key);
+    const own = galleryParams({ threshold: 0, kind, slices, q, window: timeWindow });
     own.delete("threshold");
     if (kind === "fp") own.delete("kind");
     for (const [key, value] of own) url.searchParams.set(key, value);
     // A null state lets Next sync useSearchParams (as the threshold provider does).
     window.history.replaceState(null, "", url);
-  }, [kind, slices, q]);
+  }, [kind, slices, q, timeWindow]);
 }
 
 /** The failure-mode gallery: the examples of one outcome at the current threshold, tagged into failure modes. */
-export function Gallery({ datasetId, columns, labels, initialTags, initialKind, initialSlices, initialQ }: GalleryProps) {
+export function Gallery({ datasetId, columns, labels, initialTags, initialKind, initialSlices, initialQ, initialWindow = null }: GalleryProps) {
   const { threshold } = useThreshold();
   const [kind, setKind] = useState<ExampleKind>(initialKind);
   const [slices, setSlices] = useState(initialSlices);
   const [q, setQ] = useState(initialQ);
+  const [timeWindow, setTimeWindow] = useState(initialWindow);
   const [sorting, setSorting] = useState<SortingState>([]);
   // The page restarts at the first when the threshold moves (the list changes under it).
   const [paging, setPaging] = useState({ threshold, pageIndex: 0, pageSize: 50 });
@@ -50,16 +53,16 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
   const [meeting, setMeeting] = useState(false);
   const [reviewer, setReviewer] = useReviewer();
   const [actionError, setActionError] = useState<string | null>(null);
-  useUrlState(kind, slices, q);
+  useUrlState(kind, slices, q, timeWindow);
 
   const sort = sorting[0];
-  const query: GalleryQuery = { threshold, kind, slices, q, sort: sort?.id, order: sort ? (sort.desc ? "desc" : "asc") : undefined };
+  const query: GalleryQuery = { threshold, kind, slices, q, window: timeWindow, sort: sort?.id, order: sort ? (sort.desc ? "desc" : "asc") : undefined };
   const pagination: PaginationState = { pageIndex: paging.threshold === threshold ? paging.pageIndex : 0, pageSize: paging.pageSize };
   const setPagination = (next: PaginationState) => setPaging({ threshold, ...next });
   const page = useExamplePage(datasetId, query, pagination.pageSize, pagination.pageIndex * pagination.pageSize);
   const modes = useFailureModes(datasetId, threshold);
   const sliceReport = useSlices(datasetId, threshold);
-  const kindCounts = useKindCounts(datasetId, threshold, slices, q);
+  const kindCounts = useKindCounts(datasetId, threshold, slices, q, timeWindow);
   const firstPage = () => setPaging((p) => ({ ...p, threshold, pageIndex: 0 }));
 
   const onToggleTag = useCallback(
@@ -143,6 +146,10 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
           firstPage();
         }}
         onClearSlice={(column) => pickSlice(column, slices[column])}
+        onClearWindow={() => {
+          setTimeWindow(null);
+          firstPage();
+        }}
         onMeeting={() => setMeeting(true)}
       />
       {actionError ? <p className="alert alert-error small" role="alert">{actionError}</p> : null}
@@ -163,7 +170,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
         ) : null}
         {page.error && !page.data ? null : page.data ? (
           page.data.total === 0 ? (
-            <p className="empty">{KIND_LABELS[kind].none} at threshold {threshold}{Object.keys(slices).length || q.trim() ? " with these filters" : ""}.</p>
+            <p className="empty">{KIND_LABELS[kind].none} at threshold {threshold}{Object.keys(slices).length || q.trim() || timeWindow ? " with these filters" : ""}.</p>
           ) : (
             <ExamplesTable
               datasetId={datasetId}
@@ -192,7 +199,7 @@ export function Gallery({ datasetId, columns, labels, initialTags, initialKind, 
           datasetId={datasetId}
           threshold={threshold}
           initialKind={kind}
-          filters={{ slices, q }}
+          filters={{ slices, q, window: timeWindow }}
           tags={tags}
           modes={modes.data}
           columns={columns}

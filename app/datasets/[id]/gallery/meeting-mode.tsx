@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import { formatDate, formatDecimal, readableColumn, readableValue } from "@/lib/format";
 import { FoldedText, ImageThumb, NoteForm, NoteList, TagToggles } from "./example-cells";
 import type { ColumnsShown } from "./examples-table";
-import { addNote, KIND_LABELS, type Example, type ExampleKind, type FailureModes, type TagView } from "./gallery-api";
+import { addNote, KIND_LABELS, type Example, type ExampleKind, type FailureModes, type TagView, type TimeWindow } from "./gallery-api";
 import { contextLine } from "./meeting-context";
 import { meetingAction } from "./meeting-keys";
 import { MeetingModes } from "./meeting-modes";
@@ -15,7 +15,7 @@ interface Props {
   datasetId: number;
   threshold: number;
   initialKind: ExampleKind;
-  filters: { slices: Record<string, string>; q: string };
+  filters: { slices: Record<string, string>; q: string; window?: TimeWindow | null };
   tags: TagView[];
   modes: FailureModes | null;
   columns: ColumnsShown;

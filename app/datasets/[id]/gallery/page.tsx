@@ -17,11 +17,16 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** A time window from `?from=&to=` (both ISO instants, from before to), else null. */
+function windowOf(from: string | undefined, to: string | undefined): { from: string; to: string } | null {
+  const [a, b] = [Date.parse(from ?? ""), Date.parse(to ?? "")];
+  return Number.isFinite(a) && Number.isFinite(b) && a < b ? { from: new Date(a).toISOString(), to: new Date(b).toISOString() } : null;
+}
 const name = (value: unknown) => (typeof value === "string" && value ? value : null);
 
 /**
  * The failure-mode gallery: misclassified examples at the threshold of `?t=`, tagged into failure
- * modes; `?kind=fn`, `?q=` and `?slice.<column>=` restore the filters of a shared link.
+ * modes; `?kind=fn`, `?q=`, `?slice.<column>=` and `?from=&to=` (a time window) restore the filters of a shared link.
  */
 export default async function GalleryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
@@ -49,6 +54,7 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
         initialKind={kind}
         initialSlices={initialSlices}
         initialQ={first(search.q) ?? ""}
+        initialWindow={windowOf(first(search.from), first(search.to))}
       />
     </ThresholdProvider>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { fetchExamples, fetchFailureModes, fetchSlices, type ExamplePage, type FailureModes, type GalleryQuery, type SliceReport } from "./gallery-api";
+import { fetchExamples, fetchFailureModes, fetchSlices, type ExamplePage, type FailureModes, type GalleryQuery, type SliceReport, type TimeWindow } from "./gallery-api";
 
 interface Loaded<T> {
   /** The answer for the current key; never one of another key (another threshold, outcome or filter). */
@@ -53,10 +53,10 @@ export function useExamplePage(datasetId: number, query: GalleryQuery, limit: nu
  * How many false alarms and misses match the gallery's filters (slices, search) at the threshold:
  * the outcome buttons' counts, so that they agree with the list they open.
  */
-export function useKindCounts(datasetId: number, threshold: number, slices: Record<string, string>, q: string) {
-  const key = JSON.stringify([datasetId, threshold, slices, q]);
+export function useKindCounts(datasetId: number, threshold: number, slices: Record<string, string>, q: string, window: TimeWindow | null = null) {
+  const key = JSON.stringify([datasetId, threshold, slices, q, window]);
   return useLoaded<{ fp: number; fn: number }>(key, async (signal) => {
-    const count = (kind: "fp" | "fn") => fetchExamples(datasetId, { threshold, kind, slices, q }, 0, 0, signal).then((p) => p.total);
+    const count = (kind: "fp" | "fn") => fetchExamples(datasetId, { threshold, kind, slices, q, window }, 0, 0, signal).then((p) => p.total);
     const [fp, fn] = await Promise.all([count("fp"), count("fn")]);
     return { fp, fn };
   });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fetchExamples, type Example, type ExampleKind, type GalleryQuery } from "./gallery-api";
+import { fetchExamples, type Example, type ExampleKind, type GalleryQuery, type TimeWindow } from "./gallery-api";
 
 const PAGE = 50;
 const NO_PAGES = new Map<number, Example[]>();
@@ -17,7 +17,7 @@ interface Store {
  * Walks the examples of one kind one at a time, in the default order (most confident mistakes
  * first), loading pages of 50 from the server as the position moves. A new query starts over.
  */
-export function useMeetingExamples(datasetId: number, threshold: number, kind: ExampleKind, filters: { slices: Record<string, string>; q: string }) {
+export function useMeetingExamples(datasetId: number, threshold: number, kind: ExampleKind, filters: { slices: Record<string, string>; q: string; window?: TimeWindow | null }) {
   const queryKey = JSON.stringify([datasetId, threshold, kind, filters]);
   const [store, setStore] = useState<Store>({ key: queryKey, pages: new Map(), total: null });
   const [position, setPosition] = useState({ key: queryKey, index: 0 });
@@ -33,7 +33,7 @@ export function useMeetingExamples(datasetId: number, threshold: number, kind: E
     const flightKey = `${queryKey}#${pageNumber}`;
     if (pages.has(pageNumber) || inFlight.current.has(flightKey)) return;
     inFlight.current.add(flightKey);
-    const query: GalleryQuery = { threshold, kind, slices: filters.slices, q: filters.q };
+    const query: GalleryQuery = { threshold, kind, slices: filters.slices, q: filters.q, window: filters.window ?? null };
     fetchExamples(datasetId, query, PAGE, pageNumber * PAGE)
       .then((page) => {
         setStore((old) => ({

@@ -1,7 +1,9 @@
+import { after } from "next/server";
 import { z } from "zod";
 import { store } from "@/lib/db";
 import { HttpError, handle, notFound, parseId, parseQuery } from "@/lib/http";
 import { labelsFromCsv, labelsFromJson, setLabels } from "@/lib/imports/labels";
+import { scheduleAlertCheck } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
@@ -31,5 +33,8 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   } else {
     throw new HttpError(415, "unsupported_media_type", `send the labels as text/csv or application/json, not ${media}`);
   }
-  return Response.json(await setLabels(id, labels, { reviewer: reviewer ?? null }));
+  const result = await setLabels(id, labels, { reviewer: reviewer ?? null });
+  // Labels change misses and false alarms: the alert rules are checked again once the answer is sent.
+  after(() => scheduleAlertCheck(id));
+  return Response.json(result);
 });

@@ -7,6 +7,7 @@ import { appendRows, compactAfterAppend, type RowsFormat } from "@/lib/imports/a
 import { warmDataset } from "@/lib/services/datasets";
 import { checkContentLength } from "@/lib/imports/read-upload";
 import { encodingParam } from "@/lib/imports/mapping-params";
+import { scheduleAlertCheck } from "@/lib/services/alerts";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +43,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
     store().afterImport();
     await compactAfterAppend(id);
     await warmDataset(id, { summary: false });
+    await scheduleAlertCheck(id);
   });
   return Response.json(result, { status: 201 });
 });

@@ -1,4 +1,6 @@
+import { after } from "next/server";
 import { handle, notFound, parseId, readBody } from "@/lib/http";
+import { scheduleAlertCheck } from "@/lib/services/alerts";
 import { getStorySettings, saveStorySettings } from "@/lib/services/settings";
 import { storySettingsSchema } from "@/lib/story/settings";
 
@@ -19,5 +21,7 @@ export const PUT = handle(async (req: Request, { params }: Context) => {
   const id = parseId((await params).id);
   const view = await saveStorySettings(id, await readBody(req, storySettingsSchema));
   if (!view) throw notFound(`dataset ${id}`);
+  // Alert messages use the dataset's words and costs: checked again with the new ones.
+  after(() => scheduleAlertCheck(id));
   return Response.json(view);
 });
