@@ -6,6 +6,7 @@
  */
 import type { Store } from "../store";
 import { AppendWriter } from "./append-writer";
+import { sqliteAudits } from "./audits";
 import { compactDataset } from "./compaction";
 import { checkpointWal, sharedSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
@@ -31,6 +32,7 @@ export function createSqliteStore(): Store {
     tags: sqliteTags,
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
+    audits: sqliteAudits,
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),
