@@ -52,6 +52,10 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
   const [from, to] = [spec.from ?? -Infinity, spec.to ?? Infinity];
   let timeMin = Infinity;
   let timeMax = -Infinity;
+  // The history is looked up only where it can change the answer: for rows labelled now (were
+  // they unlabelled at the mark?) and, when some row lost its label since, for unlabelled ones.
+  const changed = labelsBefore.size > 0;
+  const someLostLabel = [...labelsBefore.values()].some((old) => old !== null);
   const runs = segments.map((segment) => {
     const { offsets, labels, times, scores, firstId } = segment;
     const keep = new Uint32Array(offsets.length);
@@ -61,8 +65,9 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
       if (id > spec.lastPredictionId) continue;
       const time = times ? times[i] : NaN;
       if (windowed && !(time >= from && time < to)) continue;
-      const label = labelsBefore.size && labelsBefore.has(id) ? labelsBefore.get(id) : labels[i] === NOT_LABELLED ? null : labels[i];
-      if (label !== null && label !== undefined) continue;
+      const unlabelledNow = labels[i] === NOT_LABELLED;
+      const unlabelledThen = unlabelledNow ? !(someLostLabel && labelsBefore.has(id) && labelsBefore.get(id) !== null) : changed && labelsBefore.has(id) && labelsBefore.get(id) === null;
+      if (!unlabelledThen) continue;
       keep[kept++] = i;
       if (time < timeMin) timeMin = time;
       if (time > timeMax) timeMax = time;

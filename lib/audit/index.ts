@@ -11,3 +11,4 @@ export { buildFrame, type BuiltFrame, type FrameSpec } from "./frame";
 export { applyReview, type ReviewInput, type ReviewKind, type ReviewOutcome, type ReviewState } from "./reviews";
 export { frameRowsPerDay, type FrameVolume } from "./volume";
 export { reviewerTallies, kappaPairs, type ReviewerTally } from "./progress";
+export { auditDailyRows, auditBriefNote, figureWithRange, type BriefAudit } from "./brief";

@@ -68,10 +68,10 @@ export async function datasetAudit(datasetId: number): Promise<DatasetAudit | nu
 }
 
 /** The story of the dataset's speaking audit at a threshold, in its saved words; null when it has no labelled audit. */
-export async function datasetAuditStory(dataset: DatasetView, threshold: number, settings: ResolvedSettings = settingsView(dataset).resolved): Promise<(AuditStory & { audit: AuditView }) | null> {
+export async function datasetAuditStory(dataset: DatasetView, threshold: number, settings: ResolvedSettings = settingsView(dataset).resolved): Promise<(AuditStory & DatasetAudit) | null> {
   const found = await datasetAudit(dataset.id);
   if (!found) return null;
-  return { audit: found.audit, ...auditStoryOf(await auditEstimate(dataset.id, found.audit.id, threshold), found.audit, settings) };
+  return { ...found, ...auditStoryOf(await auditEstimate(dataset.id, found.audit.id, threshold), found.audit, settings) };
 }
 
 /**

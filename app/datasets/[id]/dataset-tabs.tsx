@@ -8,6 +8,7 @@ const TABS = [
   { path: "/impact", label: "Daily impact" },
   { path: "/brief", label: "Brief" },
   { path: "/gallery", label: "Failures" },
+  { path: "/review", label: "Review" },
 ] as const;
 
 /** The dataset's sections; the threshold (`?t=`) travels with every link. */
