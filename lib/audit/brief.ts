@@ -34,5 +34,5 @@ export function auditDailyRows(daily: AuditDailyCounts, v: Vocabulary, period: P
 
 /** The note of a brief whose dataset's labels come from an audit. */
 export function auditBriefNote(name: string, labeled: number, v: Vocabulary): string {
-  return `The labels of this dataset come from the audit “${name}” (${labeled.toLocaleString("en-US")} labelled ${labeled === 1 ? v.itemSingular : v.itemPlural}), a weighted sample drawn more densely near the threshold and among high scores: the figures above are weighted estimates with 95% ranges, and the matrix below counts the labelled ${v.itemPlural} as they are, which is not the mix of the ${v.itemPlural} the model sees.`;
+  return `These figures come from the audit “${name}” (${labeled.toLocaleString("en-US")} labelled ${labeled === 1 ? v.itemSingular : v.itemPlural}), a weighted sample; the matrix of the labelled ${v.itemPlural} counts them as they are, which is not the mix of ${v.itemPlural} the model sees.`;
 }

@@ -159,8 +159,9 @@ export interface GivenLabel {
   itemId: number;
   exampleId: string | null;
   row: number;
-  /** The dataset's own label value. */
+  /** The dataset's own label value, and 1 (positive) or 0. */
   label: string;
+  value: 0 | 1;
   reviewer: string | null;
   review: "first" | "second";
   /** ISO 8601. */
@@ -179,6 +180,6 @@ export async function latestAuditLabels(datasetId: number, auditId: number, limi
   const rows = await rowsOf(datasetId, given.map((g) => g.item));
   return given.map((g) => ({
     itemId: g.item.id, exampleId: rows.get(g.item.predictionId)?.exampleId ?? null, row: rows.get(g.item.predictionId)?.row ?? 0,
-    label: g.label === 1 ? dataset?.positiveLabel ?? "1" : dataset?.negativeLabel ?? "0", reviewer: g.reviewer, review: g.review, at: new Date(g.at).toISOString(),
+    label: g.label === 1 ? dataset?.positiveLabel ?? "1" : dataset?.negativeLabel ?? "0", value: g.label === 1 ? 1 : 0, reviewer: g.reviewer, review: g.review, at: new Date(g.at).toISOString(),
   }));
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { capitalize, formatMoney } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import { expectedCost, hasCosts } from "@/lib/story/costs";
 import { PERIOD_DAYS, type ResolvedSettings } from "@/lib/story/settings";
 import type { DatasetAudit } from "@/lib/services/audit-estimates";
-import { auditDailyCounts } from "@/lib/audit";
-import { auditRowsPerDay, countWithRange, estimateSentences } from "../review/estimate-figures";
+import { auditDailyCounts, auditDailyRows } from "@/lib/audit";
+import { auditRowsPerDay, estimateSentences } from "../review/estimate-figures";
 import { useAuditEstimate } from "../review/use-audit-estimate";
 
 interface Props {
@@ -30,25 +30,18 @@ export function AuditImpact({ datasetId, found, settings, threshold }: Props) {
   const cost = daily && hasCosts(settings.costs)
     ? expectedCost({ flagged: daily.flagged.estimate, falsePositives: daily.falsePositives.estimate, falseNegatives: daily.falseNegatives.estimate, truePositives: daily.truePositives.estimate, trueNegatives: null }, settings.costs)
     : null;
-  const scale = (f: { estimate: number | null; lower: number; upper: number }) => {
-    const days = PERIOD_DAYS[settings.period];
-    return { estimate: f.estimate === null ? null : f.estimate * days, lower: f.lower * days, upper: f.upper * days };
-  };
   return (
     <section className="card" aria-labelledby="impact-audit">
       <h2 id="impact-audit">What this threshold means every {settings.period}, from the audit</h2>
       {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
-      <p className="impact-sentences" data-testid="impact-sentences">{answer ? sentences.join(" ") : "Loading the audit's estimate…"}</p>
+      <p className="impact-sentences" data-testid="impact-sentences">{answer ? sentences.slice(0, 3).join(" ") : "Loading the audit's estimate…"}</p>
       {daily ? (
         <table className="table story-table" aria-label={`Average ${v.itemPlural} a ${settings.period}, from the audit`} data-testid="impact-audit-table">
           <thead>
             <tr><th scope="col">Outcome</th><th scope="col" className="num">A {settings.period} (95% range)</th></tr>
           </thead>
           <tbody>
-            <tr><th scope="row">All flagged ({v.flaggedAction})</th><td className="num">{countWithRange(scale(daily.flagged))}</td></tr>
-            <tr><th scope="row">{capitalize(`${v.negative} ${v.itemPlural} flagged (false alarms)`)}</th><td className="num">{countWithRange(scale(daily.falsePositives))}</td></tr>
-            <tr><th scope="row">{capitalize(`${v.positive} ${v.itemPlural} caught`)}</th><td className="num">{countWithRange(scale(daily.truePositives))}</td></tr>
-            <tr><th scope="row">{capitalize(`${v.positive} ${v.itemPlural} missed`)}</th><td className="num">{countWithRange(scale(daily.falseNegatives))}</td></tr>
+            {auditDailyRows(daily, v, settings.period).map(([label, value]) => <tr key={label}><th scope="row">{label}</th><td className="num">{value}</td></tr>)}
           </tbody>
         </table>
       ) : null}

@@ -195,7 +195,7 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
         </div>
         <section className="card impact-parameters" aria-labelledby="impact-parameters">
           <h2 id="impact-parameters">Parameters</h2>
-          <SettingsForm key={formKey} initial={settings} resolved={resolved} saved={saved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} />
+          <SettingsForm key={formKey} initial={settings} resolved={resolved} saved={saved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} weightedShare={audit?.prevalence.estimate ?? null} />
         </section>
       </div>
       <section className="card" aria-labelledby="impact-scenarios">

@@ -57,7 +57,7 @@ export function AuditPanel({ datasetId, audit, revision, vocabulary: v, onAudit 
       {latest.length ? (
         <ol className="review-latest small" aria-label="Latest labels">
           {latest.map((l) => (
-            <li key={`${l.itemId}-${l.review}`}>{l.exampleId ?? `row ${l.row}`}: <strong>{l.label}</strong> by {l.reviewer ?? "(no name)"}{l.review === "second" ? " (second look)" : ""} <span className="muted">{formatDate(l.at)}</span></li>
+            <li key={`${l.itemId}-${l.review}`}>{l.exampleId ?? `row ${l.row}`}: <strong>{l.value === 1 ? v.positive : v.negative}</strong> by {l.reviewer ?? "(no name)"}{l.review === "second" ? " (second look)" : ""} <span className="muted">{formatDate(l.at)}</span></li>
           ))}
         </ol>
       ) : null}
@@ -65,7 +65,7 @@ export function AuditPanel({ datasetId, audit, revision, vocabulary: v, onAudit 
       {audit.doubleReview.items ? (
         <p className="small" data-testid="review-kappa">
           {audit.doubleReview.items} {v.itemPlural} ({formatDecimal(audit.doubleReview.share * 100, 0)}%) go to two people; {audit.doubleReview.reviewed} have both labels.{" "}
-          {k.kappa === null ? "Agreement shows once both reviewers have labelled a few of them differently from one another's base rate." : `They agree on ${formatDecimal(k.agreement * 100, 0)}%: Cohen's κ ${formatDecimal(k.kappa, 2)} (${formatDecimal(k.lower ?? 0, 2)} to ${formatDecimal(k.upper ?? 0, 2)}; 1 is full agreement, 0 no better than chance).`}
+          {k.pairs === 0 ? "Their agreement (Cohen's κ) shows once some have both labels." : k.kappa === null ? `Both gave every one of the ${k.pairs} the same class, so Cohen's κ cannot say yet how far they agree beyond chance.` : `They agree on ${formatDecimal(k.agreement * 100, 0)}%: Cohen's κ ${formatDecimal(k.kappa, 2)} (${formatDecimal(k.lower ?? 0, 2)} to ${formatDecimal(k.upper ?? 0, 2)}; 1 is full agreement, 0 no better than chance).`}
         </p>
       ) : <p className="small muted">No {v.itemSingular} of this audit goes to a second reviewer.</p>}
       <form className="review-topup" onSubmit={submitTopUp}>

@@ -1,18 +1,15 @@
-import { auditSentences, frameRowsPerDay, rateWithRange, type AuditEstimate, type Figure } from "@/lib/audit";
-import { capitalize, formatAverage, formatWithRange } from "@/lib/format";
+import { auditSentences, figureWithRange, frameRowsPerDay, rateWithRange, type AuditEstimate } from "@/lib/audit";
+import { capitalize, formatAverage } from "@/lib/format";
 import type { ResolvedSettings, Vocabulary } from "@/lib/story/settings";
 import type { AuditView } from "./audit-api";
-
-/** "266 (240–290)" for a count; "57% (49–64%)" for a rate; "unknown" without an estimate. */
-export const countWithRange = (f: Figure) => (f.estimate === null ? `unknown (up to ${formatAverage(f.upper)})` : formatWithRange(f.estimate, [f.lower, f.upper]));
 
 /** The rows of the estimate table: what each figure is called in the dataset's words, and its value. */
 export function estimateRows(e: AuditEstimate, v: Vocabulary): { key: string; label: string; value: string }[] {
   return [
     { key: "flagged", label: `All flagged (${v.flaggedAction})`, value: formatAverage(e.flagged.estimate ?? 0) },
-    { key: "truePositives", label: capitalize(`${v.positive} ${v.itemPlural} caught`), value: countWithRange(e.truePositives) },
-    { key: "falsePositives", label: capitalize(`${v.negative} ${v.itemPlural} flagged (false alarms)`), value: countWithRange(e.falsePositives) },
-    { key: "falseNegatives", label: capitalize(`${v.positive} ${v.itemPlural} missed`), value: countWithRange(e.falseNegatives) },
+    { key: "truePositives", label: capitalize(`${v.positive} ${v.itemPlural} caught`), value: figureWithRange(e.truePositives) },
+    { key: "falsePositives", label: capitalize(`${v.negative} ${v.itemPlural} flagged (false alarms)`), value: figureWithRange(e.falsePositives) },
+    { key: "falseNegatives", label: capitalize(`${v.positive} ${v.itemPlural} missed`), value: figureWithRange(e.falseNegatives) },
     { key: "precision", label: `Share of flagged that are ${v.positive} (precision)`, value: rateWithRange(e.precision) },
     { key: "recall", label: `Share of ${v.positive} that are flagged (recall)`, value: rateWithRange(e.recall) },
   ];

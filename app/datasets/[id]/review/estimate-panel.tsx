@@ -5,7 +5,7 @@ import type { ResolvedSettings, Vocabulary } from "@/lib/story/settings";
 import { ThresholdControl } from "@/app/ui/charts/threshold-control";
 import { useThreshold } from "../threshold-context";
 import type { AuditView } from "./audit-api";
-import { estimateRows, estimateSentences } from "./estimate-figures";
+import { auditRowsPerDay, estimateRows, estimateSentences } from "./estimate-figures";
 import { useAuditEstimate } from "./use-audit-estimate";
 
 interface Props {
@@ -31,7 +31,7 @@ export function EstimatePanel({ datasetId, audit, revision, vocabulary: v, volum
           <p className="review-estimate-sentence" data-testid="review-estimate-sentence">{sentences[0]}</p>
           <table className="table review-estimate-table" aria-label={`Estimates for the ${audit.frameRows.toLocaleString("en-US")} ${v.itemPlural} of the audit`}>
             <thead>
-              <tr><th scope="col">Of the {audit.frameRows.toLocaleString("en-US")} {v.itemPlural} audited from</th><th scope="col" className="num">Estimate (95% range)</th></tr>
+              <tr><th scope="col">In the {audit.frameRows.toLocaleString("en-US")} {v.itemPlural} the audit stands for</th><th scope="col" className="num">Estimate (95% range)</th></tr>
             </thead>
             <tbody>
               {estimateRows(answer, v).map((row) => (
@@ -41,6 +41,7 @@ export function EstimatePanel({ datasetId, audit, revision, vocabulary: v, volum
           </table>
           <p className="small muted">
             {answer.labeled ? `From ${answer.labeled.toLocaleString("en-US")} labelled of ${answer.size.toLocaleString("en-US")} drawn. ` : "No label yet: every range is as wide as it can be. "}
+            {auditRowsPerDay(audit, volume).source === "rows" ? `Without timestamps or an entered volume, the ${audit.frameRows.toLocaleString("en-US")} ${v.itemPlural} count as one ${volume.period} (enter the volume on Daily impact). ` : ""}
             Each label counts for the {v.itemPlural} it was drawn to represent (more are drawn near the threshold and among the high scores), so these are weighted estimates, never the score read as a probability.
           </p>
         </>

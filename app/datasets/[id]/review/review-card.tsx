@@ -48,7 +48,7 @@ export function ReviewCard({ datasetId, item, loaded, remaining, columns, vocabu
         <article className="review-item" aria-label={`Item ${item.exampleId ?? `row ${item.row}`}`} data-testid="review-item" data-item={item.itemId}>
           <p className="review-item-id">
             {item.exampleId ?? `Row ${item.row}`}{item.timestamp ? ` · ${formatDate(item.timestamp)}` : ""}
-            {item.review === "second" ? <span className="review-second"> · second look: someone else labelled it, label it on your own</span> : null}
+            {item.review === "second" ? <span className="review-second">Second look: someone else labelled it; label it on your own</span> : null}
           </p>
           {showScore ? (
             <p className="review-score" data-testid="review-score">Score <strong>{formatDecimal(item.score, 4)}</strong></p>
