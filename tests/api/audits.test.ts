@@ -224,3 +224,16 @@ describe("estimates", () => {
     expect(markdown).not.toContain("## Recommended thresholds");
   });
 });
+
+test("deleting the dataset deletes its audits and their items", async () => {
+  const db = new Database(databaseFile, { readonly: true });
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${table === "Audit" ? `"datasetId" = ${datasetId}` : `"auditId" = ${auditId}`}`).get() as { n: number }).n;
+  try {
+    expect([count("Audit"), count("AuditItem")]).toEqual([1, 300]);
+    expect((await call("DELETE", `/api/datasets/${datasetId}`)).status).toBe(204);
+    expect([count("Audit"), count("AuditItem")]).toEqual([0, 0]);
+    expect((await call("GET", base())).status).toBe(404);
+  } finally {
+    db.close();
+  }
+});

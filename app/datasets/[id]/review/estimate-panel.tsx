@@ -42,6 +42,7 @@ export function EstimatePanel({ datasetId, audit, revision, vocabulary: v, volum
           <p className="small muted">
             {answer.labeled ? `From ${answer.labeled.toLocaleString("en-US")} labelled of ${answer.size.toLocaleString("en-US")} drawn. ` : "No label yet: every range is as wide as it can be. "}
             {auditRowsPerDay(audit, volume).source === "rows" ? `Without timestamps or an entered volume, the ${audit.frameRows.toLocaleString("en-US")} ${v.itemPlural} count as one ${volume.period} (enter the volume on Daily impact). ` : ""}
+            {audit.skipped ? `${audit.skipped.toLocaleString("en-US")} skipped ${audit.skipped === 1 ? v.itemSingular + " is" : v.itemPlural + " are"} still unlabelled: the ranges assume skipping has nothing to do with the answer, so label them in the end. ` : ""}
             Each label counts for the {v.itemPlural} it was drawn to represent (more are drawn near the threshold and among the high scores), so these are weighted estimates, never the score read as a probability.
           </p>
         </>
