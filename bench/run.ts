@@ -18,6 +18,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./postgres"),
   () => import("./responsive"),
   () => import("./monitoring"),
+  () => import("./audit"),
 ];
 
 const only = process.argv.slice(2);

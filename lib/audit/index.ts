@@ -7,3 +7,8 @@ export { betaCdf, betaQuantile, lnGamma } from "./beta";
 export { cohensKappa, type Agreement, type ReviewPair } from "./agreement";
 export { retrainingRows, retrainingCsv, type RetrainingRow } from "./export";
 export { auditDailyCounts, auditSentences, auditMissedPhrase, auditBasis, countPhrase, rateWithRange, type AuditDailyCounts, type AuditStorySettings } from "./sentences";
+export { buildFrame, type BuiltFrame, type FrameSpec } from "./frame";
+export { applyReview, type ReviewInput, type ReviewKind, type ReviewOutcome, type ReviewState } from "./reviews";
+export { frameRowsPerDay, type FrameVolume } from "./volume";
+export { reviewerTallies, kappaPairs, type ReviewerTally } from "./progress";
+export { auditDailyRows, auditBriefNote, figureWithRange, type BriefAudit } from "./brief";

@@ -38,12 +38,15 @@ export function auditDailyCounts(estimate: AuditEstimate, frameRowsPerDay: numbe
 
 /**
  * "about 14 (6–31) fraudulent transactions" for a count a day, spoken per `period`; "no …" when
- * the range is 0–0; "an unknown number of … (up to 31)" without an estimate.
+ * the range is 0–0; "at most 20 …" when the estimate rounds to 0 but the range does not; "an
+ * unknown number of … (up to 31)" without an estimate.
  */
 export function countPhrase(perDay: Figure, adjective: string, v: Vocabulary, period: Period): string {
   const f = scale(perDay, PERIOD_DAYS[period]);
   if (f.estimate === null) return `an unknown number of ${adjective} ${v.itemPlural} (up to ${formatAverage(f.upper)})`;
   if (f.upper === 0) return `no ${adjective} ${v.itemPlural}`;
+  // None among the labels: the range's top is the news, not "about 0".
+  if (formatAverage(f.estimate) === "0") return `at most ${formatAverage(f.upper)} ${adjective} ${isOne(formatAverage(f.upper)) ? v.itemSingular : v.itemPlural}`;
   const shown = formatWithRange(f.estimate, [f.lower, f.upper]);
   return `about ${shown} ${adjective} ${isOne(formatAverage(f.estimate)) && shown === "1" ? v.itemSingular : v.itemPlural}`;
 }

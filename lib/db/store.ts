@@ -12,6 +12,7 @@ import type { ScoreSegment } from "../metrics/segment";
 import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 import type { MigrationResult } from "./migrations";
 import type { AlertInput, AlertView, WebhookStatus } from "./types";
+import type { AuditClaim, AuditItemRecord, AuditRecord, AuditReviewUpdate, AuditTopUp, NewAudit } from "./audit-types";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -120,6 +121,45 @@ export interface AlertStore {
   activeCounts(): Promise<Map<number, number>>;
 }
 
+/**
+ * Manual audits (lib/audit, lib/services/audits.ts): designs, drawn rows, holds and reviews. The
+ * queue is claimed here so that each backend can hand items out atomically its own way (SQLite: a
+ * conditional UPDATE in one write transaction; PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED).
+ */
+export interface AuditStore {
+  /** The id of the latest label change of any dataset (0 before any): a frame's label mark. */
+  lastLabelChangeId(): Promise<number>;
+  /**
+   * For each row of the dataset whose label changed after the label change `afterId`, its label
+   * before the first such change (1, 0, null): with the current labels, the labels as of the mark.
+   */
+  labelsBefore(datasetId: number, afterId: number): Promise<Map<number, number | null>>;
+  /** Stores a drawn audit and its items in one transaction; null without the dataset. */
+  create(datasetId: number, audit: NewAudit): Promise<AuditRecord | null>;
+  /** The dataset's audits, newest first. */
+  list(datasetId: number): Promise<AuditRecord[]>;
+  get(datasetId: number, auditId: number): Promise<AuditRecord | null>;
+  /** The audit's revision alone (asked before every cached estimate); null when not found. */
+  revision(auditId: number): Promise<number | null>;
+  /** The audit's items in queue order. */
+  items(auditId: number): Promise<AuditItemRecord[]>;
+  /** Raises an audit's size (new design, new π per stratum, new rows); null when not found. */
+  topUp(auditId: number, topUp: AuditTopUp): Promise<AuditRecord | null>;
+  rename(auditId: number, name: string): Promise<AuditRecord | null>;
+  delete(datasetId: number, auditId: number): Promise<boolean>;
+  /**
+   * Hands `reviewer` up to `limit` items in queue order, atomically: items without a first label
+   * (or, for doubly reviewed items, without a second from someone else), not held by another
+   * reviewer until after `now`, not skipped by this reviewer. They are held for the reviewer
+   * until `now + holdMs` (items already held for them are handed again, their hold renewed).
+   */
+  claim(auditId: number, reviewer: string, limit: number, now: number, holdMs: number): Promise<AuditClaim>;
+  /** Writes reviews of items (their holds released) and bumps the revision, in one transaction. */
+  saveReviews(auditId: number, updates: AuditReviewUpdate[]): Promise<void>;
+  /** Releases an item the reviewer skipped (not handed to them again); false when not found. */
+  skip(auditId: number, itemId: number, reviewer: string): Promise<boolean>;
+}
+
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -130,6 +170,7 @@ export interface Store {
   readonly notes: NoteStore;
   readonly scenarios: ScenarioStore;
   readonly alerts: AlertStore;
+  readonly audits: AuditStore;
   /**
    * A sink writing one new dataset in one transaction (the ingest core drives it): nothing is
    * visible before it commits, and an abort leaves the database as it was. The caller runs one
@@ -169,3 +210,4 @@ export interface BackupResult {
 }
 
 export type { MigrationResult };
+export type * from "./audit-types";

@@ -4,6 +4,7 @@ import { capitalize, formatAverage, formatMoney, formatRate, formatThreshold, fo
 import type { Recommendation } from "./recommend";
 import type { ResolvedSettings, Vocabulary } from "./settings";
 import type { StoryAt } from "./story";
+import type { BriefAudit } from "../audit/brief";
 
 /** One failure example as the brief shows it. */
 export interface BriefExample {
@@ -31,6 +32,11 @@ export interface Brief {
   falseNegatives: BriefExample[];
   /** What the review team found: failure modes with their daily estimates (empty before any tagging). */
   findings: string[];
+  /**
+   * When the dataset's labels come from an audit (a weighted sample): the audit's sentences and
+   * daily ranges, which replace the story of the labelled rows (those would be biased).
+   */
+  audit?: BriefAudit | null;
 }
 
 /**
@@ -88,20 +94,23 @@ export function briefMarkdown(b: Brief): string {
   const out: string[] = [
     `# ${e(b.datasetName)}: threshold ${formatThreshold(b.counts.threshold)}`,
     "",
-    `_Brief made ${b.generatedAt.slice(0, 16).replace("T", " ")} UTC for ${formatAverage(b.settings.volumePerDay)} ${e(v.itemPlural)} a day, ${formatRate(b.settings.prevalence)} of them ${e(v.positive)}._`,
+    `_Brief made ${b.generatedAt.slice(0, 16).replace("T", " ")} UTC for ${formatAverage(b.settings.volumePerDay)} ${e(v.itemPlural)} a day, ${b.audit ? `${b.audit.prevalence} of them ${e(v.positive)} (weighted, from the audit)` : `${formatRate(b.settings.prevalence)} of them ${e(v.positive)}`}._`,
     "",
-    e(b.story.sentences.join(" ")),
+    e((b.audit ? b.audit.sentences : b.story.sentences).join(" ")),
     "",
     "## Every day, on average",
     "",
-    table(["Outcome", "A day (95% range)"], dailyRows(b).map(([label, value]) => [e(label), value])),
+    b.audit
+      ? table(["Outcome", `A ${b.settings.period} (95% range)`], b.audit.rows.map(([label, value]) => [e(label), value]))
+      : table(["Outcome", "A day (95% range)"], dailyRows(b).map(([label, value]) => [e(label), value])),
   ];
-  if (b.story.cost !== null && hasCosts(b.settings.costs)) {
+  if (b.audit) out.push("", `_${e(b.audit.note)}_`);
+  else if (b.story.cost !== null && hasCosts(b.settings.costs)) {
     out.push("", `Expected cost: **${e(formatMoney(b.story.cost, b.settings.costs.currency))} a day**.`);
   }
   out.push(
     "",
-    "## On the evaluation set",
+    b.audit ? "## The labelled rows as they are (not weighted)" : "## On the evaluation set",
     "",
     table(
       ["Actually", "Flagged", "Not flagged"],
@@ -111,7 +120,7 @@ export function briefMarkdown(b: Brief): string {
       ],
     ),
   );
-  if (b.recommendations.length) {
+  if (b.recommendations.length && !b.audit) {
     out.push("", "## Recommended thresholds", "", ...b.recommendations.map((r) => `- **${formatThreshold(r.threshold)}**: ${e(r.title)}. ${e(r.reason)}`));
   }
   if (b.findings.length) out.push("", "## What the review found", "", ...b.findings.map((f) => `- ${e(f)}`));

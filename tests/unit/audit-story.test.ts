@@ -47,6 +47,8 @@ describe("audit sentences", () => {
 
   test.each([
     ["none at all", fig(0, 0, 0), "no fraudulent transactions"],
+    ["none found, but the range reaches 20", fig(0, 0, 20.2), "at most 20 fraudulent transactions"],
+    ["none found, at most one", fig(0, 0, 1), "at most 1 fraudulent transaction"],
     ["small numbers keep a decimal", fig(0.4, 0, 2.1), "about 0.4 (0–2.1) fraudulent transactions"],
     ["unknown", fig(null, 0, 31), "an unknown number of fraudulent transactions (up to 31)"],
     ["exactly one", fig(1, 1, 1), "about 1 fraudulent transaction"],

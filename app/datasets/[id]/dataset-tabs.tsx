@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const TABS = [
   { path: "", label: "Overview" },
@@ -9,6 +10,7 @@ const TABS = [
   { path: "/brief", label: "Brief" },
   { path: "/gallery", label: "Failures" },
   { path: "/monitoring", label: "Monitoring", needsTimestamps: true },
+  { path: "/review", label: "Review" },
 ] as const;
 
 /** The dataset's sections (Monitoring only with timestamps); the threshold (`?t=`) travels with every link. */
@@ -17,8 +19,14 @@ export function DatasetTabs({ datasetId, timestamps = false }: { datasetId: numb
   const search = useSearchParams();
   const t = search.get("t");
   const query = t ? `?t=${encodeURIComponent(t)}` : "";
+  const nav = useRef<HTMLElement | null>(null);
+  // On a phone the tabs scroll sideways: keep the current one in view.
+  useEffect(() => {
+    const current = nav.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && nav.current && nav.current.scrollWidth > nav.current.clientWidth) nav.current.scrollLeft = current.offsetLeft - nav.current.offsetLeft - 16;
+  }, [pathname]);
   return (
-    <nav className="tabs" aria-label="Dataset sections">
+    <nav className="tabs" aria-label="Dataset sections" ref={nav}>
       {TABS.filter((tab) => timestamps || !("needsTimestamps" in tab)).map((tab) => {
         const href = `/datasets/${datasetId}${tab.path}`;
         return (

@@ -8,6 +8,7 @@
 import { prismaAlerts, type AlertClient } from "../alerts";
 import type { Store } from "../store";
 import { PgAppendWriter } from "./append-writer";
+import { postgresAudits } from "./audits";
 import { compactDataset } from "./compaction";
 import { postgresPool, postgresPrisma } from "./connection";
 import { PgDatasetWriter } from "./dataset-writer";
@@ -32,6 +33,7 @@ export function createPostgresStore(): Store {
     tags: postgresTags,
     notes: postgresNotes,
     scenarios: postgresScenarios,
+    audits: postgresAudits,
     alerts: prismaAlerts(() => postgresPrisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     datasetWriter: () => new PgDatasetWriter(),
     appendWriter: (datasetId, duplicates) => new PgAppendWriter(datasetId, duplicates),

@@ -9,6 +9,7 @@ import { prisma } from "./prisma";
 import { prismaAlerts, type AlertClient } from "../alerts";
 import { AppendWriter } from "./append-writer";
 import { backupDatabase } from "./backup";
+import { sqliteAudits } from "./audits";
 import { compactDataset } from "./compaction";
 import { checkpointWal, sharedSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
@@ -35,6 +36,7 @@ export function createSqliteStore(): Store {
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
     alerts: prismaAlerts(() => prisma() as unknown as AlertClient), // the client has these calls (typed per schema)
+    audits: sqliteAudits,
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),

@@ -65,7 +65,7 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
         <div>
           <h2 id="brief-title">Brief: threshold {formatThreshold(threshold)}</h2>
           <p className="muted small">
-            {dataset.name} · {formatAverage(s.volumePerDay)} {v.itemPlural} a day, {formatRate(s.prevalence)} {v.positive} · made {formatDate(brief.generatedAt)}
+            {dataset.name} · {formatAverage(s.volumePerDay)} {v.itemPlural} a day, {brief.audit ? `${brief.audit.prevalence} ${v.positive} (weighted, from the audit)` : `${formatRate(s.prevalence)} ${v.positive}`} · made {formatDate(brief.generatedAt)}
           </p>
         </div>
         <div className="brief-actions no-print">
@@ -75,27 +75,28 @@ export default async function BriefPage({ params, searchParams }: { params: Prom
         </div>
       </header>
       <section aria-label="In plain words">
-        <p className="brief-sentences">{brief.story.sentences.join(" ")}</p>
+        <p className="brief-sentences" data-testid="brief-sentences">{(brief.audit ? brief.audit.sentences : brief.story.sentences).join(" ")}</p>
       </section>
       <div className="brief-grid">
         <section>
-          <h3>Every day, on average</h3>
+          <h3>Every {brief.audit ? s.period : "day"}, on average</h3>
           <table className="table story-table" aria-label="Average counts a day">
             <thead>
-              <tr><th scope="col">Outcome</th><th scope="col" className="num">A day (95% range)</th></tr>
+              <tr><th scope="col">Outcome</th><th scope="col" className="num">A {brief.audit ? s.period : "day"} (95% range)</th></tr>
             </thead>
             <tbody>
-              {dailyRows(brief).map(([label, value]) => (
+              {(brief.audit ? brief.audit.rows : dailyRows(brief)).map(([label, value]) => (
                 <tr key={label}><th scope="row">{label}</th><td className="num">{value}</td></tr>
               ))}
             </tbody>
           </table>
-          {brief.story.cost !== null && hasCosts(s.costs) ? (
+          {brief.audit ? <p className="small" data-testid="brief-audit-note">{brief.audit.note}</p> : null}
+          {!brief.audit && brief.story.cost !== null && hasCosts(s.costs) ? (
             <p>Expected cost: <strong>{formatMoney(brief.story.cost, s.costs.currency)} a day</strong>.</p>
           ) : null}
         </section>
         <section>
-          <h3>On the evaluation set</h3>
+          <h3>{brief.audit ? "The labelled rows as they are (not weighted)" : "On the evaluation set"}</h3>
           <ConfusionMatrix matrix={brief.counts} positiveName={v.positive} negativeName={v.negative} />
         </section>
       </div>

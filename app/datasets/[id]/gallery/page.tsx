@@ -7,6 +7,7 @@ import { parseStoredSettings, resolveSettings } from "@/lib/story/settings";
 import { ThresholdProvider } from "../threshold-context";
 import { Gallery } from "./gallery";
 import "./gallery.css";
+import { datasetAudit } from "@/lib/services/audit-estimates";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
   const link = thresholdFromLink(first(search.t));
-  const tags = await store().tags.list(dataset.id);
+  const [tags, audit] = await Promise.all([store().tags.list(dataset.id), datasetAudit(dataset.id)]);
   const words = resolveSettings(parseStoredSettings(dataset.settings), dataset).vocabulary;
   const mapping = dataset.mapping;
   const slices = Array.isArray(mapping.slices) ? mapping.slices.map(String) : [];
@@ -46,6 +47,11 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
   );
   return (
     <ThresholdProvider initial={link.threshold} notice={link.notice}>
+      {audit ? (
+        <p className="alert" role="note" data-testid="weighted-labels-note">
+          {audit.auditedRows.toLocaleString("en-US")} of the labelled rows come from the audit “{audit.audit.name}”, a weighted sample: the examples below are real, but their counts and the failure modes&apos; figures a day count the labelled rows as they are, not the {words.itemPlural} the model sees.
+        </p>
+      ) : null}
       <Gallery
         datasetId={dataset.id}
         columns={{ id: name(mapping.id) !== null, text: name(mapping.text) !== null, image: name(mapping.image) !== null, timestamp: name(mapping.timestamp) !== null, slices, extras }}

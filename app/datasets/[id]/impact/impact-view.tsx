@@ -18,6 +18,8 @@ import { SettingsForm } from "./settings-form";
 import { ShareLink } from "./share-link";
 import { useStory } from "./use-story";
 import { requestJson } from "@/app/ui/request";
+import type { DatasetAudit } from "@/lib/services/audit-estimates";
+import { AuditImpact } from "./audit-impact";
 
 /** True while nothing names the classes and the labels say nothing either (1/0, true/false): "positive items". */
 function usesDefaultWords(settings: StorySettings, facts: DatasetFacts): boolean {
@@ -36,6 +38,8 @@ interface Props {
   sharedSettings: StorySettings | null;
   reference: number;
   scenarios: ScenarioView[];
+  /** The audit that speaks for the dataset when its labels come from one (a weighted sample). */
+  audit?: DatasetAudit | null;
 }
 
 const same = (a: StorySettings, b: StorySettings) => JSON.stringify(a) === JSON.stringify(b);
@@ -70,7 +74,7 @@ function useUnsavedDraft(datasetId: number, settings: StorySettings, saved: Stor
 }
 
 /** The daily-impact page: sentences, ranges, costs, recommendations and scenarios, live with the threshold. */
-export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettings, reference: initialReference, scenarios }: Props) {
+export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettings, reference: initialReference, scenarios, audit = null }: Props) {
   const { threshold, setThreshold } = useThreshold();
   const [saved, setSaved] = useState(savedSettings);
   const [settings, setSettings] = useState(sharedSettings ?? savedSettings);
@@ -123,7 +127,7 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   return (
     <div className="impact stack">
       <section className="card impact-controls" aria-label="Threshold">
-        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={`threshold ${formatThreshold(threshold)}: ${story.sentences[0] ?? ""}`} />
+        <ThresholdControl threshold={threshold} onChange={setThreshold} valueText={audit ? `threshold ${formatThreshold(threshold)}` : `threshold ${formatThreshold(threshold)}: ${story.sentences[0] ?? ""}`} />
         <div className="impact-actions">
           <ShareLink threshold={threshold} reference={reference} settings={same(settings, saved) ? null : settings} />
           <Link className="button" href={briefHref}>Open the brief</Link>
@@ -146,7 +150,8 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
       ) : null}
       <div className="impact-layout">
         <div className="stack">
-          <section className="card" aria-labelledby="impact-words">
+          {audit ? <AuditImpact datasetId={datasetId} found={audit} settings={resolved} threshold={threshold} /> : null}
+          {audit ? null : <section className="card" aria-labelledby="impact-words">
             <h2 id="impact-words">What this threshold means every {resolved.period}</h2>
             <p className="impact-sentences" data-testid="impact-sentences">{story.sentences.join(" ")}</p>
             <div className="impact-tradeoff">
@@ -158,17 +163,19 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
                 </button>
               </div>
             </div>
-          </section>
-          <section className="card" aria-labelledby="impact-daily">
+          </section>}
+          {audit ? null : <section className="card" aria-labelledby="impact-daily">
             <h2 id="impact-daily">Average {v.itemPlural} a day</h2>
             <DailyTable daily={story.daily} ranges={story.ranges} settings={resolved} />
             <p className="small muted">
               Ranges are 95% intervals from the evaluation set&apos;s size ({facts.positives.toLocaleString("en-US")} {v.positive}, {facts.negatives.toLocaleString("en-US")} {v.negative}); a smaller set gives wider ranges.
             </p>
-          </section>
+          </section>}
           <section className="card" aria-labelledby="impact-cost">
             <h2 id="impact-cost">Expected cost</h2>
-            {hasCosts(resolved.costs) && story.cost !== null ? (
+            {audit ? (
+              <p className="muted small" data-testid="impact-audit-cost-note">The cost curve needs labels that are a random sample of the {v.itemPlural}; this dataset&apos;s come from an audit (a weighted sample), so only the cost at the current threshold is shown, from the audit&apos;s estimates above.</p>
+            ) : hasCosts(resolved.costs) && story.cost !== null ? (
               <>
                 <p className="stat-value" data-testid="impact-cost">
                   {formatMoney(story.cost * PERIOD_DAYS[resolved.period], resolved.costs.currency)} a {resolved.period}
@@ -181,17 +188,19 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
           </section>
           <section className="card" aria-labelledby="impact-recommendations">
             <h2 id="impact-recommendations">Recommended thresholds</h2>
-            <Recommendations items={recommendations} threshold={threshold} onUse={setThreshold} />
+            {audit ? (
+              <p className="muted small">Recommendations are computed from labelled {v.itemPlural} counted as they are; this dataset&apos;s labels come from an audit (a weighted sample), so none are recommended here. Drag the threshold to read the audit&apos;s estimates at any threshold.</p>
+            ) : <Recommendations items={recommendations} threshold={threshold} onUse={setThreshold} />}
           </section>
         </div>
         <section className="card impact-parameters" aria-labelledby="impact-parameters">
           <h2 id="impact-parameters">Parameters</h2>
-          <SettingsForm key={formKey} initial={settings} resolved={resolved} saved={saved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} />
+          <SettingsForm key={formKey} initial={settings} resolved={resolved} saved={saved} onChange={setSettings} onSave={save} saveState={saveState} saveError={saveError} weightedShare={audit?.prevalence.estimate ?? null} />
         </section>
       </div>
       <section className="card" aria-labelledby="impact-scenarios">
         <h2 id="impact-scenarios">Scenarios</h2>
-        <Scenarios datasetId={datasetId} initial={scenarios} table={table} facts={facts} threshold={threshold} settings={settings} onUse={applyScenario} />
+        <Scenarios datasetId={datasetId} initial={scenarios} table={table} facts={facts} threshold={threshold} settings={settings} onUse={applyScenario} weighted={audit !== null} />
       </section>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { store } from "@/lib/db";
 import { loadExplorerData } from "@/lib/services/explorer";
+import { datasetAudit } from "@/lib/services/audit-estimates";
 import { parseStoredSettings } from "@/lib/story/settings";
 import { settingsFromParam, thresholdFromLink, thresholdFromParam } from "@/lib/story/share";
 import { ThresholdProvider } from "../threshold-context";
@@ -25,7 +26,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function ImpactPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const [explorer, scenarios] = await Promise.all([loadExplorerData(dataset.id), store().scenarios.list(dataset.id)]);
+  const [explorer, scenarios, audit] = await Promise.all([loadExplorerData(dataset.id), store().scenarios.list(dataset.id), datasetAudit(dataset.id)]);
   if (!explorer || !scenarios) notFound();
   const link = thresholdFromLink(first(search.t));
   const threshold = link.threshold;
@@ -48,6 +49,7 @@ export default async function ImpactPage({ params, searchParams }: { params: Pro
         sharedSettings={shared}
         reference={thresholdFromParam(first(search.ref)) ?? threshold}
         scenarios={scenarios}
+        audit={audit}
       />
     </ThresholdProvider>
   );

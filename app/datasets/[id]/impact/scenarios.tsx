@@ -19,12 +19,14 @@ interface Props {
   threshold: number;
   settings: StorySettings;
   onUse: (scenario: ScenarioView) => void;
+  /** The labels are an audit's weighted sample: no side-by-side counts of them (they would be biased). */
+  weighted?: boolean;
 }
 
 type Column = { key: string; name: string; threshold: number; settings: StorySettings; scenario?: ScenarioView };
 
 /** Named scenarios: save the current view, compare up to four side by side, use or delete one. */
-export function Scenarios({ datasetId, initial, table, facts, threshold, settings, onUse }: Props) {
+export function Scenarios({ datasetId, initial, table, facts, threshold, settings, onUse, weighted = false }: Props) {
   const [scenarios, setScenarios] = useState(initial);
   const [compared, setCompared] = useState<number[]>(() => initial.slice(-MAX_COMPARED).map((s) => s.id));
   const [name, setName] = useState("");
@@ -138,7 +140,9 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
       ) : (
         <p className="muted small">No scenarios yet: save the current view under a name to compare it with others later.</p>
       )}
-      <div style={{ overflowX: "auto" }}>
+      {weighted ? (
+        <p className="muted small">The side-by-side counts come from labelled items counted as they are; this dataset&apos;s labels are an audit&apos;s weighted sample, so they are not shown. Use a scenario to read the audit&apos;s estimates at its threshold above.</p>
+      ) : <div style={{ overflowX: "auto" }}>
         <table className="table story-table" aria-label="Scenarios side by side">
           <thead>
             <tr>
@@ -155,7 +159,7 @@ export function Scenarios({ datasetId, initial, table, facts, threshold, setting
             ))}
           </tbody>
         </table>
-      </div>
+      </div>}
     </div>
   );
 }

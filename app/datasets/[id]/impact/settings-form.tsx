@@ -37,6 +37,8 @@ interface Props {
   onSave: () => void;
   saveState: "saved" | "unsaved" | "saving" | "error";
   saveError: string | null;
+  /** When the labels come from an audit: the weighted positive share, shown instead of the labelled rows' (which would be biased). */
+  weightedShare?: number | null;
 }
 
 function Field({ label, error, children, hint }: { label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -50,7 +52,7 @@ function Field({ label, error, children, hint }: { label: string; error?: string
 }
 
 /** The stakeholder parameters; every change updates the sentences at once, Save keeps them. */
-export function SettingsForm({ initial, resolved, saved, onChange, onSave, saveState, saveError }: Props) {
+export function SettingsForm({ initial, resolved, saved, onChange, onSave, saveState, saveError, weightedShare = null }: Props) {
   const [values, setValues] = useState<FormValues>(() => toFormValues(initial));
   const [errors, setErrors] = useState<FormErrors>({});
   const v = resolved.vocabulary;
@@ -83,8 +85,8 @@ export function SettingsForm({ initial, resolved, saved, onChange, onSave, saveS
             </select>
           </Field>
         </div>
-        <Field label={labels.prevalencePercent} error={errors.prevalencePercent} hint="blank: the evaluation set's share">
-          {input("prevalencePercent", String(Number((resolved.prevalence * 100).toPrecision(3))), { inputMode: "decimal" })}
+        <Field label={labels.prevalencePercent} error={errors.prevalencePercent} hint={weightedShare != null ? "the audit's weighted share; its estimates above do not use this field" : "blank: the evaluation set's share"}>
+          {input("prevalencePercent", String(Number(((weightedShare ?? resolved.prevalence) * 100).toPrecision(3))), { inputMode: "decimal" })}
         </Field>
       </fieldset>
       <fieldset id="impact-words-fields">
