@@ -11,6 +11,8 @@ import type { ScoreSummary } from "../metrics";
 import type { ScoreSegment } from "../metrics/segment";
 import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, PredictionRecord, ScenarioView, SegmentRef, TagApplication, TagErrorCounts, TagInput, TagView } from "./types";
 import type { MigrationResult } from "./migrations";
+import type { SegmentKeys } from "./codec";
+import type { ModelFacts, ModelVersionView } from "../models/facts";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -48,6 +50,8 @@ export interface RowStore {
   imageValues(datasetId: number): Promise<string[]>;
   /** The prediction id of each example id the dataset has (ids it lacks are left out). */
   predictionIdsOf(datasetId: number, exampleIds: string[]): Promise<Map<string, number>>;
+  /** The example id of each of the dataset's predictions asked for, in the order asked (null: no id, or not the dataset's). */
+  exampleIdTexts(datasetId: number, predictionIds: ArrayLike<number>): Promise<(string | null)[]>;
 }
 
 /** The score-sorted segments stored with each dataset: what makes any threshold a binary search. */
@@ -58,6 +62,8 @@ export interface ScoreStore {
   segment(segmentId: number, sliceColumns: number): Promise<ScoreSegment | null>;
   /** The dataset's slice values by column (a segment stores a value's index); null without the dataset. */
   sliceValues(datasetId: number): Promise<Record<string, string[]> | null>;
+  /** One segment's example-id keys (ascending, with each row's id offset); null without keys or when it is gone. */
+  keys(segmentId: number): Promise<(SegmentKeys & { firstId: number }) | null>;
 }
 
 /** What an append does with rows whose example id the dataset already has. */
@@ -97,6 +103,18 @@ export interface ScenarioStore {
   delete(datasetId: number, scenarioId: number): Promise<boolean>;
 }
 
+/** Model versions' facts (lib/models), and which model and version a dataset belongs to. */
+export interface ModelStore {
+  /** Every version with stored facts, by model name then version. */
+  list(): Promise<ModelVersionView[]>;
+  get(modelName: string, version: string): Promise<ModelVersionView | null>;
+  /** Creates or replaces a version's facts. */
+  save(modelName: string, version: string, facts: ModelFacts): Promise<ModelVersionView>;
+  delete(modelName: string, version: string): Promise<boolean>;
+  /** Puts a dataset under a model and version (nulls: under none); null when there is no such dataset. */
+  assign(datasetId: number, modelName: string | null, version: string | null): Promise<DatasetView | null>;
+}
+
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -106,6 +124,7 @@ export interface Store {
   readonly tags: TagStore;
   readonly notes: NoteStore;
   readonly scenarios: ScenarioStore;
+  readonly models: ModelStore;
   /**
    * A sink writing one new dataset in one transaction (the ingest core drives it): nothing is
    * visible before it commits, and an abort leaves the database as it was. The caller runs one

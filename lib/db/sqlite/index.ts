@@ -15,6 +15,7 @@ import { sqliteDatasets } from "./datasets";
 import { appliedMigrationCount, migrate } from "./migrate";
 import { upgradeDatasetsWithoutSegments } from "./upgrade";
 import { writerCall, writerThread, WriterThreadSink } from "./writer-client";
+import { sqliteModels } from "./models";
 import { sqliteNotes } from "./notes";
 import { sqliteRows } from "./rows";
 import { sqliteScenarios } from "./scenarios";
@@ -31,6 +32,7 @@ export function createSqliteStore(): Store {
     tags: sqliteTags,
     notes: sqliteNotes,
     scenarios: sqliteScenarios,
+    models: sqliteModels,
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),

@@ -1,7 +1,7 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
 import { isoInstant } from "./annotations";
-import { predictionIdsOfExamples } from "./keys";
+import { exampleIdTexts, predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
 import { compileExampleQuery } from "./example-query";
 import { DATASET_ROWS, DATASET_ROWS_WHERE } from "./ranges";
@@ -52,5 +52,9 @@ export const sqliteRows: RowStore = {
   },
   async predictionIdsOf(datasetId, exampleIds) {
     return predictionIdsOfExamples(datasetId, exampleIds);
+  },
+
+  async exampleIdTexts(datasetId, predictionIds) {
+    return exampleIdTexts(datasetId, predictionIds);
   },
 };
