@@ -13,7 +13,7 @@ import { confusionAt } from "../metrics";
 import { factsOfView, thresholdOf, versionLabel, type ModelFacts } from "../models";
 import { dailyCounts, type DailyCounts, type OutcomeCounts, type Traffic } from "../story/daily";
 import { storyOverrides } from "../story/query";
-import { settingsView, type ResolvedSettings, type Vocabulary } from "../story/settings";
+import { parseStoredSettings, resolveSettings, type ResolvedSettings, type StorySettings, type Vocabulary } from "../story/settings";
 import { getPreparedPair, type PreparedPair } from "./compare-pair";
 import { getDataset } from "./datasets";
 
@@ -38,6 +38,8 @@ interface AnswerBase {
   onlyB: number;
   traffic: Traffic;
   vocabulary: Vocabulary;
+  /** How the sentences call A and B, and their sizes (for "4× smaller"). */
+  names: ModelNames;
   /** At the same load, the load in reviews a day (K scaled by the volume); null at one threshold. */
   reviewsPerDay: number | null;
   sentences: string[];
@@ -92,6 +94,17 @@ function namesOf(a: CompareSide, b: CompareSide): ModelNames {
 
 const trafficOf = (s: ResolvedSettings): Traffic => ({ volumePerDay: s.volumePerDay, prevalence: s.prevalence });
 
+/**
+ * A's settings (traffic, costs, words) with the query's overrides; when A has named no words yet
+ * and B has (the same items scored by another model), B's words.
+ */
+function settingsFor(a: DatasetView, b: DatasetView, overrides: StorySettings): ResolvedSettings {
+  const savedA = parseStoredSettings(a.settings);
+  const savedB = parseStoredSettings(b.settings);
+  const vocabulary = savedA.vocabulary ?? savedB.vocabulary;
+  return resolveSettings({ ...savedA, ...(vocabulary ? { vocabulary } : {}), ...overrides }, a);
+}
+
 /** The answer and, when paired, the grid the page recomputes from (the API leaves it out). */
 export interface CompareResult {
   answer: CompareAnswer;
@@ -108,12 +121,12 @@ export async function compareDatasets(query: CompareQuery): Promise<CompareResul
   if (!da) throw new NotFoundError(`dataset ${query.a}`);
   if (!db || !pair) throw new NotFoundError(`dataset ${query.b}`);
   const [a, b] = await Promise.all([sideOf(da, pair, "a"), sideOf(db, pair, "b")]);
-  const settings = settingsView(da, storyOverrides(query)).resolved;
+  const settings = settingsFor(da, db, storyOverrides(query));
   const traffic = trafficOf(settings);
   const names = namesOf(a, b);
   const margins = { ...(query.missedMargin !== undefined ? { missed: query.missedMargin } : {}), ...(query.falseAlarmMargin !== undefined ? { falseAlarms: query.falseAlarmMargin } : {}) };
   const where = whereOf(query);
-  const base = { datasets: { a, b }, onlyA: pair.joined?.onlyA ?? 0, onlyB: pair.joined?.onlyB ?? 0, traffic, vocabulary: settings.vocabulary };
+  const base = { datasets: { a, b }, names, onlyA: pair.joined?.onlyA ?? 0, onlyB: pair.joined?.onlyB ?? 0, traffic, vocabulary: settings.vocabulary };
   if (pair.joined && pair.prepared) {
     const matched = pair.joined.rows.labels.length;
     const point = "flagged" in where ? where : "reviews" in where ? { flagged: loadForReviews(where.reviews, traffic.volumePerDay, matched) } : { threshold: where.threshold ?? thresholdOf(a.facts) };

@@ -8,7 +8,7 @@ import { getCounts } from "../db/score-index";
 import { confusionAt } from "../metrics";
 import { modelCatalog, thresholdOf, type CatalogModel, type ModelFacts } from "../models";
 import { dailyCounts, type DailyCounts } from "../story/daily";
-import { settingsView, type Vocabulary } from "../story/settings";
+import { parseStoredSettings, resolveSettings, type StorySettings, type Vocabulary } from "../story/settings";
 import { listDatasets } from "./datasets";
 
 /** One dataset of a version, at the version's threshold. */
@@ -36,10 +36,11 @@ export interface ModelsList {
   ungrouped: { id: number; name: string; createdAt: string }[];
 }
 
-async function atThreshold(d: DatasetView, facts: ModelFacts | null): Promise<VersionDataset> {
+async function atThreshold(d: DatasetView, facts: ModelFacts | null, words: StorySettings["vocabulary"]): Promise<VersionDataset> {
   const threshold = thresholdOf(facts);
   const counts = await getCounts(d.id);
-  const { resolved } = settingsView(d);
+  const saved = parseStoredSettings(d.settings);
+  const resolved = resolveSettings({ ...saved, ...(saved.vocabulary || !words ? {} : { vocabulary: words }) }, d);
   const c = counts ? confusionAt(counts, threshold) : { tp: 0, fp: 0, tn: 0, fn: 0 };
   const labelled = c.tp + c.fp + c.tn + c.fn;
   return {
@@ -56,10 +57,14 @@ export async function listModels(): Promise<ModelsList> {
   const [datasets, facts] = await Promise.all([listDatasets(), store().models.list()]);
   const { models, ungrouped } = modelCatalog(datasets, facts);
   const withFigures = await Promise.all(
-    models.map(async (m) => ({
-      name: m.name,
-      versions: await Promise.all(m.versions.map(async (v) => ({ ...v, datasets: await Promise.all(v.datasets.map((d) => atThreshold(d, v.facts))) }))),
-    })),
+    models.map(async (m) => {
+      // The datasets of one model count the same items: those without words of their own borrow the first one's.
+      const words = m.versions.flatMap((v) => v.datasets).map((d) => parseStoredSettings(d.settings).vocabulary).find(Boolean);
+      return {
+        name: m.name,
+        versions: await Promise.all(m.versions.map(async (v) => ({ ...v, datasets: await Promise.all(v.datasets.map((d) => atThreshold(d, v.facts, words))) }))),
+      };
+    }),
   );
   return { models: withFigures, ungrouped: ungrouped.map(({ id, name, createdAt }) => ({ id, name, createdAt })) };
 }
