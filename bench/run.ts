@@ -14,6 +14,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./ingest"),
   () => import("./explorer"),
   () => import("./story"),
+  () => import("./compare"),
 ];
 
 const only = process.argv.slice(2);
