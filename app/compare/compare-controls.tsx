@@ -16,8 +16,10 @@ interface Props {
   vocabulary: Vocabulary;
   /** Items a day: the reviews slider goes up to a fifth of them (or further when the load is higher). */
   volumePerDay: number;
-  /** Reviews a day at the current point (what switching to the same load starts from). */
+  /** What switching to the same load starts from: the review capacity, else A's flagged a day now. */
   reviewsNow: number;
+  /** The team's review capacity a day (A's settings), to offer; null when not set. */
+  reviewCapacity: number | null;
   /** Whether the numbers shown are being brought up to date. */
   pending: boolean;
   valueText: string;
@@ -50,7 +52,7 @@ function ReviewsControl({ reviews, onChange, max, itemPlural }: { reviews: numbe
 }
 
 /** Same threshold or same review load, and the control of the one chosen. */
-export function CompareControls({ view, onView, thresholdA, thresholdB, nameA, nameB, vocabulary: v, volumePerDay, reviewsNow, pending, valueText }: Props) {
+export function CompareControls({ view, onView, thresholdA, thresholdB, nameA, nameB, vocabulary: v, volumePerDay, reviewsNow, reviewCapacity, pending, valueText }: Props) {
   const max = Math.max(10, Math.ceil(volumePerDay / 5), Math.ceil(view.reviews * 1.5));
   const choose = (mode: CompareView["mode"]) => {
     if (mode === view.mode) return;
@@ -77,7 +79,15 @@ export function CompareControls({ view, onView, thresholdA, thresholdB, nameA, n
       {view.mode === "threshold" ? (
         <ThresholdControl threshold={view.threshold} onChange={(threshold) => onView({ ...view, threshold })} valueText={valueText} />
       ) : (
-        <ReviewsControl reviews={view.reviews} onChange={(reviews) => onView({ ...view, reviews })} max={max} itemPlural={v.itemPlural} />
+        <>
+          <ReviewsControl reviews={view.reviews} onChange={(reviews) => onView({ ...view, reviews })} max={max} itemPlural={v.itemPlural} />
+          {reviewCapacity !== null && reviewCapacity !== view.reviews ? (
+            <p className="small">
+              Your team reviews {formatAverage(reviewCapacity)} a day (Daily impact settings).{" "}
+              <button type="button" className="link-button" onClick={() => onView({ ...view, reviews: reviewCapacity })}>Use {formatAverage(reviewCapacity)}</button>
+            </p>
+          ) : null}
+        </>
       )}
       <p className="compare-thresholds small" aria-live="polite" aria-busy={pending}>
         {view.mode === "threshold" ? (

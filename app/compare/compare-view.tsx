@@ -67,7 +67,7 @@ export function CompareView({ initial, grid, initialView, tags, columns }: Props
   const v = answer.vocabulary;
   const [chartRef, chartWidth] = useWidth<HTMLElement>(520);
   useUrl(a.id, b.id, view);
-  const reviewsNow = answer.a.daily.flagged ?? 0;
+  const reviewsNow = answer.reviewCapacity ?? answer.a.daily.flagged ?? 0;
   const valueText = `${view.threshold}: ${names.a} flags ${formatAverage(answer.a.daily.flagged ?? 0)} a day, ${names.b} ${formatAverage(answer.b.daily.flagged ?? 0)}`;
   const brief = `/compare/brief?${viewParams(a.id, b.id, view)}`;
   return (
@@ -89,7 +89,7 @@ export function CompareView({ initial, grid, initialView, tags, columns }: Props
         </div>
       </div>
       <MatchingSummary answer={answer} />
-      <CompareControls view={view} onView={setView} thresholdA={answer.thresholdA} thresholdB={answer.thresholdB} nameA={names.a} nameB={names.b} vocabulary={v} volumePerDay={answer.traffic.volumePerDay} reviewsNow={reviewsNow} pending={pending} valueText={valueText} />
+      <CompareControls view={view} onView={setView} thresholdA={answer.thresholdA} thresholdB={answer.thresholdB} nameA={names.a} nameB={names.b} vocabulary={v} volumePerDay={answer.traffic.volumePerDay} reviewsNow={reviewsNow} reviewCapacity={answer.reviewCapacity} pending={pending} valueText={valueText} />
       {error ? <p className="alert alert-error" role="alert">{error}</p> : null}
       {(answer.a.withinLoad === false || answer.b.withinLoad === false) ? (
         <p className="alert" role="status">* {answer.a.withinLoad === false ? names.a : names.b} cannot stay within this load: more {v.itemPlural} than that tie at its top score of 1, so it flags them all.</p>

@@ -49,7 +49,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { answer, grid } = result;
   const [tags, layout, dataset] = await Promise.all([store().tags.list(query.a), store().datasets.columnLayout(query.a), store().datasets.get(query.a)]);
   const mapping = dataset?.mapping ?? {};
-  const reviews = Math.round(answer.reviewsPerDay ?? answer.a.daily.flagged ?? 0);
+  // Same load starts at the team's review capacity, else at what A flags a day now.
+  const reviews = Math.round(answer.reviewsPerDay ?? answer.reviewCapacity ?? answer.a.daily.flagged ?? 0);
   return (
     <CompareView
       initial={answer}

@@ -80,7 +80,11 @@ export function SideBySide({ a, b, nameA, nameB, factsA, factsB, daily, auc, voc
     ["Size (MB)", factsA?.sizeMb != null ? formatAverage(factsA.sizeMb) : "—", factsB?.sizeMb != null ? formatAverage(factsB.sizeMb) : "—", ratioWords(factsA?.sizeMb ?? null, factsB?.sizeMb ?? null, "smaller", "larger")],
     ["Median latency (ms)", factsA?.latencyMs != null ? formatAverage(factsA.latencyMs) : "—", factsB?.latencyMs != null ? formatAverage(factsB.latencyMs) : "—", ratioWords(factsA?.latencyMs ?? null, factsB?.latencyMs ?? null, "faster", "slower")],
   ];
-  if (!factsA?.format && !factsB?.format) rows.splice(8, 1);
+  // Facts neither version has are left out (the Models page asks for them).
+  const known = (k: "format" | "sizeMb" | "latencyMs") => factsA?.[k] != null || factsB?.[k] != null;
+  for (const [label, key] of [["Median latency (ms)", "latencyMs"], ["Size (MB)", "sizeMb"], ["Format", "format"]] as const) {
+    if (!known(key)) rows.splice(rows.findIndex((r) => r[0] === label), 1);
+  }
   return (
     <table className="table side-by-side cards-on-phone" aria-label="The two models side by side" data-testid="side-by-side">
       <thead>

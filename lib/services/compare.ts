@@ -38,6 +38,8 @@ interface AnswerBase {
   onlyB: number;
   traffic: Traffic;
   vocabulary: Vocabulary;
+  /** Flagged items a day the review team can handle (A's settings); null when not set. */
+  reviewCapacity: number | null;
   /** How the sentences call A and B, and their sizes (for "4× smaller"). */
   names: ModelNames;
   /** At the same load, the load in reviews a day (K scaled by the volume); null at one threshold. */
@@ -126,7 +128,7 @@ export async function compareDatasets(query: CompareQuery): Promise<CompareResul
   const names = namesOf(a, b);
   const margins = { ...(query.missedMargin !== undefined ? { missed: query.missedMargin } : {}), ...(query.falseAlarmMargin !== undefined ? { falseAlarms: query.falseAlarmMargin } : {}) };
   const where = whereOf(query);
-  const base = { datasets: { a, b }, names, onlyA: pair.joined?.onlyA ?? 0, onlyB: pair.joined?.onlyB ?? 0, traffic, vocabulary: settings.vocabulary };
+  const base = { datasets: { a, b }, names, onlyA: pair.joined?.onlyA ?? 0, onlyB: pair.joined?.onlyB ?? 0, traffic, vocabulary: settings.vocabulary, reviewCapacity: settings.reviewCapacity };
   if (pair.joined && pair.prepared) {
     const matched = pair.joined.rows.labels.length;
     const point = "flagged" in where ? where : "reviews" in where ? { flagged: loadForReviews(where.reviews, traffic.volumePerDay, matched) } : { threshold: where.threshold ?? thresholdOf(a.facts) };

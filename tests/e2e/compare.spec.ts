@@ -112,3 +112,29 @@ test("the Models page lists the versions with their facts and opens the comparis
   await expect(page).toHaveURL(new RegExp(`/compare\\?a=${ids.a}&b=${ids.b}`));
   await expect(page.getByTestId("side-by-side")).toContainText("4× smaller");
 });
+
+test("the printable brief says the same sentences and prints on one page of A4 and of Letter", async ({ page }) => {
+  await page.goto(`/compare?a=${ids.a}&b=${ids.b}&t=0.5`);
+  await page.getByRole("link", { name: "Printable brief" }).click();
+  await expect(page).toHaveURL(/\/compare\/brief\?a=\d+&b=\d+&t=0\.5&missedMargin=1/);
+  const expected = await api(page, "threshold=0.5&missedMargin=1");
+  await expect(page.locator(".brief-sentences p")).toHaveText(expected.sentences);
+  await page.emulateMedia({ media: "print" });
+  for (const format of ["A4", "Letter"] as const) {
+    const pdf = await page.pdf({ format });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length, `pages on ${format}`).toBe(1);
+  }
+});
+
+test("the Upload page puts the new dataset under the model and version typed in", async ({ page }) => {
+  await page.goto("/upload");
+  await page.getByLabel("CSV file").setInputFiles({ name: "int8-again.csv", mimeType: "text/csv", buffer: Buffer.from(csvPair(200, 3).csvB) });
+  await expect(page.getByLabel("Version")).toBeDisabled();
+  await page.getByLabel("Model (optional)").fill("fraud-upload");
+  await page.getByLabel("Version").fill("int8");
+  await page.getByRole("button", { name: "Import dataset" }).click();
+  await expect(page).toHaveURL(/\/datasets\/\d+/);
+  const id = Number(/\/datasets\/(\d+)/.exec(page.url())?.[1]);
+  expect(await (await page.request.get(`/api/datasets/${id}`)).json()).toMatchObject({ modelName: "fraud-upload", modelVersion: "int8" });
+  await page.request.delete(`/api/datasets/${id}`);
+});

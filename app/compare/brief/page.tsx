@@ -46,7 +46,7 @@ export default async function CompareBriefPage({ searchParams }: { searchParams:
     <article className="brief compare-brief stack">
       <div className="brief-header">
         <div>
-          <h1>{names.a} against {names.b}</h1>
+          <h1>{a.modelName && a.modelName === b.modelName && names.a !== a.modelName ? `${a.modelName}: ` : ""}{names.a} against {names.b}</h1>
           <p className="muted small">
             {a.name} and {b.name} · {answer.kind === "paired" ? `${formatCount(answer.matched)} ${v.itemPlural} scored by both` : "an A/B test (no shared examples)"} ·{" "}
             {answer.mode === "load" ? `the same load of ${formatAverage(answer.reviewsPerDay ?? 0)} reviews a day` : `threshold ${answer.thresholdA}`} · {formatDate(new Date().toISOString())}

@@ -27,7 +27,7 @@ export function DifferenceHistogram({ histogram, nameA, nameB, positiveName, neg
   return (
     <figure className="chart difference-histogram" aria-label={`Histogram of score of ${nameB} minus score of ${nameA}`}>
       <Legend items={[{ label: `actually ${positiveName}`, color: "var(--c-positive)" }, { label: `actually ${negativeName}`, color: "var(--c-negative)" }]} />
-      <svg width={innerWidth + margin.left + margin.right} height={HEIGHT + margin.top + margin.bottom} role="img" aria-label={`${formatCount(same)} of ${formatCount(all)} examples have the same score in both models`}>
+      <svg width={innerWidth + margin.left + margin.right} height={HEIGHT + margin.top + margin.bottom} viewBox={`0 0 ${innerWidth + margin.left + margin.right} ${HEIGHT + margin.top + margin.bottom}`} role="img" aria-label={`${formatCount(same)} of ${formatCount(all)} examples have the same score in both models`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
           <text className="axis-label" transform={`translate(-50,${HEIGHT / 2}) rotate(-90)`} textAnchor="middle">examples (log)</text>
           {ticks.map((v) => (

@@ -60,7 +60,7 @@ export function ScoreDensity({ density, show, thresholdA, thresholdB, nameA, nam
           { label: "equal scores", color: "var(--ink-3)", dashed: true },
         ]}
       />
-      <svg width={side + margin.left + margin.right} height={side + margin.top + margin.bottom} role="img" aria-label={`Density of ${formatCount(total)} examples; threshold of ${nameA} ${thresholdA}, of ${nameB} ${thresholdB}`}>
+      <svg width={side + margin.left + margin.right} height={side + margin.top + margin.bottom} viewBox={`0 0 ${side + margin.left + margin.right} ${side + margin.top + margin.bottom}`} role="img" aria-label={`Density of ${formatCount(total)} examples; threshold of ${nameA} ${thresholdA}, of ${nameB} ${thresholdB}`}>
         <g transform={`translate(${margin.left},${margin.top})`}>
           <AxisLeft scale={y} width={side} label={`score of ${nameB}`} ticks={5} />
           <Cells density={density} show={show} side={side} bins={density.bins} />
