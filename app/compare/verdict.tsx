@@ -64,6 +64,11 @@ export function Verdict({ verdicts, names, vocabulary: v, missedMargin, falseAla
         <h2>Is {names.b} good enough?</h2>
         <span className="small"><Term word="Non-inferiority">non-inferiority</Term></span>
       </div>
+      {verdicts.length ? (
+        <p className="verdict-badge" data-testid="verdict-badge">
+          {passed ? `✓ Yes, within the margin${verdicts.length > 1 ? "s" : ""}` : failed ? "✗ Not shown at this margin: more data or a wider margin" : "Cannot be told from these examples"}
+        </p>
+      ) : null}
       <div className="verdict-margins">
         <MarginInput label={`${names.b} may miss at most … more ${v.positive} ${v.itemPlural} a day`} value={missedMargin} onChange={(m) => onMargins(m, falseAlarmMargin)} hint="empty: no verdict on misses" />
         <MarginInput label={`… and wrongly flag at most … more ${v.negative} ${v.itemPlural} a day`} value={falseAlarmMargin} onChange={(m) => onMargins(missedMargin, m)} hint="empty: no verdict on false alarms" />
