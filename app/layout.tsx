@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </Link>
           <nav className="site-nav" aria-label="Main">
             <Link href="/">Datasets</Link>
+            <Link href="/models">Models</Link>
             <Link href="/upload">Upload</Link>
             <SessionNav />
           </nav>

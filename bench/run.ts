@@ -19,6 +19,7 @@ const modules: (() => Promise<{ benchmark: Benchmark }>)[] = [
   () => import("./responsive"),
   () => import("./monitoring"),
   () => import("./audit"),
+  () => import("./compare"),
 ];
 
 const only = process.argv.slice(2);

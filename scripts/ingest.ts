@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL]
- * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding E]`: imports a CSV (or
+ * [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding E] [--model M --version V]`: imports a CSV (or
  * .csv.gz) into the database of DATABASE_URL through the same core as the API, with a progress bar
  * on a terminal. `--append-to ID [--skip-duplicates]` adds the file's rows to dataset ID instead.
  */
@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ENCODINGS, encodingFromName } from "../lib/ingest/encodings";
 
-const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding utf-8|windows-1252|latin1]\n       npm run ingest -- <file> --append-to <dataset id> [--skip-duplicates] [--encoding …]";
+const usage = "usage: npm run ingest -- <file> [--name N] [--label COL] [--score COL] [--positive VALUE] [--id COL] [--timestamp COL] [--text COL] [--image COL] [--slice COL ...] [--encoding utf-8|windows-1252|latin1] [--model NAME [--version V]]\n       npm run ingest -- <file> --append-to <dataset id> [--skip-duplicates] [--encoding …]";
 
 const argsSchema = z.object({
   name: z.string().max(200).optional(),
@@ -22,6 +22,8 @@ const argsSchema = z.object({
   text: z.string().optional(),
   image: z.string().optional(),
   slice: z.array(z.string()).optional(),
+  model: z.string().trim().min(1, "--model must not be empty").max(100, "--model must be at most 100 characters").optional(),
+  version: z.string().trim().min(1, "--version must not be empty").max(100, "--version must be at most 100 characters").optional(),
   "append-to": z.coerce.number({ error: "--append-to must be a dataset id" }).int("--append-to must be a dataset id").positive("--append-to must be a dataset id").optional(),
   "skip-duplicates": z.boolean().optional(),
   encoding: z
@@ -52,6 +54,7 @@ try {
     options: {
       name: stringOption, label: stringOption, score: stringOption, positive: stringOption, id: stringOption,
       timestamp: stringOption, text: stringOption, image: stringOption, slice: { type: "string", multiple: true }, encoding: stringOption,
+      model: stringOption, version: stringOption,
       "append-to": stringOption, "skip-duplicates": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -96,7 +99,9 @@ function draw(rows: number, bytes: number, done = false): void {
   process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString("en-US")} rows  ${formatBytes(bytes)}${done ? "\n" : ""}`);
 }
 
-const { "append-to": appendTo, "skip-duplicates": skipDuplicates, ...importOptions } = options;
+const { "append-to": appendTo, "skip-duplicates": skipDuplicates, model, version, ...importOptions } = options;
+if (version !== undefined && model === undefined) fail(`--version needs --model (the model the version belongs to)\n${usage}`);
+if (appendTo !== undefined && model !== undefined) fail(`--model and --version name a new dataset's model; an append keeps its dataset's\n${usage}`);
 if (appendTo !== undefined) {
   try {
     const result = await appendRows(appendTo, fs.createReadStream(file, { highWaterMark: 256 * 1024 }), { format: "csv", duplicates: skipDuplicates ? "skip" : "refuse", sourceFile: path.basename(file), encoding: importOptions.encoding });
@@ -114,13 +119,15 @@ if (appendTo !== undefined) {
 try {
   const result = await importCsv(fs.createReadStream(file, { highWaterMark: 256 * 1024 }), {
     ...importOptions,
+    modelName: model ?? null,
+    modelVersion: version ?? null,
     expectedBytes: size,
     sourceFile: path.basename(file),
     onProgress: (p) => draw(p.rows, p.bytes),
   });
   draw(result.rows, result.bytes, true);
   const share = result.positives + result.negatives ? ((100 * result.positives) / (result.positives + result.negatives)).toFixed(2) : "—";
-  console.log(`dataset ${result.id}: ${JSON.stringify(result.name)}`);
+  console.log(`dataset ${result.id}: ${JSON.stringify(result.name)}${model ? `, model ${JSON.stringify(model)}${version ? ` version ${JSON.stringify(version)}` : ""}` : ""}`);
   console.log(`  ${result.rows.toLocaleString("en-US")} rows: ${result.positives.toLocaleString("en-US")} positive ("${result.positiveLabel}"), ${result.negatives.toLocaleString("en-US")} negative ("${result.negativeLabel}"), ${result.unlabeled.toLocaleString("en-US")} unlabelled; positive share ${share}%`);
   const m = result.mapping;
   console.log(`  columns: label=${m.label} score=${m.score}${m.id ? ` id=${m.id}` : ""}${m.timestamp ? ` timestamp=${m.timestamp}` : ""}${m.text ? ` text=${m.text}` : ""}${m.image ? ` image=${m.image}` : ""}${m.slices.length ? ` slices=${m.slices.join(",")}` : ""}${m.extras.length ? ` extras=${m.extras.join(",")}` : ""}`);

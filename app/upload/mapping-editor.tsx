@@ -32,6 +32,16 @@ export function MappingEditor({ columns, choice, labelValues, labelCodingKnown, 
         <label htmlFor="dataset-name">Dataset name</label>
         <input id="dataset-name" value={choice.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
       </div>
+      <div className="upload-field upload-model">
+        <div>
+          <label htmlFor="dataset-model">Model (optional)</label>
+          <input id="dataset-model" value={choice.model ?? ""} maxLength={100} placeholder="e.g. fraud" onChange={(e) => set({ model: e.target.value })} />
+        </div>
+        <div>
+          <label htmlFor="dataset-version">Version</label>
+          <input id="dataset-version" value={choice.version ?? ""} maxLength={100} placeholder="e.g. int8" disabled={!choice.model?.trim()} onChange={(e) => set({ version: e.target.value })} />
+        </div>
+      </div>
       {ROLE_FIELDS.map(({ key, title, required }) => (
         <div className="upload-field" key={key}>
           <label htmlFor={`role-${key}`}>{title}</label>

@@ -82,7 +82,7 @@ export function UploadForm() {
     try {
       const preview = previewCsv(sampleText(sample, encoding), sample.complete);
       setChosen({ file, sample, preview });
-      setChoice((previous) => ({ ...choiceFrom(file, preview, encoding), ...(previous ? { name: previous.name } : {}) }));
+      setChoice((previous) => ({ ...choiceFrom(file, preview, encoding), ...(previous ? { name: previous.name, model: previous.model, version: previous.version } : {}) }));
     } catch (error) {
       setChosen(null);
       setChoice(null);

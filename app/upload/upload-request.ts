@@ -14,6 +14,9 @@ export interface MappingChoice {
   /** "" lets the server use a well-known coding (1/0, true/false, yes/no). */
   positive: string;
   encoding: CsvEncoding;
+  /** The model and version that scored the file (e.g. "fraud", "int8"); "" = none. */
+  model?: string;
+  version?: string;
 }
 
 export interface UploadProgress {
@@ -44,6 +47,10 @@ export function uploadDataset(file: File, choice: MappingChoice, compressed: boo
   if (choice.slices.length) for (const s of choice.slices) params.append("slice", s);
   else params.append("slice", "");
   if (choice.positive) params.set("positive", choice.positive);
+  if (choice.model?.trim()) {
+    params.set("model", choice.model.trim());
+    if (choice.version?.trim()) params.set("version", choice.version.trim());
+  }
   return sendFile(`/api/datasets?${params}`, file, compressed ? "application/gzip" : "text/csv", key, onProgress);
 }
 

@@ -19,15 +19,30 @@ export interface RankedModel {
   auc: number | null;
 }
 
+/** The rows in a score order known already (ascending scores; ties in any order). */
+function gathered(scores: Float64Array, labels: Uint8Array, order: Uint32Array): { ids: Uint32Array; scores: Float64Array; labels: Uint8Array } {
+  const n = order.length;
+  if (n !== scores.length) throw new Error(`a score order of ${n} rows for ${scores.length} scores`);
+  const sorted = new Float64Array(n);
+  const sortedLabels = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    sorted[k] = scores[order[k]];
+    sortedLabels[k] = labels[order[k]];
+    if (k > 0 && !(sorted[k] >= sorted[k - 1])) throw new Error(`the score order is not ascending at ${k}`);
+  }
+  return { ids: order, scores: sorted, labels: sortedLabels };
+}
+
 /**
  * Sorts one model's scores (radix sort of lib/metrics) and walks the groups of tied scores once:
  * a group with p positives and q negatives above `negativesBelow` negatives gives each of its
  * positives (negativesBelow + q/2) / N, i.e. (midrank among all − midrank among positives) / N.
+ * `scoreOrder` (the rows in ascending score order, e.g. from the segments' stored order) skips the sort.
  */
-export function rankModel(scores: Float64Array, labels: Uint8Array, positives: number): RankedModel {
+export function rankModel(scores: Float64Array, labels: Uint8Array, positives: number, scoreOrder?: Uint32Array): RankedModel {
   const n = scores.length;
   const negatives = n - positives;
-  const order = buildScoreOrder(scores, labels, null);
+  const order = scoreOrder ? gathered(scores, labels, scoreOrder) : buildScoreOrder(scores, labels, null);
   const placements = new Float64Array(n);
   let negativesBelow = 0;
   let positivesBelow = 0;
@@ -53,7 +68,7 @@ export function rankModel(scores: Float64Array, labels: Uint8Array, positives: n
 export interface AucComparison {
   aucA: number | null;
   aucB: number | null;
-  /** aucA − aucB (A minus B, as the API states it); null when a class is absent. */
+  /** aucB − aucA (B minus A, like every difference of the comparison); null when a class is absent. */
   difference: number | null;
   /** DeLong's standard error of the difference; null with fewer than 2 of either class. */
   standardError: number | null;
@@ -78,9 +93,9 @@ export function delongTest(labels: Uint8Array, a: RankedModel, b: RankedModel, p
   const negatives = n - positives;
   const none = { aucA: a.auc, aucB: b.auc, difference: null, standardError: null, pValue: null, standardErrorA: null, standardErrorB: null };
   if (a.auc === null || b.auc === null) return none;
-  const difference = a.auc - b.auc;
+  const difference = b.auc - a.auc;
   if (positives < 2 || negatives < 2) return { ...none, difference };
-  // [class][0: A, 1: B, 2: A − B] sums of squared deviations.
+  // [class][0: A, 1: B, 2: A − B] sums of squared deviations (the variance of B − A is the same).
   const squares = [new Float64Array(3), new Float64Array(3)];
   for (let i = 0; i < n; i++) {
     const dA = a.placements[i] - a.auc;

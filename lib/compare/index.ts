@@ -13,3 +13,8 @@ export * from "./slices";
 export * from "./disagreements";
 export * from "./report";
 export * from "./sentences";
+export * from "./keyed-rows";
+export * from "./join";
+export * from "./grid";
+export * from "./grid-report";
+export * from "./query";

@@ -1,7 +1,7 @@
 /**
  * The same review load: each model's threshold at which it flags at most K of the matched rows.
  */
-import { firstAtOrAbove } from "../metrics/score-table";
+import { firstAtOrAbove, type CumulativeTable } from "../metrics/score-table";
 import { niceThresholdBetween } from "../format";
 
 /** A model's threshold for a load of K flagged rows. */
@@ -68,4 +68,28 @@ export function thresholdForLoad(scores: Float64Array, load: number): LoadThresh
 export function loadForReviews(reviewsPerDay: number, volumePerDay: number, matched: number): number {
   if (!(volumePerDay > 0)) throw new Error(`the daily volume must be more than 0, got ${volumePerDay}`);
   return (matched * reviewsPerDay) / volumePerDay;
+}
+
+/**
+ * thresholdForLoadSorted on a dataset's cumulative score table (distinct scores ascending, with
+ * counts at or above each): for an A/B test, whose arms have no matched rows. O(log n).
+ */
+export function thresholdForLoadTable(table: Pick<CumulativeTable, "scores" | "positivesAtOrAbove" | "negativesAtOrAbove">, load: number): LoadThreshold {
+  if (!(load >= 0)) throw new Error(`the review load must be 0 or more, got ${load}`);
+  const n = table.scores.length;
+  if (n === 0) return { threshold: 0, flagged: 0, withinLoad: true };
+  const flaggedAt = (i: number) => table.positivesAtOrAbove[i] + table.negativesAtOrAbove[i];
+  const k = Math.floor(load);
+  // Flagged counts fall as i grows: the first i flagging at most k.
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (flaggedAt(mid) <= k) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo < n) return { threshold: table.scores[lo], flagged: flaggedAt(lo), withinLoad: true };
+  const top = table.scores[n - 1];
+  if (top < 1) return { threshold: niceThresholdBetween(top, 1), flagged: 0, withinLoad: true };
+  return { threshold: 1, flagged: flaggedAt(n - 1), withinLoad: false };
 }

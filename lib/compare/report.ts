@@ -5,7 +5,7 @@
 import { dailyCounts, type DailyCounts, type OutcomeCounts, type Traffic } from "../story/daily";
 import { type BootstrapOptions, type DailyDifferences, pairedBootstrap } from "./bootstrap";
 import { type AucComparison, delongTest, rankModel } from "./delong";
-import { type LoadThreshold, thresholdForLoadSorted } from "./load";
+import { thresholdForLoadSorted } from "./load";
 import { checkMatchedRows, type ClassTotals, type MatchedRows } from "./matched";
 import { type Margins, type NonInferiority, nonInferiorityVerdicts } from "./non-inferiority";
 import { type Agreement, type CorrectnessDiscordance, type PairedTable, pairedCounts, tallyCells } from "./paired-table";
@@ -51,16 +51,8 @@ export interface ModelAt extends OutcomeCounts {
   withinLoad: boolean | null;
 }
 
-/** Everything the comparison says at one point. All differences are B − A except `auc.difference` (A − B). */
-export interface CompareReport {
-  /** Matched rows compared. */
-  matched: number;
-  classTotals: ClassTotals;
-  /** How the thresholds were set; `load` is K (matched rows) at the same load, else null. */
-  mode: "threshold" | "load";
-  load: number | null;
-  thresholdA: number;
-  thresholdB: number;
+/** The parts of the report the eight paired cells decide (see reportOfCells). */
+export interface CellsReport {
   a: ModelAt;
   b: ModelAt;
   /** The paired table among positives (flagged = caught). */
@@ -69,23 +61,45 @@ export interface CompareReport {
   negatives: PairedTable;
   correctness: CorrectnessDiscordance;
   agreement: Agreement;
-  auc: AucComparison;
-  /** Daily differences with paired-bootstrap 95% ranges, thresholds held fixed. */
+  /** Daily differences B − A with paired-bootstrap 95% ranges, thresholds held fixed. */
   daily: DailyDifferences;
   nonInferiority: NonInferiority[];
+}
+
+/** Everything the comparison says at one point. Every difference is B − A, `auc.difference` included. */
+export interface CompareReport extends CellsReport {
+  /** Matched rows compared. */
+  matched: number;
+  classTotals: ClassTotals;
+  /** How the thresholds were set; `load` is K (matched rows) at the same load, else null. */
+  mode: "threshold" | "load";
+  load: number | null;
+  thresholdA: number;
+  thresholdB: number;
+  auc: AucComparison;
   histogram: DifferenceHistogram;
   density: DensityGrid;
   slices: SliceDifferences[];
 }
 
+/** Each model's threshold at a point, and at the same load whether it stays within it (else null). */
+export interface PointThresholds {
+  thresholdA: number;
+  thresholdB: number;
+  withinLoadA: boolean | null;
+  withinLoadB: boolean | null;
+}
+
 /**
  * The expensive part, once per pair of datasets: checks the rows, sorts each model's scores,
  * computes both AUCs and DeLong's test, the difference histogram and the density grid.
+ * `scoreOrders` (each model's rows in ascending score order, known from the stored segments)
+ * spare the two sorts; the answer is the same.
  */
-export function prepareComparison(rows: MatchedRows): PreparedComparison {
+export function prepareComparison(rows: MatchedRows, scoreOrders?: { a: Uint32Array; b: Uint32Array }): PreparedComparison {
   const classTotals = checkMatchedRows(rows);
-  const rankedA = rankModel(rows.scoresA, rows.labels, classTotals.positives);
-  const rankedB = rankModel(rows.scoresB, rows.labels, classTotals.positives);
+  const rankedA = rankModel(rows.scoresA, rows.labels, classTotals.positives, scoreOrders?.a);
+  const rankedB = rankModel(rows.scoresB, rows.labels, classTotals.positives, scoreOrders?.b);
   return {
     rows,
     classTotals,
@@ -98,15 +112,39 @@ export function prepareComparison(rows: MatchedRows): PreparedComparison {
   };
 }
 
-function thresholdsOf(prepared: PreparedComparison, point: ComparePoint): { thresholdA: number; thresholdB: number; loadA: LoadThreshold | null; loadB: LoadThreshold | null } {
+/** The thresholds of a point: given, or at the same load each model's own (O(log n) on the sorted scores). */
+export function thresholdsAt(prepared: Pick<PreparedComparison, "sortedA" | "sortedB">, point: ComparePoint): PointThresholds {
   if ("flagged" in point) {
     const loadA = thresholdForLoadSorted(prepared.sortedA, point.flagged);
     const loadB = thresholdForLoadSorted(prepared.sortedB, point.flagged);
-    return { thresholdA: loadA.threshold, thresholdB: loadB.threshold, loadA, loadB };
+    return { thresholdA: loadA.threshold, thresholdB: loadB.threshold, withinLoadA: loadA.withinLoad, withinLoadB: loadB.withinLoad };
   }
   const [thresholdA, thresholdB] = "threshold" in point ? [point.threshold, point.threshold] : [point.thresholdA, point.thresholdB];
   for (const t of [thresholdA, thresholdB]) if (!Number.isFinite(t)) throw new Error(`threshold ${t} is not a number`);
-  return { thresholdA, thresholdB, loadA: null, loadB: null };
+  return { thresholdA, thresholdB, withinLoadA: null, withinLoadB: null };
+}
+
+/**
+ * The report's parts from the eight cells at the thresholds: each model's counts and daily
+ * counts, the paired tables, κ, the bootstrap's daily differences and the verdicts. Pure and a
+ * few ms whatever the row count, so the browser runs it too (lib/compare/grid-report.ts).
+ */
+export function reportOfCells(cells: ArrayLike<number>, at: PointThresholds, aucs: Pick<AucComparison, "aucA" | "aucB">, traffic: Traffic, options: CompareOptions = {}): CellsReport {
+  const counts = pairedCounts(cells);
+  const daily = pairedBootstrap(cells, traffic, options);
+  const modelAt = (c: OutcomeCounts, threshold: number, rocAuc: number | null, withinLoad: boolean | null): ModelAt => ({
+    threshold, ...c, rocAuc, flagged: c.tp + c.fp, daily: dailyCounts(c, traffic), withinLoad,
+  });
+  return {
+    a: modelAt(counts.a, at.thresholdA, aucs.aucA, at.withinLoadA),
+    b: modelAt(counts.b, at.thresholdB, aucs.aucB, at.withinLoadB),
+    positives: counts.positives,
+    negatives: counts.negatives,
+    correctness: counts.correctness,
+    agreement: counts.agreement,
+    daily,
+    nonInferiority: nonInferiorityVerdicts(options.margins ?? {}, { missed: daily.missed.upper, falseAlarms: daily.falseAlarms.upper }, "paired bootstrap"),
+  };
 }
 
 /**
@@ -115,29 +153,17 @@ function thresholdsOf(prepared: PreparedComparison, point: ComparePoint): { thre
  */
 export function compareAt(prepared: PreparedComparison, point: ComparePoint, traffic: Traffic, options: CompareOptions = {}): CompareReport {
   const { rows, cellCodes } = prepared;
-  const { thresholdA, thresholdB, loadA, loadB } = thresholdsOf(prepared, point);
-  const cells = tallyCells(rows, thresholdA, thresholdB, rows.slices?.length ? cellCodes : undefined);
-  const counts = pairedCounts(cells);
-  const daily = pairedBootstrap(cells, traffic, options);
-  const modelAt = (c: OutcomeCounts, threshold: number, rocAuc: number | null, load: LoadThreshold | null): ModelAt => ({
-    threshold, ...c, rocAuc, flagged: c.tp + c.fp, daily: dailyCounts(c, traffic), withinLoad: load ? load.withinLoad : null,
-  });
+  const at = thresholdsAt(prepared, point);
+  const cells = tallyCells(rows, at.thresholdA, at.thresholdB, rows.slices?.length ? cellCodes : undefined);
   return {
     matched: rows.labels.length,
     classTotals: prepared.classTotals,
     mode: "flagged" in point ? "load" : "threshold",
     load: "flagged" in point ? point.flagged : null,
-    thresholdA,
-    thresholdB,
-    a: modelAt(counts.a, thresholdA, prepared.auc.aucA, loadA),
-    b: modelAt(counts.b, thresholdB, prepared.auc.aucB, loadB),
-    positives: counts.positives,
-    negatives: counts.negatives,
-    correctness: counts.correctness,
-    agreement: counts.agreement,
+    thresholdA: at.thresholdA,
+    thresholdB: at.thresholdB,
+    ...reportOfCells(cells, at, prepared.auc, traffic, options),
     auc: prepared.auc,
-    daily,
-    nonInferiority: nonInferiorityVerdicts(options.margins ?? {}, { missed: daily.missed.upper, falseAlarms: daily.falseAlarms.upper }, "paired bootstrap"),
     histogram: prepared.histogram,
     density: prepared.density,
     slices: sliceDifferences(rows, cellCodes),

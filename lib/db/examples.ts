@@ -154,3 +154,10 @@ export async function exportExamples(datasetId: number, query: ExampleQuery, max
   for await (const slice of exported.slices) for (const item of slice) items.push(item);
   return { layout: exported.layout, items };
 }
+
+/** The examples with these prediction ids (in the order asked, missing ones left out), with tags and notes; `threshold` sets their distance. */
+export async function examplesByIds(datasetId: number, ids: number[], threshold: number): Promise<Example[] | null> {
+  const layout = await store().datasets.columnLayout(datasetId);
+  if (!layout) return null;
+  return toExamples(await store().rows.byIds(datasetId, ids), layout, threshold);
+}

@@ -13,6 +13,8 @@ import type { BatchView, DatasetView, LabelChangeInput, LabelsWritten, Predictio
 import type { MigrationResult } from "./migrations";
 import type { AlertInput, AlertView, WebhookStatus } from "./types";
 import type { AuditClaim, AuditItemRecord, AuditRecord, AuditReviewUpdate, AuditTopUp, NewAudit } from "./audit-types";
+import type { SegmentKeys } from "./codec";
+import type { ModelFacts, ModelVersionView } from "../models/facts";
 
 export interface DatasetStore {
   /** All datasets, newest first. */
@@ -56,6 +58,8 @@ export interface RowStore {
   imageValues(datasetId: number): Promise<string[]>;
   /** The prediction id of each example id the dataset has (ids it lacks are left out). */
   predictionIdsOf(datasetId: number, exampleIds: string[]): Promise<Map<string, number>>;
+  /** The example id of each of the dataset's predictions asked for, in the order asked (null: no id, or not the dataset's). */
+  exampleIdTexts(datasetId: number, predictionIds: ArrayLike<number>): Promise<(string | null)[]>;
 }
 
 /** The score-sorted segments stored with each dataset: what makes any threshold a binary search. */
@@ -66,6 +70,8 @@ export interface ScoreStore {
   segment(segmentId: number, sliceColumns: number): Promise<ScoreSegment | null>;
   /** The dataset's slice values by column (a segment stores a value's index); null without the dataset. */
   sliceValues(datasetId: number): Promise<Record<string, string[]> | null>;
+  /** One segment's example-id keys (ascending, with each row's id offset); null without keys or when it is gone. */
+  keys(segmentId: number): Promise<(SegmentKeys & { firstId: number }) | null>;
 }
 
 /** What an append does with rows whose example id the dataset already has. */
@@ -160,6 +166,18 @@ export interface AuditStore {
   skip(auditId: number, itemId: number, reviewer: string): Promise<boolean>;
 }
 
+/** Model versions' facts (lib/models), and which model and version a dataset belongs to. */
+export interface ModelStore {
+  /** Every version with stored facts, by model name then version. */
+  list(): Promise<ModelVersionView[]>;
+  get(modelName: string, version: string): Promise<ModelVersionView | null>;
+  /** Creates or replaces a version's facts. */
+  save(modelName: string, version: string, facts: ModelFacts): Promise<ModelVersionView>;
+  delete(modelName: string, version: string): Promise<boolean>;
+  /** Puts a dataset under a model and version (nulls: under none); null when there is no such dataset. */
+  assign(datasetId: number, modelName: string | null, version: string | null): Promise<DatasetView | null>;
+}
+
 /** One database backend. */
 export interface Store {
   readonly kind: "sqlite" | "postgresql";
@@ -171,6 +189,7 @@ export interface Store {
   readonly scenarios: ScenarioStore;
   readonly alerts: AlertStore;
   readonly audits: AuditStore;
+  readonly models: ModelStore;
   /**
    * A sink writing one new dataset in one transaction (the ingest core drives it): nothing is
    * visible before it commits, and an abort leaves the database as it was. The caller runs one

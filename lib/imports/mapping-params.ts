@@ -31,6 +31,9 @@ export const mappingParamsSchema = z.object({
   slice: z.array(column).max(50).optional(),
   encoding: encodingParam.optional(),
   progress: z.string().regex(PROGRESS_KEY, "must be 8 to 64 letters, digits, dashes or underscores").optional(),
+  /** The model and version the dataset belongs to (e.g. "fraud", "int8"); empty = none. */
+  model: z.string().trim().max(100, "must be at most 100 characters").optional(),
+  version: z.string().trim().max(100, "must be at most 100 characters").optional(),
   /** The source file name to record (raw bodies; multipart sends it with the file). */
   filename: z.string().max(255).optional(),
 });
@@ -50,4 +53,10 @@ export function collectParams(pairs: Iterable<[string, string]>): Record<string,
 /** The column roles of an upload's mapping fields, as `importCsv` takes them. */
 export function columnRoles({ label, score, positive, id, timestamp, text, image, slice }: MappingParams) {
   return { label, score, positive, id, timestamp, text, image, slice };
+}
+
+/** The model and version of an upload's fields, as `importCsv` takes them (empty = none). */
+export function modelOf({ model, version }: MappingParams): { modelName: string | null; modelVersion: string | null } {
+  const modelName = model ? model : null;
+  return { modelName, modelVersion: modelName && version ? version : null };
 }

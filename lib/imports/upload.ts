@@ -5,7 +5,7 @@ import { nameFromFile, type IngestResult } from "../ingest";
 import type { CsvEncoding } from "../ingest/encodings";
 import type { ColumnMapping } from "../ingest/types";
 import { importCsv } from "./import-csv";
-import { columnRoles } from "./mapping-params";
+import { columnRoles, modelOf } from "./mapping-params";
 import { checkContentLength, readUpload } from "./read-upload";
 
 /** The answer to a successful upload (POST /api/datasets → 201). */
@@ -52,6 +52,7 @@ export async function importUpload(request: Request): Promise<ImportedDataset> {
       name: params.name || nameFromFile(upload.fileName),
       sourceFile: upload.fileName,
       ...columnRoles(params),
+      ...modelOf(params),
       encoding: params.encoding,
       maxBytes,
       progressKey: params.progress,

@@ -5,7 +5,7 @@ import { storeDatasetImages, type StoredImages } from "../images/store";
 import { openDatasetArchive } from "../images/zip";
 import { nameFromFile } from "../ingest";
 import { importCsv } from "./import-csv";
-import { collectParams, columnRoles, mappingParamsSchema } from "./mapping-params";
+import { collectParams, columnRoles, mappingParamsSchema, modelOf } from "./mapping-params";
 import { checkContentLength, readUpload, type Upload } from "./read-upload";
 import { importedDataset, logRefusal, type ImportedDataset } from "./upload";
 
@@ -50,6 +50,7 @@ export async function importZipUpload(request: Request): Promise<ImportedArchive
           name: params.name || nameFromFile(archive.csvName) || nameFromFile(fileName),
           sourceFile: `${fileName.split(/[\\/]/).pop()}: ${archive.csvName}`,
           ...columnRoles(params),
+          ...modelOf(params),
           encoding: params.encoding,
           maxBytes,
         });

@@ -12,6 +12,11 @@ export const GLOSSARY = {
   "False positive rate": "Of the negative items, the share flagged by mistake: the false alarm rate.",
   Specificity: "Of the negative items, the share correctly left alone (1 − the false positive rate).",
   Accuracy: "The share of all labelled items the model gets right. With rare positives it looks high even for a poor model.",
+  "Cohen's κ": "How much two models agree on which items to flag, beyond the agreement chance alone would give: 1 is full agreement, 0 no more than chance.",
+  "McNemar's test": "Checks whether the items only one model flags lean to one side more than chance would make them (mid-p version). A small p says the difference is real.",
+  "DeLong's test": "Compares two ROC AUCs measured on the same items, with their correlation taken into account. A small p says the rankings really differ.",
+  "Non-inferiority": "A check that the new model is not worse by more than a margin you accept: passed when even the pessimistic end of the 95% range stays within it.",
+  "95% range": "Where the true difference lies with 95% confidence, from resampling the examples (a paired bootstrap). A range that holds 0 is within noise.",
 } as const;
 
 export type GlossaryWord = keyof typeof GLOSSARY;

@@ -29,7 +29,7 @@ function bruteForceDelong({ scoresA, scoresB, labels }: Case) {
   };
   const S = (r: number, s: number) => cov(models[r].v10, models[s].v10) / pos.length + cov(models[r].v01, models[s].v01) / neg.length;
   const variance = S(0, 0) + S(1, 1) - 2 * S(0, 1);
-  const difference = models[0].auc - models[1].auc;
+  const difference = models[1].auc - models[0].auc; // B − A
   return { aucA: models[0].auc, aucB: models[1].auc, difference, standardError: Math.sqrt(variance), standardErrorA: Math.sqrt(S(0, 0)), standardErrorB: Math.sqrt(S(1, 1)) };
 }
 
@@ -56,9 +56,10 @@ describe("DeLong's paired test with midranks", () => {
     const result = run({ scoresA: [0.8, 0.6, 0.6, 0.6, 0.2], scoresB: [0.7, 0.7, 0.3, 0.7, 0.1], labels: [1, 1, 1, 0, 0] });
     expect(result.aucA).toBeCloseTo(5 / 6, 15);
     expect(result.aucB).toBeCloseTo(2 / 3, 15);
-    expect(result.difference).toBeCloseTo(1 / 6, 15);
+    // B − A, like every difference of the comparison.
+    expect(result.difference).toBeCloseTo(-1 / 6, 15);
     expect(result.standardError).toBeCloseTo(Math.sqrt(5) / 12, 15);
-    // z = (1/6) / (√5/12) = 2/√5; p = erfc(√(2/5)) = 0.37109336952269756 (Python, math.erfc).
+    // |z| = (1/6) / (√5/12) = 2/√5; p = erfc(√(2/5)) = 0.37109336952269756 (Python, math.erfc).
     expect(result.pValue).toBeCloseTo(0.37109336952269756, 14);
     expect(result.pValue).toBeCloseTo(erfc(Math.sqrt(0.4)), 15);
   });
@@ -85,7 +86,7 @@ describe("DeLong's paired test with midranks", () => {
 
   test.each([
     { name: "no negatives", labels: [1, 1, 1], expected: { aucA: null, difference: null, standardError: null, pValue: null } },
-    { name: "one positive: AUCs but no variance", labels: [1, 0, 0], expected: { aucA: 1, difference: 0.5, standardError: null, pValue: null } },
+    { name: "one positive: AUCs but no variance", labels: [1, 0, 0], expected: { aucA: 1, difference: -0.5, standardError: null, pValue: null } },
   ])("$name", ({ labels, expected }) => {
     const result = run({ scoresA: [0.9, 0.2, 0.1], scoresB: [0.5, 0.6, 0.4], labels });
     expect(result).toMatchObject(expected);

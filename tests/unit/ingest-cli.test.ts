@@ -108,3 +108,20 @@ test("--append-to adds a file's rows to a dataset; a re-sent file is refused, --
   expect(wrong.status).toBe(1);
   expect(wrong.stderr).toContain("dataset 99 not found");
 }, 120_000);
+
+test("--model and --version put the new dataset under a model and version; --version alone is refused", () => {
+  const file = path.join(dir, "scores.csv");
+  fs.writeFileSync(file, "transaction_id,label,score\nt1,1,0.9\nt2,0,0.2\n");
+  const result = ingest(file, "--name", "fraud int8", "--model", "fraud", "--version", "int8");
+  expect(result.stderr).toBe("");
+  expect(result.stdout).toMatch(/^dataset \d+: "fraud int8", model "fraud" version "int8"$/m);
+  const db = new Database(databaseFile, { readonly: true });
+  try {
+    expect(db.prepare(`SELECT "modelName", "modelVersion" FROM "Dataset" ORDER BY "id" DESC LIMIT 1`).get()).toEqual({ modelName: "fraud", modelVersion: "int8" });
+  } finally {
+    db.close();
+  }
+  const alone = ingest(file, "--version", "int8");
+  expect(alone.status).toBe(1);
+  expect(alone.stderr).toContain("--version needs --model");
+}, 120_000);

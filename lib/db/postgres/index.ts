@@ -6,6 +6,7 @@
  * by the dataset's version.
  */
 import { prismaAlerts, type AlertClient } from "../alerts";
+import { prismaModels, type ModelClient } from "../models";
 import type { Store } from "../store";
 import { PgAppendWriter } from "./append-writer";
 import { postgresAudits } from "./audits";
@@ -34,6 +35,7 @@ export function createPostgresStore(): Store {
     notes: postgresNotes,
     scenarios: postgresScenarios,
     audits: postgresAudits,
+    models: prismaModels(() => postgresPrisma() as unknown as ModelClient, postgresDatasets),
     alerts: prismaAlerts(() => postgresPrisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     datasetWriter: () => new PgDatasetWriter(),
     appendWriter: (datasetId, duplicates) => new PgAppendWriter(datasetId, duplicates),

@@ -56,4 +56,21 @@ export const postgresRows: RowStore = {
   },
 
   predictionIdsOf: (datasetId, exampleIds) => predictionIdsOfExamples(datasetId, exampleIds),
+
+  async exampleIdTexts(datasetId, predictionIds) {
+    const out: (string | null)[] = [];
+    // In the order asked, a chunk of ids per query (an array parameter, joined by position).
+    for (let at = 0; at < predictionIds.length; at += ID_TEXTS_PER_QUERY) {
+      const chunk = Array.from({ length: Math.min(ID_TEXTS_PER_QUERY, predictionIds.length - at) }, (_, i) => predictionIds[at + i]);
+      const rows = await rowsOf<{ exampleId: string | null }>(
+        `SELECT p."exampleId" AS "exampleId" FROM unnest($2::int[]) WITH ORDINALITY AS u("id", "i") LEFT JOIN "Prediction" p ON p."id" = u."id" AND p."datasetId" = $1 ORDER BY u."i"`,
+        [datasetId, chunk],
+      );
+      for (const r of rows) out.push(r.exampleId ?? null);
+    }
+    return out;
+  },
 };
+
+/** Prediction ids per query of exampleIdTexts. */
+const ID_TEXTS_PER_QUERY = 100_000;

@@ -1,7 +1,7 @@
 // The segments stored with each dataset on PostgreSQL (bytea, see segments.ts and lib/db/codec.ts).
 import type { ScoreStore } from "../store";
 import { storedSliceValues } from "../views";
-import { listSegments, readSegment } from "./segments";
+import { listSegments, readSegment, readSegmentKeys } from "./segments";
 import { rowOf } from "./sql";
 
 export const postgresScores: ScoreStore = {
@@ -11,4 +11,5 @@ export const postgresScores: ScoreStore = {
     const row = await rowOf<{ sliceValues: string }>(`SELECT "sliceValues" FROM "Dataset" WHERE "id" = $1`, [datasetId]);
     return row ? storedSliceValues(row.sliceValues) : null;
   },
+  keys: (segmentId) => readSegmentKeys(segmentId),
 };

@@ -7,6 +7,7 @@
 import type { Store } from "../store";
 import { prisma } from "./prisma";
 import { prismaAlerts, type AlertClient } from "../alerts";
+import { prismaModels, type ModelClient } from "../models";
 import { AppendWriter } from "./append-writer";
 import { backupDatabase } from "./backup";
 import { sqliteAudits } from "./audits";
@@ -37,6 +38,7 @@ export function createSqliteStore(): Store {
     scenarios: sqliteScenarios,
     alerts: prismaAlerts(() => prisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     audits: sqliteAudits,
+    models: prismaModels(() => prisma() as unknown as ModelClient, sqliteDatasets),
     // Bulk writes run on the writer thread (writer-worker.ts); here only when it cannot start.
     datasetWriter: () => new WriterThreadSink(null, () => new DatasetWriter()),
     appendWriter: (datasetId, duplicates) => new WriterThreadSink({ datasetId, duplicates }, () => new AppendWriter(datasetId, duplicates)),

@@ -40,3 +40,50 @@ export function predictionIdsOfExamples(datasetId: number, exampleIds: string[],
   const candidates = predictionsOfKeys(datasetId, keys, db);
   return matchExampleIds(exampleIds, keys, candidates, exampleIdsOf(candidateIds(candidates), db));
 }
+
+/** Asked for more ids than this, a batch's example ids are read whole (one range scan) rather than by id. */
+const WHOLE_BATCH = 2000;
+
+/**
+ * The example id of each prediction asked for (null: the row has none, or is not the dataset's),
+ * in the order asked. Many ids (a comparison's matched rows) read each of the dataset's batches
+ * whole, in id order: a batch's rows have consecutive ids, so the i-th text is id firstId + i.
+ */
+export function exampleIdTexts(datasetId: number, predictionIds: ArrayLike<number>, db: Database.Database = sharedSqlite()): (string | null)[] {
+  const n = predictionIds.length;
+  const out: (string | null)[] = new Array(n).fill(null);
+  if (n === 0) return out;
+  if (n <= WHOLE_BATCH) {
+    const ids = Array.from(predictionIds);
+    const found = new Map<number, string | null>();
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      const chunk = ids.slice(at, at + CHUNK);
+      const rows = db.prepare(`SELECT id, exampleId FROM "Prediction" WHERE "datasetId" = ? AND id IN (${chunk.map(() => "?").join(",")})`).all(datasetId, ...chunk) as { id: number; exampleId: string | null }[];
+      for (const r of rows) found.set(r.id, r.exampleId);
+    }
+    for (let i = 0; i < n; i++) out[i] = found.get(predictionIds[i]) ?? null;
+    return out;
+  }
+  const batches = db.prepare(`SELECT firstId, lastId FROM "Import" WHERE datasetId = ? AND lastId >= firstId ORDER BY firstId`).all(datasetId) as { firstId: number; lastId: number }[];
+  const texts = batches.map(({ firstId, lastId }) => {
+    const rows = db.prepare(`SELECT exampleId FROM "Prediction" WHERE id BETWEEN ? AND ? AND "datasetId" = ? ORDER BY id`).pluck(true).all(firstId, lastId, datasetId) as (string | null)[];
+    if (rows.length === lastId - firstId + 1) return rows;
+    // Not consecutive after all: place each text by its id.
+    const placed: (string | null)[] = new Array(lastId - firstId + 1).fill(null);
+    for (const r of db.prepare(`SELECT id, exampleId FROM "Prediction" WHERE id BETWEEN ? AND ? AND "datasetId" = ?`).all(firstId, lastId, datasetId) as { id: number; exampleId: string | null }[]) placed[r.id - firstId] = r.exampleId;
+    return placed;
+  });
+  for (let i = 0; i < n; i++) {
+    const id = predictionIds[i];
+    let lo = 0;
+    let hi = batches.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (batches[mid].firstId <= id) lo = mid;
+      else hi = mid - 1;
+    }
+    const batch = batches[lo];
+    if (batch && id >= batch.firstId && id <= batch.lastId) out[i] = texts[lo][id - batch.firstId];
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
-import { predictionIdsOfExamples } from "./keys";
+import { isoInstant } from "./annotations";
+import { exampleIdTexts, predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
 import { readerCall, readerList, readerSlices } from "./reader-client";
 import { imageValues, rowPage, rowsByIds, rowsMatching } from "./row-queries";
@@ -43,5 +44,9 @@ export const sqliteRows: RowStore = {
   },
   async predictionIdsOf(datasetId, exampleIds) {
     return readerCall("predictionIdsOf", [datasetId, exampleIds], () => predictionIdsOfExamples(datasetId, exampleIds));
+  },
+
+  async exampleIdTexts(datasetId, predictionIds) {
+    return exampleIdTexts(datasetId, predictionIds);
   },
 };

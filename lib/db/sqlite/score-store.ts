@@ -2,7 +2,7 @@ import type { ScoreStore } from "../store";
 import { parseJsonObject } from "../views";
 import { sharedSqlite } from "./connection";
 import { readerCall } from "./reader-client";
-import { listSegments, readSegment } from "./segments";
+import { listSegments, readSegment, readSegmentKeys } from "./segments";
 
 /** The segments stored with each dataset (blobs, see segments.ts and lib/db/codec.ts). */
 export const sqliteScores: ScoreStore = {
@@ -18,5 +18,8 @@ export const sqliteScores: ScoreStore = {
     if (!row) return null;
     const stored = parseJsonObject(row.sliceValues);
     return Object.fromEntries(Object.entries(stored).map(([column, values]) => [column, Array.isArray(values) ? values.map(String) : []]));
+  },
+  async keys(segmentId) {
+    return readSegmentKeys(segmentId);
   },
 };

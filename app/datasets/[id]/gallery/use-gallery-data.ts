@@ -16,7 +16,7 @@ interface Loaded<T> {
  * The data shown always belongs to the current key: while a new key loads, or when it fails, the
  * previous answer is not passed off as the new one.
  */
-function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>, delayMs = 120): Loaded<T> & { reload: () => void; setData: (update: (d: T | null) => T | null) => void } {
+export function useLoaded<T>(key: string, load: (signal: AbortSignal) => Promise<T>, delayMs = 120): Loaded<T> & { reload: () => void; setData: (update: (d: T | null) => T | null) => void } {
   const [state, setState] = useState<{ key: string; data: T | null; error: string | null; loading: boolean }>({ key, data: null, error: null, loading: true });
   const [version, setVersion] = useState(0);
   useEffect(() => {

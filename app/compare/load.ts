@@ -1,0 +1,33 @@
+import { compareQuerySchema, type CompareQuery } from "@/lib/compare/query";
+import type { CompareView } from "./compare-api";
+
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Default non-inferiority margin on misses (items a day) when the link sets none. */
+const DEFAULT_MISSED_MARGIN = 1;
+
+/**
+ * The page's query (`?a=&b=&t=` or `&reviews=`, `&missedMargin=`, `&falseAlarmMargin=`) as the
+ * API's, or the problems with it. A link without margins gets a margin of 1 on misses; an empty
+ * `missedMargin=` asks for none.
+ */
+export function parseCompareSearch(search: Search): { query: CompareQuery; view: Omit<CompareView, "threshold" | "reviews"> } | { problem: string } {
+  const missed = first(search.missedMargin);
+  const raw = {
+    a: first(search.a),
+    b: first(search.b),
+    threshold: first(search.t) ?? first(search.threshold),
+    reviews: first(search.reviews),
+    flagged: first(search.flagged),
+    missedMargin: missed === undefined ? String(DEFAULT_MISSED_MARGIN) : missed,
+    falseAlarmMargin: first(search.falseAlarmMargin),
+  };
+  const parsed = compareQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` };
+  }
+  const q = parsed.data;
+  return { query: q, view: { mode: q.reviews !== undefined || q.flagged !== undefined ? "load" : "threshold", missedMargin: q.missedMargin ?? null, falseAlarmMargin: q.falseAlarmMargin ?? null } };
+}

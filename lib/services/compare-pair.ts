@@ -1,0 +1,97 @@
+/**
+ * Two datasets joined by example id, prepared for comparison once per pair of versions: each
+ * dataset's segments and example-id keys (lib/db), a merge of the sorted keys, a check of equal
+ * keys against the ids' text, then the expensive part of the comparison (sorts, DeLong, pictures,
+ * the browser's grid). Cached by (A, version of A, B, version of B): an append or late labels on
+ * either side make a new pair.
+ */
+import { cachedByVersion } from "../cache";
+import {
+  candidatePairs, joinRows, keyedRows, pairedGrid, prepareComparison, scoreOrderOf,
+  type JoinedRows, type KeyedSegment, type PairedGrid, type PreparedComparison,
+} from "../compare";
+import { store } from "../db";
+import { datasetVersion, getDatasetIndex, type DatasetIndex } from "../db/score-index";
+
+/** A prepared pair: joined rows when the datasets share ids, else an A/B test's two arms. */
+export interface PreparedPair {
+  a: number;
+  b: number;
+  versionA: number;
+  versionB: number;
+  /** Rows (labelled or not) of each dataset, and those without an example id. */
+  rowsA: number;
+  rowsB: number;
+  withoutIdA: number;
+  withoutIdB: number;
+  /** Null when the two datasets share no example id: compare them as an A/B test. */
+  joined: JoinedRows | null;
+  prepared: PreparedComparison | null;
+  grid: PairedGrid | null;
+  /** How long the preparation took (ms), for the first answer's timing. */
+  preparedInMs: number;
+}
+
+async function keyedSegments(index: DatasetIndex): Promise<KeyedSegment[]> {
+  const keys = await Promise.all(index.refs.map((ref) => store().scores.keys(ref.id)));
+  return index.segments.flatMap((segment, k) => {
+    const found = keys[k];
+    return found ? [{ segment, keys: found.keys, keyOffsets: found.offsets }] : [];
+  });
+}
+
+const rowCount = (index: DatasetIndex) => index.segments.reduce((sum, s) => sum + s.offsets.length, 0);
+
+async function preparePair(a: number, b: number, versionA: number, versionB: number): Promise<PreparedPair | null> {
+  const started = performance.now();
+  const [indexA, indexB] = await Promise.all([getDatasetIndex(a), getDatasetIndex(b)]);
+  if (!indexA || !indexB) return null;
+  const [partsA, partsB] = await Promise.all([keyedSegments(indexA), keyedSegments(indexB)]);
+  const keyedA = keyedRows(partsA, indexA.sliceColumns.length);
+  const keyedB = keyedRows(partsB, 0);
+  const candidates = candidatePairs(keyedA, keyedB);
+  const base = { a, b, versionA, versionB, rowsA: rowCount(indexA), rowsB: rowCount(indexB), withoutIdA: rowCount(indexA) - keyedA.keys.length, withoutIdB: rowCount(indexB) - keyedB.keys.length };
+  let joined: JoinedRows | null = null;
+  if (candidates.a.length > 0) {
+    // Equal keys are the same id only if the texts agree: read both sides' ids and compare.
+    const idsA = new Float64Array(candidates.a.length);
+    const idsB = new Float64Array(candidates.b.length);
+    for (let k = 0; k < idsA.length; k++) {
+      idsA[k] = keyedA.ids[candidates.a[k]];
+      idsB[k] = keyedB.ids[candidates.b[k]];
+    }
+    const [textsA, textsB] = await Promise.all([store().rows.exampleIdTexts(a, idsA), store().rows.exampleIdTexts(b, idsB)]);
+    const slices = indexA.sliceColumns.map((column, c) => ({ column, values: indexA.sliceValues[c] ?? [] }));
+    const found = joinRows(keyedA, keyedB, candidates, (k) => textsA[k] !== null && textsA[k] === textsB[k], slices);
+    if (found.onlyA < keyedA.keys.length) joined = found;
+  }
+  if (!joined) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
+  // Each dataset's segments keep their rows in score order: the matched rows' orders come from them, unsorted.
+  const scoreOrders = {
+    a: scoreOrderOf(joined.segmentA, joined.positionA, joined.rows.scoresA, partsA.map((p) => p.segment.offsets.length)),
+    b: scoreOrderOf(joined.segmentB, joined.positionB, joined.rows.scoresB, partsB.map((p) => p.segment.offsets.length)),
+  };
+  return { ...base, joined, prepared: prepareComparison(joined.rows, scoreOrders), grid: pairedGrid(joined.rows), preparedInMs: performance.now() - started };
+}
+
+/** Pairs kept prepared: each holds its matched rows and sorted scores (~60 MB at a million rows). */
+const PAIRS = 3;
+
+/** Preparations under way, so that two first requests for a pair (the page and its first fetch) share one. */
+const inFlight = ((globalThis as unknown as { cutoffPairsInFlight?: Map<string, Promise<PreparedPair | null>> }).cutoffPairsInFlight ??= new Map());
+
+/** The prepared pair of datasets a and b at their current versions; null when either does not exist. */
+export async function getPreparedPair(a: number, b: number): Promise<PreparedPair | null> {
+  const [versionA, versionB] = await Promise.all([datasetVersion(a), datasetVersion(b)]);
+  if (versionA === null || versionB === null) return null;
+  const key = `${a}@${versionA}:${b}@${versionB}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const pair = cachedByVersion("compare-pair", a, versionA, () => preparePair(a, b, versionA, versionB), { part: `${b}@${versionB}`, limit: PAIRS });
+  inFlight.set(key, pair);
+  try {
+    return await pair;
+  } finally {
+    inFlight.delete(key);
+  }
+}
