@@ -28,9 +28,11 @@ export default defineConfig({
               resolve: { alias },
               test: {
                 name: "api-pg",
-                // The same API tests against a server on PostgreSQL; start.test.ts checks `npm start` itself (no database in it).
+                // The same API tests against a server on PostgreSQL; start.test.ts checks `npm start` itself (no
+                // database in it); backup, crash-recovery and concurrency check SQLite's file, write-ahead log and
+                // online backup (PostgreSQL's own: tests/pg, and the two-instance tests of tests/api).
                 include: ["tests/api/**/*.test.ts"],
-                exclude: ["tests/api/start.test.ts"],
+                exclude: ["tests/api/start.test.ts", "tests/api/backup.test.ts", "tests/api/crash-recovery.test.ts", "tests/api/concurrency.test.ts"],
                 globalSetup: ["tests/api/global-setup-pg.ts"],
                 ...apiTest,
                 // After the other projects, not beside the SQLite API tests: both load the machine.

@@ -130,7 +130,7 @@ export interface AlertStore {
 /**
  * Manual audits (lib/audit, lib/services/audits.ts): designs, drawn rows, holds and reviews. The
  * queue is claimed here so that each backend can hand items out atomically its own way (SQLite: a
- * conditional UPDATE in one write transaction; PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED).
+ * conditional UPDATE in one write transaction; PostgreSQL: row locks that skip rows another claim holds).
  */
 export interface AuditStore {
   /** The id of the latest label change of any dataset (0 before any): a frame's label mark. */

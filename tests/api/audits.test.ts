@@ -3,10 +3,10 @@
  * both), labels (on items and rows), second looks and κ, estimates at several thresholds, a
  * top-up, the export, and the brief speaking from the audit.
  */
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, inject, test } from "vitest";
 import { seededRandom } from "@/lib/demo/random";
 import { postCsv } from "../support/ingest-client";
+import { query, queryOne } from "../support/stored";
 
 const baseUrl = inject("baseUrl");
 const databaseFile = inject("databaseFile");
@@ -102,10 +102,12 @@ describe("reviewing", () => {
     expect(await label("bob", bob.items)).toMatchObject({ received: 25, labeled: 50 });
     const dataset = await call("GET", `/api/datasets/${datasetId}`);
     expect(dataset.body).toMatchObject({ unlabeled: 1750 });
-    const db = new Database(databaseFile, { readonly: true });
-    const sources = db.prepare(`SELECT source, reviewer, COUNT(*) AS n FROM "LabelChange" WHERE datasetId = ? GROUP BY source, reviewer ORDER BY reviewer`).all(datasetId);
-    const stored = db.prepare(`SELECT exampleId, label FROM "Prediction" WHERE datasetId = ? AND exampleId IN (${ann.items.map(() => "?").join(",")})`).all(datasetId, ...ann.items.map((i) => i.exampleId)) as { exampleId: string; label: number }[];
-    db.close();
+    const sources = await query(databaseFile, `SELECT "source", "reviewer", COUNT(*) AS "n" FROM "LabelChange" WHERE "datasetId" = ? GROUP BY "source", "reviewer" ORDER BY "reviewer"`, [datasetId]);
+    const stored = await query<{ exampleId: string; label: number }>(
+      databaseFile,
+      `SELECT "exampleId", "label" FROM "Prediction" WHERE "datasetId" = ? AND "exampleId" IN (${ann.items.map(() => "?").join(",")})`,
+      [datasetId, ...ann.items.map((i) => i.exampleId)],
+    );
     expect(sources).toEqual([{ source: "audit", reviewer: "ann", n: 25 }, { source: "audit", reviewer: "bob", n: 25 }]);
     expect(stored.every((s) => s.label === truth.get(s.exampleId))).toBe(true);
   });
@@ -226,14 +228,10 @@ describe("estimates", () => {
 });
 
 test("deleting the dataset deletes its audits and their items", async () => {
-  const db = new Database(databaseFile, { readonly: true });
-  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${table === "Audit" ? `"datasetId" = ${datasetId}` : `"auditId" = ${auditId}`}`).get() as { n: number }).n;
-  try {
-    expect([count("Audit"), count("AuditItem")]).toEqual([1, 300]);
-    expect((await call("DELETE", `/api/datasets/${datasetId}`)).status).toBe(204);
-    expect([count("Audit"), count("AuditItem")]).toEqual([0, 0]);
-    expect((await call("GET", base())).status).toBe(404);
-  } finally {
-    db.close();
-  }
+  const count = async (table: string) =>
+    Number((await queryOne<{ n: number }>(databaseFile, `SELECT COUNT(*) AS "n" FROM "${table}" WHERE ${table === "Audit" ? `"datasetId" = ${datasetId}` : `"auditId" = ${auditId}`}`))!.n);
+  expect([await count("Audit"), await count("AuditItem")]).toEqual([1, 300]);
+  expect((await call("DELETE", `/api/datasets/${datasetId}`)).status).toBe(204);
+  expect([await count("Audit"), await count("AuditItem")]).toEqual([0, 0]);
+  expect((await call("GET", base())).status).toBe(404);
 });

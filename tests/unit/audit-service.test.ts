@@ -97,7 +97,8 @@ describe("an audit end to end in one process", () => {
     append.finish();
     const audit = (await store().audits.get(datasetId, auditId))!;
     const frameAfter = await frames.rebuildFrame(audit);
-    expect(frameAfter.ids).toEqual(frameBefore.ids);
+    expect(Array.from(frameAfter.ids)).toEqual(Array.from(frameBefore.ids));
+    expect(frameAfter.ids.length).toBe(2700);
     await expect(review.labelAudit(datasetId, auditId, { labels: [{ exampleId: "tx-0", label: "fraud" }, { exampleId: first[0].exampleId, label: "maybe" }] }, "ann")).rejects.toMatchObject({
       code: "invalid_labels",
       details: [{ row: 1, column: "exampleId", message: '"tx-0" is not an item of this audit' }, { row: 2, column: "label", message: expect.stringContaining('"maybe" is not a label of this dataset') }],

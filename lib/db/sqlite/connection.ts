@@ -76,5 +76,12 @@ export function checkpointsAtCommit(db: Database.Database, on: boolean): void {
 
 /** Copies committed pages from the WAL into the database file, without waiting for readers. */
 export function checkpointWal(): void {
-  globalForWriter.cutoffWriterSqlite?.pragma("wal_checkpoint(PASSIVE)");
+  try {
+    globalForWriter.cutoffWriterSqlite?.pragma("wal_checkpoint(PASSIVE)");
+  } catch (error) {
+    // Another process's connection is checkpointing (SQLITE_BUSY), or this connection has begun
+    // its next write (SQLITE_LOCKED): the log is copied by the next checkpoint. Never an error of
+    // the write that asked for it.
+    if (!/^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string }).code ?? "")) console.error("cutoff: checkpoint of the write-ahead log failed", error);
+  }
 }

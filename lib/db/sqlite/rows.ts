@@ -1,6 +1,5 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
-import { isoInstant } from "./annotations";
 import { exampleIdTexts, predictionIdsOfExamples } from "./keys";
 import { sharedSqlite } from "./connection";
 import { readerCall, readerList, readerSlices } from "./reader-client";
@@ -40,7 +39,7 @@ export const sqliteRows: RowStore = {
     }, EXPORT_SLICE_ROWS);
   },
   async imageValues(datasetId) {
-    return readerCall("imageValues", [datasetId], () => imageValues(sharedSqlite(), datasetId));
+    return readerList<string>("imageValues", [datasetId], () => imageValues(sharedSqlite(), datasetId));
   },
   async predictionIdsOf(datasetId, exampleIds) {
     return readerCall("predictionIdsOf", [datasetId, exampleIds], () => predictionIdsOfExamples(datasetId, exampleIds));

@@ -55,7 +55,10 @@ async function start(): Promise<Writer | null> {
     if (m.type === "ok") waiting?.resolve(m.value);
     else waiting?.reject(revived(m.error));
   });
+  // Once the thread has failed, a job still holding it is refused at once (never left waiting).
+  let failed: Error | null = null;
   const fail = (error: Error) => {
+    failed ??= error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
     globalForWriter.cutoffWriterThread = undefined; // the next write starts a new one
@@ -66,6 +69,7 @@ async function start(): Promise<Writer | null> {
     request(message, transfer = []) {
       const request = ++requests;
       return new Promise((resolve, reject) => {
+        if (failed) return reject(failed);
         pending.set(request, { resolve, reject });
         worker.ref();
         worker.postMessage({ ...message, request }, transfer);
