@@ -2,6 +2,7 @@
  * The records of manual audits as the data layer returns them, whatever the backend: instants as
  * epoch milliseconds (the service turns them into ISO strings), labels 1, 0 or null.
  */
+import type { ReviewState } from "../audit/reviews";
 
 /** An audit as stored: its frame's marks and its design (without the items). */
 export interface AuditRecord {
@@ -30,8 +31,11 @@ export interface AuditRecord {
   revision: number;
 }
 
-/** One drawn row of an audit. */
-export interface AuditItemRecord {
+/**
+ * One drawn row of an audit, with its reviews (ReviewState: whether it is doubly reviewed, the
+ * first review's label 1, 0 or null, who and when in epoch ms, and the second review's).
+ */
+export interface AuditItemRecord extends ReviewState {
   id: number;
   auditId: number;
   predictionId: number;
@@ -44,15 +48,6 @@ export interface AuditItemRecord {
   /** Place in the review queue, 0 first (design order). */
   order: number;
   round: number;
-  doubleReview: boolean;
-  /** The first review: label (1, 0, null while not labelled), who, when (epoch ms). */
-  label: number | null;
-  reviewer: string | null;
-  labeledAt: number | null;
-  /** The second review of a doubly reviewed row. */
-  secondLabel: number | null;
-  secondReviewer: string | null;
-  secondLabeledAt: number | null;
   /** Held for this reviewer until heldUntil (epoch ms). */
   heldBy: string | null;
   heldUntil: number | null;
@@ -62,18 +57,9 @@ export interface AuditItemRecord {
 }
 
 /** What a new audit stores. */
-export interface NewAudit {
-  name: string;
-  frameRows: number;
-  lastPredictionId: number;
-  lastLabelChangeId: number;
-  windowFrom: number | null;
-  windowTo: number | null;
-  frameTimeMin: number | null;
-  frameTimeMax: number | null;
-  design: string;
+export type NewAudit = Pick<AuditRecord, "name" | "frameRows" | "lastPredictionId" | "lastLabelChangeId" | "windowFrom" | "windowTo" | "frameTimeMin" | "frameTimeMax" | "design"> & {
   items: NewAuditItem[];
-}
+};
 
 /** A drawn row as the design gives it. */
 export type NewAuditItem = Pick<AuditItemRecord, "predictionId" | "position" | "score" | "stratum" | "inclusionProbability" | "order" | "round" | "doubleReview">;

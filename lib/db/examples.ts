@@ -12,23 +12,13 @@ import type { WantedCode } from "../workers/compute-ops";
 import { store } from "./index";
 import { getDatasetIndex, type DatasetIndex } from "./score-index";
 import type { PredictionRecord } from "./types";
+import { zipColumns as zip } from "./views";
 
 export interface PageOptions {
   limit?: number;
   offset?: number;
 }
 
-/** A stored JSON array zipped with its column names. */
-function zip(names: string[], json: string | null): Record<string, string | null> {
-  let values: unknown[] = [];
-  try {
-    const parsed: unknown = json ? JSON.parse(json) : [];
-    if (Array.isArray(parsed)) values = parsed;
-  } catch {
-    // unreadable JSON: every column empty
-  }
-  return Object.fromEntries(names.map((name, i) => [name, values[i] === null || values[i] === undefined ? null : String(values[i])]));
-}
 
 /** Records → examples with their tags and notes. */
 async function toExamples(records: PredictionRecord[], layout: ColumnLayout, threshold: number): Promise<Example[]> {

@@ -91,3 +91,15 @@ export function storedSliceValues(json: string): Record<string, string[]> {
   const stored = parseJsonObject(json);
   return Object.fromEntries(Object.entries(stored).map(([column, values]) => [column, Array.isArray(values) ? values.map(String) : []]));
 }
+
+/** A stored JSON array of column values (slices, extras) zipped with its column names; unreadable JSON leaves every column empty. */
+export function zipColumns(names: string[], json: string | null): Record<string, string | null> {
+  let values: unknown[] = [];
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : [];
+    if (Array.isArray(parsed)) values = parsed;
+  } catch {
+    // unreadable JSON: every column empty
+  }
+  return Object.fromEntries(names.map((name, i) => [name, values[i] === null || values[i] === undefined ? null : String(values[i])]));
+}

@@ -10,6 +10,7 @@ import { InvalidInputError, NotFoundError, type ProblemDetail } from "../errors"
 import { serialized } from "../imports/queue";
 import { LabelReader } from "../ingest/labels";
 import { requireAudit } from "./audits";
+import { zipColumns as zip } from "../db/views";
 
 /** How long an item handed to a reviewer stays theirs. */
 export const HOLD_MS = 5 * 60_000;
@@ -43,16 +44,6 @@ export interface QueueAnswer {
   size: number;
 }
 
-function zip(names: string[], json: string | null): Record<string, string | null> {
-  let values: unknown[] = [];
-  try {
-    const parsed: unknown = json ? JSON.parse(json) : [];
-    if (Array.isArray(parsed)) values = parsed;
-  } catch {
-    // unreadable JSON: every column empty
-  }
-  return Object.fromEntries(names.map((name, i) => [name, values[i] === null || values[i] === undefined ? null : String(values[i])]));
-}
 
 async function rowsOf(datasetId: number, items: readonly AuditItemRecord[]): Promise<Map<number, PredictionRecord>> {
   const records = await store().rows.byIds(datasetId, items.map((i) => i.predictionId));

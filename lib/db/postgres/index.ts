@@ -6,9 +6,11 @@
  * by the dataset's version.
  */
 import { prismaAlerts, type AlertClient } from "../alerts";
+import { prismaNotes, prismaScenarios, prismaTags, type AnnotationClient } from "../annotations";
 import { prismaModels, type ModelClient } from "../models";
 import type { Store } from "../store";
 import { PgAppendWriter } from "./append-writer";
+import { notesOfPredictions, tagsOfPredictions } from "./annotations";
 import { postgresAudits } from "./audits";
 import { compactDataset } from "./compaction";
 import { postgresPool, postgresPrisma } from "./connection";
@@ -17,23 +19,24 @@ import { postgresDatasets } from "./datasets";
 import { listBatches } from "./history";
 import { writeLabels } from "./labels";
 import { migrate } from "./migrate";
-import { postgresNotes } from "./notes";
 import { postgresRows } from "./rows";
-import { postgresScenarios } from "./scenarios";
 import { postgresScores } from "./score-store";
 import { rowOf } from "./sql";
-import { postgresTags } from "./tags";
+import { tagErrorCounts } from "./tags";
 
 /** The PostgreSQL store of `DATABASE_URL=postgresql://…`. */
+/** The PostgreSQL client, as the shared Prisma stores see it (it has their calls; typed per schema). */
+const annotations = () => postgresPrisma() as unknown as AnnotationClient;
+
 export function createPostgresStore(): Store {
   return {
     kind: "postgresql",
     datasets: postgresDatasets,
     rows: postgresRows,
     scores: postgresScores,
-    tags: postgresTags,
-    notes: postgresNotes,
-    scenarios: postgresScenarios,
+    tags: prismaTags(annotations, { ofPredictions: async (ids) => tagsOfPredictions(ids), errorCounts: tagErrorCounts }),
+    notes: prismaNotes(annotations, async (ids) => notesOfPredictions(ids)),
+    scenarios: prismaScenarios(annotations),
     audits: postgresAudits,
     models: prismaModels(() => postgresPrisma() as unknown as ModelClient, postgresDatasets),
     alerts: prismaAlerts(() => postgresPrisma() as unknown as AlertClient), // the client has these calls (typed per schema)

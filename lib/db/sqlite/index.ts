@@ -7,7 +7,9 @@
 import type { Store } from "../store";
 import { prisma } from "./prisma";
 import { prismaAlerts, type AlertClient } from "../alerts";
+import { prismaNotes, prismaScenarios, prismaTags, type AnnotationClient } from "../annotations";
 import { prismaModels, type ModelClient } from "../models";
+import { notesOfPredictions, tagsOfPredictions } from "./annotations";
 import { AppendWriter } from "./append-writer";
 import { backupDatabase } from "./backup";
 import { sqliteAudits } from "./audits";
@@ -20,22 +22,23 @@ import { sqliteDatasets } from "./datasets";
 import { appliedMigrationCount, migrate } from "./migrate";
 import { upgradeDatasetsWithoutSegments } from "./upgrade";
 import { writerCall, writerThread, WriterThreadSink } from "./writer-client";
-import { sqliteNotes } from "./notes";
 import { sqliteRows } from "./rows";
-import { sqliteScenarios } from "./scenarios";
 import { sqliteScores } from "./score-store";
-import { sqliteTags } from "./tags";
+import { tagErrorCounts } from "./tags";
 
 /** The SQLite store of `DATABASE_URL=file:…`. */
+/** The SQLite client, as the shared Prisma stores see it (it has their calls; typed per schema). */
+const annotations = () => prisma() as unknown as AnnotationClient;
+
 export function createSqliteStore(): Store {
   return {
     kind: "sqlite",
     datasets: sqliteDatasets,
     rows: sqliteRows,
     scores: sqliteScores,
-    tags: sqliteTags,
-    notes: sqliteNotes,
-    scenarios: sqliteScenarios,
+    tags: prismaTags(annotations, { ofPredictions: async (ids) => tagsOfPredictions(ids), errorCounts: tagErrorCounts }),
+    notes: prismaNotes(annotations, async (ids) => notesOfPredictions(ids)),
+    scenarios: prismaScenarios(annotations),
     alerts: prismaAlerts(() => prisma() as unknown as AlertClient), // the client has these calls (typed per schema)
     audits: sqliteAudits,
     models: prismaModels(() => prisma() as unknown as ModelClient, sqliteDatasets),

@@ -1,95 +1,22 @@
-import { ConflictError } from "../../errors";
-import { Prisma } from "../../generated/sqlite/client";
-import type { TagStore } from "../store";
-import type { TagView } from "../types";
-import { tagsOfPredictions } from "./annotations";
+// The tags' error counts in SQLite's SQL (the rest of the tag store: lib/db/annotations.ts).
+import type { TagErrorCounts } from "../types";
 import { sharedSqlite } from "./connection";
-import { prisma } from "./prisma";
 
-type TagRow = { id: number; name: string; color: string; description: string; position: number; _count: { examples: number } };
-const toView = (t: TagRow): TagView => ({ id: t.id, name: t.name, color: t.color, description: t.description, position: t.position, examples: t._count.examples });
-const withCount = { _count: { select: { examples: true } } } as const;
-
-function rethrowDuplicate(error: unknown, name: string | undefined): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError(`a tag named ${JSON.stringify(name ?? "")} already exists`);
-  throw error;
+/** How many false alarms and misses at `threshold` carry each tag, and all tagged rows together. */
+export async function tagErrorCounts(datasetId: number, threshold: number): Promise<TagErrorCounts> {
+  const db = sharedSqlite();
+  const perTag = db
+    .prepare(
+      `SELECT et."tagId" AS tagId, SUM(p."label" = 0 AND p."score" >= ?) AS fp, SUM(p."label" = 1 AND p."score" < ?) AS fn
+       FROM "ExampleTag" et JOIN "Tag" t ON t."id" = et."tagId" JOIN "Prediction" p ON p."id" = et."predictionId"
+       WHERE t."datasetId" = ? GROUP BY et."tagId"`,
+    )
+    .all(threshold, threshold, datasetId) as { tagId: number; fp: number; fn: number }[];
+  const reviewed = db
+    .prepare(
+      `SELECT COALESCE(SUM("label" = 0 AND "score" >= ?), 0) AS fp, COALESCE(SUM("label" = 1 AND "score" < ?), 0) AS fn FROM "Prediction"
+       WHERE "id" IN (SELECT et."predictionId" FROM "ExampleTag" et JOIN "Tag" t ON t."id" = et."tagId" WHERE t."datasetId" = ?)`,
+    )
+    .get(threshold, threshold, datasetId) as { fp: number; fn: number };
+  return { perTag, reviewed };
 }
-
-/** Failure-mode tags on SQLite. */
-export const sqliteTags: TagStore = {
-  async list(datasetId) {
-    const rows = await prisma().tag.findMany({ where: { datasetId }, orderBy: [{ position: "asc" }, { id: "asc" }], include: withCount });
-    return rows.map(toView);
-  },
-
-  async create(datasetId, input) {
-    const dataset = await prisma().dataset.findUnique({ where: { id: datasetId }, select: { id: true } });
-    if (!dataset) return null;
-    const last = await prisma().tag.aggregate({ where: { datasetId }, _max: { position: true } });
-    try {
-      const created = await prisma().tag.create({
-        data: { datasetId, name: input.name, color: input.color, description: input.description, position: input.position ?? (last._max.position ?? 0) + 1 },
-        include: withCount,
-      });
-      return toView(created);
-    } catch (error) {
-      rethrowDuplicate(error, input.name);
-    }
-  },
-
-  async update(datasetId, tagId, input) {
-    const found = await prisma().tag.findFirst({ where: { id: tagId, datasetId }, select: { id: true } });
-    if (!found) return null;
-    try {
-      return toView(await prisma().tag.update({ where: { id: tagId }, data: input, include: withCount }));
-    } catch (error) {
-      rethrowDuplicate(error, input.name);
-    }
-  },
-
-  async delete(datasetId, tagId) {
-    const result = await prisma().tag.deleteMany({ where: { id: tagId, datasetId } });
-    return result.count > 0;
-  },
-
-  async apply(datasetId, predictionId, tagId, reviewer) {
-    const [prediction, tag] = await Promise.all([
-      prisma().prediction.findFirst({ where: { id: predictionId, datasetId }, select: { id: true } }),
-      prisma().tag.findFirst({ where: { id: tagId, datasetId }, select: { id: true } }),
-    ]);
-    if (!prediction || !tag) return null;
-    const row = await prisma().exampleTag.upsert({
-      where: { predictionId_tagId: { predictionId, tagId } },
-      create: { predictionId, tagId, reviewer },
-      update: {},
-    });
-    return { predictionId, tagId, reviewer: row.reviewer, createdAt: row.createdAt.toISOString() };
-  },
-
-  async remove(datasetId, predictionId, tagId) {
-    const result = await prisma().exampleTag.deleteMany({ where: { predictionId, tagId, tag: { datasetId }, prediction: { datasetId } } });
-    return result.count > 0;
-  },
-
-  async ofPredictions(ids) {
-    return tagsOfPredictions(ids);
-  },
-
-  async errorCounts(datasetId, threshold) {
-    const db = sharedSqlite();
-    const perTag = db
-      .prepare(
-        `SELECT et."tagId" AS tagId, SUM(p."label" = 0 AND p."score" >= ?) AS fp, SUM(p."label" = 1 AND p."score" < ?) AS fn
-         FROM "ExampleTag" et JOIN "Tag" t ON t."id" = et."tagId" JOIN "Prediction" p ON p."id" = et."predictionId"
-         WHERE t."datasetId" = ? GROUP BY et."tagId"`,
-      )
-      .all(threshold, threshold, datasetId) as { tagId: number; fp: number; fn: number }[];
-    const reviewed = db
-      .prepare(
-        `SELECT COALESCE(SUM("label" = 0 AND "score" >= ?), 0) AS fp, COALESCE(SUM("label" = 1 AND "score" < ?), 0) AS fn FROM "Prediction"
-         WHERE "id" IN (SELECT et."predictionId" FROM "ExampleTag" et JOIN "Tag" t ON t."id" = et."tagId" WHERE t."datasetId" = ?)`,
-      )
-      .get(threshold, threshold, datasetId) as { fp: number; fn: number };
-    return { perTag, reviewed };
-  },
-};
