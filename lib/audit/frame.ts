@@ -28,6 +28,12 @@ interface Run {
   ids: ArrayLike<number>;
 }
 
+/** A segment's part of the frame: its scores, and its ids as a view (one segment) or written out (to merge). */
+interface SegmentRun extends Run {
+  /** The ids as a typed array, in one tight pass (a merge reads every id; a view's reads cost far more). */
+  written: () => Float64Array;
+}
+
 /** Merges two runs sorted by (score, id) into one. */
 function mergeTwo(a: Run, b: Run): Run {
   const n = a.scores.length + b.scores.length;
@@ -45,6 +51,15 @@ function mergeTwo(a: Run, b: Run): Run {
     }
   }
   return { scores, ids };
+}
+
+/** ids[p] = firstId + offsets[rows ? rows[p] : p] written out. */
+function writtenIds(firstId: number, offsets: Uint32Array, rows: Uint32Array | null): Float64Array {
+  const n = rows ? rows.length : offsets.length;
+  const ids = new Float64Array(n);
+  if (rows) for (let p = 0; p < n; p++) ids[p] = firstId + offsets[rows[p]];
+  else for (let p = 0; p < n; p++) ids[p] = firstId + offsets[p];
+  return ids;
 }
 
 /** ids[p] = firstId + offsets[rows ? rows[p] : p], without copying: drawing reads a few hundred of them. */
@@ -88,7 +103,7 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
     if (segment.labels[i] === NOT_LABELLED) return !(someLostLabel && labelsBefore.has(id) && labelsBefore.get(id) !== null);
     return changed && labelsBefore.has(id) && labelsBefore.get(id) === null;
   };
-  const runs: Run[] = segments.map((segment) => {
+  const runs: SegmentRun[] = segments.map((segment) => {
     const { offsets, labels, times, firstId } = segment;
     const n = offsets.length;
     // Pass 1 counts (and finds the time span); the common case, no window and no label changed
@@ -108,14 +123,15 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
     }
     timeMin = Math.min(timeMin, low);
     timeMax = Math.max(timeMax, high);
-    if (kept === n) return { scores: segment.scores, ids: idView(firstId, offsets, null) };
+    if (kept === n) return { scores: segment.scores, ids: idView(firstId, offsets, null), written: () => writtenIds(firstId, offsets, null) };
     const rows = new Uint32Array(kept);
     for (let i = 0, k = 0; k < kept; i++) if (simple ? firstId + offsets[i] <= last && labels[i] === NOT_LABELLED : inFrame(segment, i)) rows[k++] = i;
     const scores = new Float64Array(kept);
     for (let k = 0; k < kept; k++) scores[k] = segment.scores[rows[k]];
-    return { scores, ids: idView(firstId, offsets, rows) };
+    return { scores, ids: idView(firstId, offsets, rows), written: () => writtenIds(firstId, offsets, rows) };
   });
-  let round: Run[] = runs.length ? runs : [{ scores: new Float64Array(0), ids: new Float64Array(0) }];
+  // One segment lends its view; several are merged over their ids written out.
+  let round: Run[] = runs.length === 0 ? [{ scores: new Float64Array(0), ids: new Float64Array(0) }] : runs.length === 1 ? runs : runs.map((r) => ({ scores: r.scores, ids: r.written() }));
   while (round.length > 1) {
     const next: Run[] = [];
     for (let i = 0; i < round.length; i += 2) next.push(i + 1 < round.length ? mergeTwo(round[i], round[i + 1]) : round[i]);

@@ -6,6 +6,7 @@
  * Errors cross as their name, message, code and details and are rebuilt with the same name.
  */
 import type { MessagePort, Worker } from "node:worker_threads";
+import { collectWhenIdle } from "./idle-gc";
 
 /** A request to a worker, the caller taking a part of an answer, or giving up the rest of it. */
 export type RpcRequest = { request: number; type: "call"; op: string; args: unknown[] } | { request: number; type: "ack" | "cancel" };
@@ -156,6 +157,7 @@ export function serveRpc(port: MessagePort, ops: Record<string, (send: SendPart,
       port.postMessage({ request: m.request, type: "error", error: sent } satisfies RpcAnswer);
     } finally {
       flows.delete(m.request);
+      collectWhenIdle();
     }
   };
   port.on("message", (m: RpcRequest) => {

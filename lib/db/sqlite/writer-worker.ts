@@ -12,6 +12,7 @@ import { DatasetWriter } from "./dataset-writer";
 import { saveSummaryRow } from "./summary";
 import { writeLabels } from "./labels";
 import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+import { collectWhenIdle } from "../../workers/idle-gc";
 import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
@@ -95,6 +96,7 @@ port.on("message", (m: ToWriter) => {
       sinks.delete(m.job);
       send({ type: "error", request: m.request, error: sent(error) });
     }
+    collectWhenIdle();
   });
 });
 
