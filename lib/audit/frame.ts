@@ -81,9 +81,9 @@ function idView(firstId: number, offsets: Uint32Array, rows: Uint32Array | null)
  * `labelsBefore` maps a row whose label changed after the mark to its label at the mark (1, 0 or
  * null); every other row's label at the mark is its current one. O(N) per segment plus
  * O(N log k) to merge k segments; a segment wholly in the frame lends its scores without a copy
- * (segments never change their scores).
+ * (segments never change their scores). With `writeIds` the ids are a Float64Array in every case.
  */
-export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, labelsBefore: ReadonlyMap<number, number | null> = new Map()): BuiltFrame {
+export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, labelsBefore: ReadonlyMap<number, number | null> = new Map(), { writeIds = false } = {}): BuiltFrame {
   const windowed = spec.from !== null || spec.to !== null;
   const [from, to] = [spec.from ?? -Infinity, spec.to ?? Infinity];
   const last = spec.lastPredictionId;
@@ -130,8 +130,9 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
     for (let k = 0; k < kept; k++) scores[k] = segment.scores[rows[k]];
     return { scores, ids: idView(firstId, offsets, rows), written: () => writtenIds(firstId, offsets, rows) };
   });
-  // One segment lends its view; several are merged over their ids written out.
-  let round: Run[] = runs.length === 0 ? [{ scores: new Float64Array(0), ids: new Float64Array(0) }] : runs.length === 1 ? runs : runs.map((r) => ({ scores: r.scores, ids: r.written() }));
+  // One segment lends its view (unless `writeIds`: a frame sent to another thread); several are
+  // merged over their ids written out.
+  let round: Run[] = runs.length === 0 ? [{ scores: new Float64Array(0), ids: new Float64Array(0) }] : runs.length === 1 && !writeIds ? runs : runs.map((r) => ({ scores: r.scores, ids: r.written() }));
   while (round.length > 1) {
     const next: Run[] = [];
     for (let i = 0; i < round.length; i += 2) next.push(i + 1 < round.length ? mergeTwo(round[i], round[i + 1]) : round[i]);

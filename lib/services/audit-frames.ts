@@ -10,7 +10,8 @@
  * 10,000,000-row frame, 160 MB with its ids for top-ups); rebuilding it is one pass over the
  * segments the pages keep in memory anyway (bench/audit.ts measures both).
  */
-import { buildFrame, firstAtOrAbove, prepareEstimates, type AuditDesign, type AuditEstimator, type BuiltFrame } from "../audit";
+import { firstAtOrAbove, prepareEstimates, type AuditDesign, type AuditEstimator, type BuiltFrame } from "../audit";
+import { compute } from "../workers/compute";
 import { cachedByVersion } from "../cache";
 import { store, type AuditItemRecord, type AuditRecord } from "../db";
 import { getDatasetIndex, type DatasetIndex } from "../db/score-index";
@@ -39,7 +40,8 @@ export const lastIdOf = (index: DatasetIndex) => index.refs.reduce((max, ref) =>
 export async function rebuildFrame(audit: AuditRecord): Promise<BuiltFrame> {
   const [index, labelsBefore] = await Promise.all([getDatasetIndex(audit.datasetId), store().audits.labelsBefore(audit.datasetId, audit.lastLabelChangeId)]);
   if (!index) throw new Error(`dataset ${audit.datasetId} of audit ${audit.id} is gone`);
-  const frame = buildFrame(index.segments, { lastPredictionId: audit.lastPredictionId, from: audit.windowFrom, to: audit.windowTo }, labelsBefore);
+  const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
+  const frame = await compute("auditFrame", rows, index.segments, { lastPredictionId: audit.lastPredictionId, from: audit.windowFrom, to: audit.windowTo }, labelsBefore);
   if (frame.scores.length !== audit.frameRows) throw new Error(`audit ${audit.id}: its frame had ${audit.frameRows} rows, the dataset now gives ${frame.scores.length}`);
   return frame;
 }

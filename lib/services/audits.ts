@@ -4,11 +4,12 @@
  * in audit-frames.ts, the queue and labels in audit-review.ts, the estimates in audit-estimates.ts.
  */
 import crypto from "node:crypto";
-import { buildFrame, cohensKappa, drawAudit, kappaPairs, reviewerTallies, topUpAudit, type Agreement, type AuditDesign, type ReviewerTally } from "../audit";
+import { cohensKappa, drawAudit, kappaPairs, reviewerTallies, topUpAudit, type Agreement, type AuditDesign, type ReviewerTally } from "../audit";
 import type { DrawBody } from "../audit/schemas";
 import { store, type AuditItemRecord, type AuditRecord, type NewAuditItem } from "../db";
 import { getDatasetIndex } from "../db/score-index";
 import { InvalidInputError, NotFoundError } from "../errors";
+import { compute } from "../workers/compute";
 import { auditItems, designOf, lastIdOf, rebuildFrame, rememberFrame, type StoredDesign } from "./audit-frames";
 
 /** An audit as the API and the pages show it. */
@@ -124,7 +125,8 @@ export async function drawDatasetAudit(datasetId: number, body: DrawBody): Promi
     const index = await getDatasetIndex(datasetId);
     if (!index) throw new NotFoundError(`dataset ${datasetId}`);
     const spec = { lastPredictionId: lastIdOf(index), from: body.from ?? null, to: body.to ?? null };
-    const frame = buildFrame(index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
+    // A pass over every row (a merge of several segments): off the app's thread for a large dataset.
+    const frame = await compute("auditFrame", index.segments.reduce((sum, s) => sum + s.scores.length, 0), index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
     const rows = frame.scores.length;
     if (rows === 0) throw new InvalidInputError(windowed ? "no unlabelled rows in that time window: there is nothing to audit" : "every row of this dataset is labelled: there is nothing to audit", "nothing_to_audit");
     if (body.size > rows) throw new InvalidInputError(`an audit of ${body.size} rows is more than the ${rows.toLocaleString("en-US")} unlabelled rows${windowed ? " in that window" : ""}`, "audit_too_large");

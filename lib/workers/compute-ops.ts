@@ -4,6 +4,7 @@
  * them when no worker starts (compute.ts). Inputs and outputs are plain data: typed arrays over
  * shared memory go to and fro without a copy.
  */
+import { buildFrame, type FrameSpec } from "../audit/frame";
 import { codeTotals, countAcross, cumulate, curvesReport, explorerData, mergeScoreTables, pageAcross, segmentTable, summarize, type Outcome, type ScoreSegment, type ScoreTable } from "../metrics";
 
 /** A slice column (its index) and the code of the value wanted in it. */
@@ -13,6 +14,8 @@ export interface WantedCode {
 }
 
 export const computeOps = {
+  /** An audit's frame (lib/audit/frame.ts), its ids written out so that it can cross threads. */
+  auditFrame: (segments: ScoreSegment[], spec: FrameSpec, labelsBefore: Map<number, number | null>) => buildFrame(segments, spec, labelsBefore, { writeIds: true }),
   /** A segment's labelled rows as a cumulative score table. */
   segmentTable: (segment: Pick<ScoreSegment, "scores" | "labels">) => cumulate(segmentTable(segment)),
   /** The merged cumulative table of disjoint segments' tables. */

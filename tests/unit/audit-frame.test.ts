@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { buildFrame, type FrameSpec } from "@/lib/audit";
 import { seededRandom } from "@/lib/demo/random";
 import { NOT_LABELLED, type ScoreSegment } from "@/lib/metrics/segment";
+import { compute, OFF_THREAD_FROM } from "@/lib/workers/compute";
 
 interface Row { id: number; score: number; label: number; time: number }
 
@@ -83,5 +84,21 @@ describe("buildFrame: the rows an audit was drawn from, rebuilt from segments", 
     const rebuilt = buildFrame([[1, 400], [401, 650], [651, 800]].map(([first, last]) => segmentOf(later.slice(first - 1, last), first)), spec, history);
     expect(rebuilt.ids).toEqual(atDraw.ids);
     expect(rebuilt.scores).toEqual(atDraw.scores);
+  });
+
+  test("in the compute worker (a large frame), one segment or several: the same frame, its ids written out in shared memory", async () => {
+    const big = Array.from({ length: 3 }, (_, b) =>
+      Array.from({ length: OFF_THREAD_FROM }, (_, k): Row => ({ id: b * OFF_THREAD_FROM + k + 1, score: Math.round(random() * 1000) / 1000, label: random() < 0.7 ? NOT_LABELLED : 0, time: NaN })),
+    );
+    const spec = { lastPredictionId: 3 * OFF_THREAD_FROM, from: null, to: null };
+    for (const parts of [[big.flat()], big]) {
+      const segs = parts.map((rows) => segmentOf(rows, rows[0].id, false));
+      const here = buildFrame(segs, spec, changed);
+      const there = await compute("auditFrame", 3 * OFF_THREAD_FROM, segs, spec, changed);
+      expect(there.ids).toBeInstanceOf(Float64Array);
+      expect(there.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(there.ids)).toEqual(Array.from(here.ids));
+      expect(Array.from(there.scores)).toEqual(Array.from(here.scores));
+    }
   });
 });
