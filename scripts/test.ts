@@ -37,7 +37,7 @@ function finish(): never {
 
 const checksOk = run("eslint", "npx", ["eslint", "--max-warnings=0", "."]);
 const buildOk = !needsBuild() || run("next build", "npx", ["next", "build"], { CUTOFF_SKIP_BUILD_TYPECHECK: "1" });
-run("tsc --noEmit", "npx", ["tsc", "--noEmit", "-p", "."]);
+const typesOk = run("tsc --noEmit", "npx", ["tsc", "--noEmit", "-p", "."]);
 if (!buildOk) {
   failed++;
   finish();
@@ -77,6 +77,8 @@ if (!chromium) {
   }
 }
 
+// A failed check (lint, types) counts in the totals, so the last line never reads "0 failed" on a failed run.
 if (!checksOk) failed++;
+if (!typesOk) failed++;
 if (inCi && skipped) problems.push(`${skipped} test(s) skipped; CI runs every test`);
 finish();

@@ -96,7 +96,7 @@ describe("buildFrame: the rows an audit was drawn from, rebuilt from segments", 
       const here = buildFrame(segs, spec, changed);
       const there = await compute("auditFrame", 3 * OFF_THREAD_FROM, segs, spec, changed);
       expect(there.ids).toBeInstanceOf(Float64Array);
-      expect(there.ids.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect((there.ids as Float64Array).buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(Array.from(there.ids)).toEqual(Array.from(here.ids));
       expect(Array.from(there.scores)).toEqual(Array.from(here.scores));
     }
