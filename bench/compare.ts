@@ -14,6 +14,7 @@ import { chromium, type Page } from "@playwright/test";
 import { findChromium } from "../tests/support/chromium";
 import { freePort } from "../tests/support/server";
 import { writeBenchPair } from "./compare-data";
+import { sliderWork } from "./browser-work";
 import type { Benchmark, BenchRow } from "./types";
 
 const ROWS = 1_000_000;
@@ -139,19 +140,7 @@ export const benchmark: Benchmark = {
         await page.getByTestId("threshold-a").waitFor();
         await page.waitForTimeout(1000);
         // Work per threshold change: a key press on the slider, through React, style and layout.
-        const work = (await page.evaluate(`(async () => {
-          const slider = document.querySelector('[role="slider"]');
-          const out = [];
-          for (let i = 0; i < 200; i++) {
-            const t0 = performance.now();
-            slider.dispatchEvent(new KeyboardEvent("keydown", { key: i % 100 < 50 ? "ArrowRight" : "ArrowLeft", bubbles: true }));
-            await Promise.resolve();
-            document.body.getBoundingClientRect();
-            out.push(performance.now() - t0);
-            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          }
-          return out;
-        })()`)) as number[];
+        const work = await sliderWork(page, 200);
         rows.push({ metric: "work per threshold change in the browser, p95 (grid → tables, bootstrap, sentences; React, style, layout)", value: ms(percentile(work, 95)), reference: `median ${ms(percentile(work, 50))}`, goal: "≤ 16 ms", met: percentile(work, 95) <= 16 });
         const slider = (await page.getByRole("slider", { name: "Threshold" }).boundingBox())!;
         const sweep = async (box: { x: number; y: number; width: number; height: number }) => {

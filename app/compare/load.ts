@@ -1,4 +1,6 @@
+import { notFound } from "next/navigation";
 import { compareQuerySchema, type CompareQuery } from "@/lib/compare/query";
+import { compareDatasets, type CompareResult } from "@/lib/services/compare";
 import type { CompareView } from "./compare-api";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -30,4 +32,14 @@ export function parseCompareSearch(search: Search): { query: CompareQuery; view:
   }
   const q = parsed.data;
   return { query: q, view: { mode: q.reviews !== undefined || q.flagged !== undefined ? "load" : "threshold", missedMargin: q.missedMargin ?? null, falseAlarmMargin: q.falseAlarmMargin ?? null } };
+}
+
+/** The comparison a page shows; a dataset that does not exist makes the page a 404. */
+export async function loadComparison(query: CompareQuery): Promise<CompareResult> {
+  try {
+    return await compareDatasets(query);
+  } catch (error) {
+    if (error instanceof Error && error.name === "NotFoundError") notFound();
+    throw error;
+  }
 }

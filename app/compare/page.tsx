@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { store } from "@/lib/db";
 import { listDatasets } from "@/lib/services/datasets";
-import { compareDatasets, type CompareResult } from "@/lib/services/compare";
 import { ComparePicker } from "./compare-picker";
 import { CompareView } from "./compare-view";
-import { parseCompareSearch } from "./load";
+import { loadComparison, parseCompareSearch } from "./load";
 import "../datasets/[id]/gallery/gallery.css";
 import "./compare.css";
 
@@ -39,13 +37,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   }
   const { query, view } = parsed;
   if (query.threshold !== undefined) query.threshold = Math.round(query.threshold * 10_000) / 10_000;
-  let result: CompareResult;
-  try {
-    result = await compareDatasets(query);
-  } catch (error) {
-    if (error instanceof Error && error.name === "NotFoundError") notFound();
-    throw error;
-  }
+  const result = await loadComparison(query);
   const { answer, grid } = result;
   const [tags, layout, dataset] = await Promise.all([store().tags.list(query.a), store().datasets.columnLayout(query.a), store().datasets.get(query.a)]);
   const mapping = dataset?.mapping ?? {};

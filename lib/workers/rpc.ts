@@ -80,10 +80,17 @@ export function rpcClient(worker: Worker, onExit: () => void): RpcClient {
 
   return {
     call<T>(op: string, args: unknown[], { transfer, onPart }: { transfer?: ArrayBuffer[]; onPart?: (value: unknown) => void } = {}) {
-      return start(op, args, (value, request) => {
-        onPart?.(value);
+      // An op that answers in parts read without `onPart` would lose them: that is an error, not a short answer.
+      let unread = false;
+      const answer = start(op, args, (value, request) => {
+        if (onPart) onPart(value);
+        else unread = true;
         post({ request, type: "ack" });
-      }, transfer) as Promise<T>;
+      }, transfer);
+      return answer.then((value) => {
+        if (unread) throw new Error(`worker op ${op} answered in parts that were not read: call it with onPart or stream()`);
+        return value as T;
+      });
     },
     async *stream<T>(op: string, args: unknown[]): AsyncGenerator<T> {
       const parts: { value: unknown; request: number }[] = [];

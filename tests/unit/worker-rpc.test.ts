@@ -27,6 +27,13 @@ const state = () => client.call<{ sendsReturned: number; ended: string }>("state
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe("parts of a long answer", () => {
+  test("read with call() and no onPart, the call fails instead of answering without them", async () => {
+    await expect(client.call("parts", [3])).rejects.toThrow("worker op parts answered in parts that were not read");
+    const parts: unknown[] = [];
+    expect(await client.call("parts", [3], { onPart: (p) => parts.push(p) })).toBe("end");
+    expect(parts).toEqual([0, 1, 2]);
+  });
+
   test("arrive in order, then the stream ends", async () => {
     const parts: number[] = [];
     for await (const part of client.stream<number>("parts", [7])) parts.push(part);

@@ -3,12 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { describeVerdicts } from "@/lib/compare";
 import { formatAverage, formatCount, formatDate } from "@/lib/format";
-import { compareDatasets, type CompareResult } from "@/lib/services/compare";
 import { PrintButton } from "@/app/datasets/[id]/brief/print-button";
 import { ScoreDensity } from "@/app/ui/charts/score-density";
 import { AgreementFacts } from "../agreement";
 import { viewParams } from "../compare-api";
-import { parseCompareSearch } from "../load";
+import { loadComparison, parseCompareSearch } from "../load";
 import { PairedTables } from "../paired-tables";
 import { SideBySide, ratioWords } from "../side-by-side";
 import { UnpairedRates } from "../unpaired-rates";
@@ -28,13 +27,7 @@ export default async function CompareBriefPage({ searchParams }: { searchParams:
   const parsed = parseCompareSearch(await searchParams);
   if ("problem" in parsed) notFound();
   const { query, view } = parsed;
-  let result: CompareResult;
-  try {
-    result = await compareDatasets(query);
-  } catch (error) {
-    if (error instanceof Error && error.name === "NotFoundError") notFound();
-    throw error;
-  }
+  const result = await loadComparison(query);
   const { answer } = result;
   const { a, b } = answer.datasets;
   const names = answer.names;

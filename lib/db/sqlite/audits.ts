@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { AuditItemRecord, AuditRecord, NewAuditItem } from "../audit-types";
 import type { AuditStore } from "../store";
-import { sharedSqlite } from "./connection";
+import { immediateTransaction, sharedSqlite, withBusyTimeout } from "./connection";
 import { APP_BUSY_TIMEOUT_MS, retryWhileBusy } from "./prisma";
 
 /**
@@ -15,27 +15,11 @@ const ITEM_COLUMNS = `"id", "auditId", "predictionId", "position", "score", "str
 type StoredItem = Omit<AuditItemRecord, "order" | "doubleReview"> & { queueOrder: number; doubleReview: number };
 const toItem = ({ queueOrder, doubleReview, ...rest }: StoredItem): AuditItemRecord => ({ ...rest, order: queueOrder, doubleReview: doubleReview === 1 });
 
-/** Runs `fn` in one write transaction (BEGIN IMMEDIATE: writers queue on the lock, never deadlock). */
+/** Runs `fn` in one write transaction from the app's thread. */
 function inWriteTransaction<T>(db: Database.Database, fn: () => T): Promise<T> {
   // The app's thread waits for the lock only briefly (better-sqlite3 waits synchronously): while
   // an import or append holds it, the transaction is tried again after an asynchronous pause.
-  return retryWhileBusy(async () => {
-    const timeout = db.pragma("busy_timeout", { simple: true }) as number;
-    db.pragma(`busy_timeout = ${APP_BUSY_TIMEOUT_MS}`);
-    try {
-      db.exec("BEGIN IMMEDIATE");
-      try {
-        const out = fn();
-        db.exec("COMMIT");
-        return out;
-      } catch (error) {
-        if (db.inTransaction) db.exec("ROLLBACK");
-        throw error;
-      }
-    } finally {
-      db.pragma(`busy_timeout = ${timeout}`);
-    }
-  });
+  return retryWhileBusy(async () => withBusyTimeout(db, APP_BUSY_TIMEOUT_MS, () => immediateTransaction(db, fn)));
 }
 
 function insertItems(db: Database.Database, auditId: number, items: NewAuditItem[]): void {

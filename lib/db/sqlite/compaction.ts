@@ -1,6 +1,6 @@
 import { mergeSegments } from "../../metrics/segment";
 import { mergedKeys, segmentsToMerge } from "../compaction-plan";
-import { checkpointsAtCommit, writerSqlite } from "./connection";
+import { checkpointsAtCommit, immediateTransaction, writerSqlite } from "./connection";
 import { deleteSegments, insertSegments, listSegments, readSegment, readSegmentKeys } from "./segments";
 
 /**
@@ -15,20 +15,17 @@ export function compactDataset(datasetId: number, sliceColumns: number, db = wri
   if (!refs) return false;
   const merged = segmentsToMerge(refs);
   if (!merged) return false;
-  db.exec("BEGIN IMMEDIATE");
   checkpointsAtCommit(db, false);
   try {
-    const segments = merged.map((ref) => readSegment(ref.id, sliceColumns, db)).filter((s) => s !== null);
-    const lastId = Math.max(...merged.map((r) => r.lastId));
-    const segment = mergeSegments(segments);
-    insertSegments(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
-    deleteSegments(db, merged.map((r) => r.id));
-    db.prepare(`UPDATE "Dataset" SET version = version + 1 WHERE id = ?`).run(datasetId);
-    db.exec("COMMIT");
-    return true;
-  } catch (error) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    throw error;
+    return immediateTransaction(db, () => {
+      const segments = merged.map((ref) => readSegment(ref.id, sliceColumns, db)).filter((s) => s !== null);
+      const lastId = Math.max(...merged.map((r) => r.lastId));
+      const segment = mergeSegments(segments);
+      insertSegments(db, datasetId, segment, lastId, mergedKeys(merged.map((ref) => readSegmentKeys(ref.id, db)), segment.firstId));
+      deleteSegments(db, merged.map((r) => r.id));
+      db.prepare(`UPDATE "Dataset" SET version = version + 1 WHERE id = ?`).run(datasetId);
+      return true;
+    });
   } finally {
     checkpointsAtCommit(db, true);
   }

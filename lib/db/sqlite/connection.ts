@@ -23,13 +23,36 @@ export function openSqlite(databaseUrl = config().DATABASE_URL): Database.Databa
  * (synchronous, holding the thread); null when another connection holds the lock.
  */
 export function withoutWaiting<T>(db: Database.Database, write: (db: Database.Database) => T): T | null {
-  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
-  db.pragma("busy_timeout = 0");
   try {
-    return write(db);
+    return withBusyTimeout(db, 0, () => write(db));
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith("SQLITE_BUSY")) return null;
     throw error;
+  }
+}
+
+/**
+ * Runs `work` in one write transaction on `db` (BEGIN IMMEDIATE: writers queue on the lock, never
+ * deadlock), committed when it returns and rolled back when it throws.
+ */
+export function immediateTransaction<T>(db: Database.Database, work: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const out = work();
+    db.exec("COMMIT");
+    return out;
+  } catch (error) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/** Runs `work` with `db` waiting at most `ms` for a lock (better-sqlite3 waits synchronously), then restores its busy timeout. */
+export function withBusyTimeout<T>(db: Database.Database, ms: number, work: () => T): T {
+  const timeout = db.pragma("busy_timeout", { simple: true }) as number;
+  db.pragma(`busy_timeout = ${ms}`);
+  try {
+    return work();
   } finally {
     db.pragma(`busy_timeout = ${timeout}`);
   }

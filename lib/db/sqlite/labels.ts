@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { idsInSegment, planLabelChanges, relabeled } from "../label-plan";
 import type { LabelChangeInput, LabelsWritten } from "../types";
-import { checkpointsAtCommit, writerSqlite } from "./connection";
+import { checkpointsAtCommit, immediateTransaction, writerSqlite } from "./connection";
 import { listSegments, replaceSegmentLabels } from "./segments";
 
 const CHUNK = 500;
@@ -36,30 +36,27 @@ function relabelSegments(db: Database.Database, datasetId: number, changed: Map<
  */
 export function writeLabels(datasetId: number, changes: LabelChangeInput[], source: string, reviewer: string | null, db: Database.Database = writerSqlite()): LabelsWritten {
   const started = Date.now();
-  db.exec("BEGIN IMMEDIATE");
   checkpointsAtCommit(db, false);
   try {
-    const old = currentLabels(db, datasetId, changes.map((c) => c.predictionId));
-    const { changed, reviewers, delta } = planLabelChanges(changes, old, reviewer);
-    const update = db.prepare(`UPDATE "Prediction" SET label = ? WHERE id = ?`);
-    const history = db.prepare(`INSERT INTO "LabelChange" (datasetId, predictionId, oldLabel, newLabel, reviewer, source, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    const now = Date.now();
-    for (const [id, label] of changed) {
-      update.run(label, id);
-      history.run(datasetId, id, old.get(id) ?? null, label, reviewers.get(id) ?? null, source, now);
-    }
-    if (changed.size) {
-      relabelSegments(db, datasetId, changed);
-      db.prepare(`UPDATE "Dataset" SET positives = positives + ?, negatives = negatives + ?, unlabeled = unlabeled + ?, version = version + 1, updatedAt = ? WHERE id = ?`).run(delta.positives, delta.negatives, delta.unlabeled, now, datasetId);
-    }
-    db.prepare(`INSERT INTO "Import" (datasetId, kind, firstId, lastId, sourceFile, rows, positives, negatives, unlabeled, durationMs, createdAt) VALUES (?, 'labels', 0, -1, ?, ?, ?, ?, ?, ?, ?)`).run(
-      datasetId, source, changed.size, Math.max(0, delta.positives), Math.max(0, delta.negatives), 0, Date.now() - started, now,
-    );
-    db.exec("COMMIT");
-    return { received: changes.length, changed: changed.size };
-  } catch (error) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    throw error;
+    return immediateTransaction(db, () => {
+      const old = currentLabels(db, datasetId, changes.map((c) => c.predictionId));
+      const { changed, reviewers, delta } = planLabelChanges(changes, old, reviewer);
+      const update = db.prepare(`UPDATE "Prediction" SET label = ? WHERE id = ?`);
+      const history = db.prepare(`INSERT INTO "LabelChange" (datasetId, predictionId, oldLabel, newLabel, reviewer, source, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      const now = Date.now();
+      for (const [id, label] of changed) {
+        update.run(label, id);
+        history.run(datasetId, id, old.get(id) ?? null, label, reviewers.get(id) ?? null, source, now);
+      }
+      if (changed.size) {
+        relabelSegments(db, datasetId, changed);
+        db.prepare(`UPDATE "Dataset" SET positives = positives + ?, negatives = negatives + ?, unlabeled = unlabeled + ?, version = version + 1, updatedAt = ? WHERE id = ?`).run(delta.positives, delta.negatives, delta.unlabeled, now, datasetId);
+      }
+      db.prepare(`INSERT INTO "Import" (datasetId, kind, firstId, lastId, sourceFile, rows, positives, negatives, unlabeled, durationMs, createdAt) VALUES (?, 'labels', 0, -1, ?, ?, ?, ?, ?, ?, ?)`).run(
+        datasetId, source, changed.size, Math.max(0, delta.positives), Math.max(0, delta.negatives), 0, Date.now() - started, now,
+      );
+      return { received: changes.length, changed: changed.size };
+    });
   } finally {
     checkpointsAtCommit(db, true);
   }
