@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { replaceUrlLater } from "@/app/ui/replace-url";
 
 /** Rounds for the URL and display: at most 4 decimals, no float noise (0.30000000000000004 → 0.3). */
 export function roundThreshold(t: number): number {
@@ -23,26 +24,17 @@ export function ThresholdProvider({ initial, notice = null, children }: { initia
   const [threshold, setRaw] = useState(() => roundThreshold(initial));
   // The link's `?t=` could not be used: say so until the user picks a threshold.
   const [shownNotice, setShownNotice] = useState(notice);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const setThreshold = useCallback((t: number) => {
     setRaw(roundThreshold(t));
     setShownNotice(null);
   }, []);
 
+  // The first render's threshold is what the URL already says (or its default): writing it would
+  // add nothing, and could land during the user's first click on a tab.
+  const first = useRef(threshold);
   useEffect(() => {
-    // Nothing to write when the URL already says it (first render): a history write during a
-    // navigation would cancel it.
-    if (new URL(window.location.href).searchParams.get("t") === String(threshold)) return;
-    const pathname = window.location.pathname;
-    timer.current = setTimeout(() => {
-      const url = new URL(window.location.href);
-      if (url.pathname !== pathname) return; // the user has moved on to another page
-      url.searchParams.set("t", String(threshold));
-      // A null state (not Next's own, which carries __NA) makes Next sync useSearchParams, so the
-      // tabs' links carry the new value.
-      window.history.replaceState(null, "", url);
-    }, 150);
-    return () => clearTimeout(timer.current);
+    if (threshold === first.current && !new URL(window.location.href).searchParams.has("t")) return;
+    return replaceUrlLater((url) => url.searchParams.set("t", String(threshold)), 150);
   }, [threshold]);
 
   const value = useMemo(() => ({ threshold, setThreshold }), [threshold, setThreshold]);

@@ -20,6 +20,7 @@ import { useStory } from "./use-story";
 import { requestJson } from "@/app/ui/request";
 import type { DatasetAudit } from "@/lib/services/audit-estimates";
 import { AuditImpact } from "./audit-impact";
+import { replaceUrlLater } from "@/app/ui/replace-url";
 
 /** True while nothing names the classes and the labels say nothing either (1/0, true/false): "positive items". */
 function usesDefaultWords(settings: StorySettings, facts: DatasetFacts): boolean {
@@ -89,17 +90,14 @@ export function ImpactView({ datasetId, grid, facts, savedSettings, sharedSettin
   };
   const [draftRestored, forgetRestored] = useUnsavedDraft(datasetId, settings, saved, replaceSettings, sharedSettings !== null);
 
-  useEffect(() => {
-    const id = setTimeout(() => {
-      const url = new URL(window.location.href);
-      if (reference === threshold) url.searchParams.delete("ref");
-      else url.searchParams.set("ref", String(reference));
-      // A null state (not Next's own, which carries __NA) makes Next sync useSearchParams, so the
-      // tabs' links carry the new value.
-      window.history.replaceState(null, "", url);
-    }, 200);
-    return () => clearTimeout(id);
-  }, [reference, threshold]);
+  useEffect(
+    () =>
+      replaceUrlLater((url) => {
+        if (reference === threshold) url.searchParams.delete("ref");
+        else url.searchParams.set("ref", String(reference));
+      }, 200),
+    [reference, threshold],
+  );
 
   async function save() {
     setSaving(true);
