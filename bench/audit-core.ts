@@ -6,7 +6,7 @@
  * `npx tsx bench/audit-core.ts` (not part of bench/run.ts).
  */
 import { seededRandom } from "../lib/demo/random";
-import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, topUpAudit } from "../lib/audit";
+import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, sortedFrame, topUpAudit } from "../lib/audit";
 
 const ROWS = 10_000_000;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -29,7 +29,7 @@ for (let i = 0; i < ROWS; i++) scores[i] = random() ** 4;
 scores.sort();
 const ids = new Float64Array(ROWS);
 for (let i = 0; i < ROWS; i++) ids[i] = i + 1;
-const frame = { scores, ids };
+const frame = sortedFrame(scores, ids);
 // The truth the reviewers would find: P(positive) a distorted function of the score.
 const truth = (position: number) => (random() < 0.002 + 0.6 * scores[position] ** 3 ? 1 : 0);
 

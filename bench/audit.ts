@@ -98,7 +98,7 @@ export const benchmark: Benchmark = {
       invalidateDataset(datasetId);
       const [rebuildMs, frame] = await time(() => frames.rebuildFrame(audit));
       const [rebuildWarmMs] = await time(() => frames.rebuildFrame(audit));
-      rows.push({ metric: `rebuild the frozen frame (${frame.scores.length.toLocaleString("en-US")} rows) in a new process: segments read + rebuilt`, value: ms(rebuildMs) });
+      rows.push({ metric: `rebuild the frozen frame (${frame.rows.toLocaleString("en-US")} rows) in a new process: segments read + rebuilt`, value: ms(rebuildMs) });
       rows.push({ metric: "rebuild the frozen frame, segments in memory", value: ms(rebuildWarmMs) });
       return {
         name: "audit",
@@ -106,9 +106,9 @@ export const benchmark: Benchmark = {
         rows,
         notes: [
           "Data: 10M rows over 28 days, scores u⁴ (u uniform), no labels; the 800 labels come from P(positive) = 0.002 + 0.6·score³. Draws and estimates call lib/services (drawDatasetAudit, auditEstimate) on the SQLite file.",
-          "A draw reads the label mark, the dataset's segments (cached by version), builds the frame (the unlabelled rows sorted by score: one pass over the segments, a merge when there are several), draws with lib/audit and stores the 800 items in one transaction.",
-          `The frame is frozen by three numbers per audit (last row id, last label change id, window) and rebuilt when a process first needs it (above); storing it instead would take 8 bytes a row per audit (${(frame.scores.length * 8 / 1e6).toFixed(0)} MB of scores, twice that with the ids a top-up needs). Estimates keep only the frame's scores in memory (4 audits at most).`,
-          "An estimate reads the audit's revision, takes the estimator prepared for that revision from the cache, and runs lib/audit estimateAt (a binary search in the frame when the threshold cuts a stratum, a few beta quantiles).",
+          "A draw reads the label mark, the dataset's segments (cached by version), builds the frame (the unlabelled rows in score order: one pass over the segments, one sorted run each, never merged; a position's row is found among the runs by halving their windows), draws with lib/audit and stores the 800 items in one transaction.",
+          `The frame is frozen by three numbers per audit (last row id, last label change id, window) and rebuilt when a process first needs it (above); storing it instead would take 8 bytes a row per audit (${(frame.rows * 8 / 1e6).toFixed(0)} MB of scores, twice that with the ids a top-up needs). Estimates keep the frame's runs in memory (4 audits at most): a segment wholly in the frame is its own arrays, no copy.`,
+          "An estimate reads the audit's revision, takes the estimator prepared for that revision from the cache, and runs lib/audit estimateAt (a binary search in each run of the frame when the threshold cuts a stratum, a few beta quantiles).",
         ],
       };
     } finally {

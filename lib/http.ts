@@ -101,11 +101,23 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
       return await fn(...args);
     } catch (error) {
       const known = toHttpError(error);
-      if (known) return errorResponse(known.status, known.code, known.message, known.details);
-      console.error(error);
-      return errorResponse(500, "internal", "something went wrong on the server; the error was logged");
+      if (!known) console.error(error);
+      const response = known ? errorResponse(known.status, known.code, known.message, known.details) : errorResponse(500, "internal", "something went wrong on the server; the error was logged");
+      return closingWhenBodyUnread(request, response);
     }
   };
+}
+
+/**
+ * A request refused part way through its body (a bad upload is answered at its first bad row)
+ * leaves the rest of the body unread on the connection: the answer says `Connection: close`, so
+ * the client opens a new connection for its next request instead of reusing one the server is
+ * about to drop (a health check sent next to a refused upload failed once with ECONNRESET).
+ */
+function closingWhenBodyUnread(request: Request, response: Response): Response {
+  const hasBody = request.body !== null && (request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0);
+  if (hasBody) response.headers.set("Connection", "close");
+  return response;
 }
 
 const thresholdRange = "threshold must be between 0 and 1";

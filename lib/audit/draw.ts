@@ -71,7 +71,7 @@ function addRound<Id>(design: AuditDesign<Id>, frame: AuditFrame<Id>, targets: n
     if (extra <= 0) return;
     const start = random();
     drawMore(stratum, takenBy[h], extra, random).forEach((position, i) => {
-      const item: AuditItem<Id> = { id: frame.ids[position], position, score: frame.scores[position], stratum: h, inclusionProbability: 0, order: 0, doubleReview: false, round: design.rounds };
+      const item: AuditItem<Id> = { id: frame.idAt(position), position, score: frame.scoreAt(position), stratum: h, inclusionProbability: 0, order: 0, doubleReview: false, round: design.rounds };
       fresh.push({ item, key: queueKey(stratum.sampled + i, targets[h], start) });
     });
     stratum.sampled = targets[h];
@@ -105,12 +105,11 @@ function checkSize(size: number, rows: number): void {
  * than 4·n_h are walked whole).
  */
 export function drawAudit<Id>(frame: AuditFrame<Id>, options: DrawOptions): AuditDesign<Id> {
-  const N = frame.scores.length;
-  if (frame.ids.length !== N) throw new Error(`frame has ${N} scores but ${frame.ids.length} ids`);
+  const N = frame.rows;
   checkSize(options.size, N);
   const rule = { ...DEFAULT_RULE, ...options.rule };
   // A small audit gets fewer strata, so that each can have its minimum of rows.
-  const built = buildStrata(frame.scores, options.thresholds, options.strata ?? DEFAULT_STRATA);
+  const built = buildStrata(frame, options.thresholds, options.strata ?? DEFAULT_STRATA);
   const strata = mergeStrata(built, Math.floor(options.size / Math.max(1, rule.minimumPerStratum)));
   const targets = allocate(strata.map((s) => s.rows), options.size, rule.power, rule.minimumPerStratum);
   const empty: AuditDesign<Id> = { rows: N, size: 0, seed: options.seed >>> 0, rounds: 0, rule, strata, items: [] };
@@ -126,9 +125,9 @@ export function drawAudit<Id>(frame: AuditFrame<Id>, options: DrawOptions): Audi
  * permutation), so every inclusion probability becomes (n_h + k)/N_h and the estimators are unchanged.
  */
 export function topUpAudit<Id>(design: AuditDesign<Id>, frame: AuditFrame<Id>, size: number): AuditDesign<Id> {
-  if (frame.scores.length !== design.rows) throw new Error(`frame has ${frame.scores.length} rows but the audit was drawn from ${design.rows}`);
+  if (frame.rows !== design.rows) throw new Error(`frame has ${frame.rows} rows but the audit was drawn from ${design.rows}`);
   for (const s of design.strata) {
-    if (frame.scores[s.start] !== s.minScore || frame.scores[s.end - 1] !== s.maxScore) throw new Error("frame differs from the one the audit was drawn from");
+    if (frame.scoreAt(s.start) !== s.minScore || frame.scoreAt(s.end - 1) !== s.maxScore) throw new Error("frame differs from the one the audit was drawn from");
   }
   checkSize(size, design.rows);
   if (size < design.size) throw new Error(`an audit of ${design.size} rows cannot shrink to ${size}`);

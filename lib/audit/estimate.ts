@@ -4,7 +4,7 @@ import type { AuditDesign, AuditEstimate, Figure } from "./types";
 
 /**
  * Rows of the audit's frame with a score below `threshold` (so not flagged). Only asked when the
- * threshold falls inside a stratum's score range; e.g. `firstAtOrAbove(frame.scores, t)`.
+ * threshold falls inside a stratum's score range; e.g. `frame.firstAtOrAbove(t)`.
  */
 export type RowsBelow = (threshold: number) => number;
 

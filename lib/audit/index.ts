@@ -1,5 +1,6 @@
 export * from "./types";
-export { buildStrata, allocate, mergeStrata, firstAtOrAbove, DEFAULT_STRATA, type StrataOptions } from "./strata";
+export { buildStrata, allocate, mergeStrata, DEFAULT_STRATA, type StrataOptions } from "./strata";
+export { sortedFrame, runsFrame, firstAtOrAbove, firstAbove, type FrameRun } from "./sorted-frame";
 export { drawAudit, topUpAudit, DEFAULT_RULE, type DrawOptions } from "./draw";
 export { prepareEstimates, estimateAt, type AuditEstimator, type RowsBelow, type PseudoRow, type IntervalOptions } from "./estimate";
 export { shareInterval, shareQuantile, shareCdf, proportionCounts, type WeightedCount, type IntervalMethod } from "./intervals";
@@ -7,7 +8,7 @@ export { betaCdf, betaQuantile, lnGamma } from "./beta";
 export { cohensKappa, type Agreement, type ReviewPair } from "./agreement";
 export { retrainingRows, retrainingCsv, type RetrainingRow } from "./export";
 export { auditDailyCounts, auditSentences, auditMissedPhrase, auditBasis, countPhrase, rateWithRange, type AuditDailyCounts, type AuditStorySettings } from "./sentences";
-export { buildFrame, type BuiltFrame, type FrameSpec } from "./frame";
+export { buildFrame, frameOf, type BuiltFrame, type FrameSpec } from "./frame";
 export { applyReview, type ReviewInput, type ReviewKind, type ReviewOutcome, type ReviewState } from "./reviews";
 export { frameRowsPerDay, type FrameVolume } from "./volume";
 export { reviewerTallies, kappaPairs, type ReviewerTally } from "./progress";

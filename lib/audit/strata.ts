@@ -1,4 +1,4 @@
-import type { AuditStratum } from "./types";
+import type { AuditFrame, AuditStratum } from "./types";
 
 /** How the frame is cut into strata (positions of the sorted frame). */
 export interface StrataOptions {
@@ -13,35 +13,13 @@ export interface StrataOptions {
 
 export const DEFAULT_STRATA: StrataOptions = { topShare: 0.0005, minTopRows: 20, growth: 2, maxShare: 0.25 };
 
-/** First position whose score is >= t (the frame is ascending). */
-export function firstAtOrAbove(scores: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = scores.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (scores[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First position whose score is > t. */
-function firstAbove(scores: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = scores.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (scores[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A cut moved to the start of its run of tied scores (or past the run when that is position 0). */
-function snapToTies(scores: Float64Array, cut: number): number {
-  if (cut <= 0 || cut >= scores.length || scores[cut - 1] !== scores[cut]) return cut;
-  const start = firstAtOrAbove(scores, scores[cut]);
-  return start > 0 ? start : firstAbove(scores, scores[cut]);
+function snapToTies(frame: AuditFrame<unknown>, cut: number): number {
+  if (cut <= 0 || cut >= frame.rows) return cut;
+  const score = frame.scoreAt(cut);
+  if (frame.scoreAt(cut - 1) !== score) return cut;
+  const start = frame.firstAtOrAbove(score);
+  return start > 0 ? start : frame.firstAbove(score);
 }
 
 /**
@@ -54,8 +32,8 @@ function snapToTies(scores: Float64Array, cut: number): number {
  * (e.g. the one in use) become boundaries too, so estimates there cut no stratum at all. Cuts
  * snap to the start of a run of tied scores: no score is in two strata. O(strata · log N).
  */
-export function buildStrata(scores: Float64Array, thresholds: readonly number[] = [], options: StrataOptions = DEFAULT_STRATA): AuditStratum[] {
-  const N = scores.length;
+export function buildStrata(frame: AuditFrame<unknown>, thresholds: readonly number[] = [], options: StrataOptions = DEFAULT_STRATA): AuditStratum[] {
+  const N = frame.rows;
   if (N === 0) return [];
   const cuts = new Set<number>();
   let size = Math.max(options.minTopRows, Math.round(options.topShare * N));
@@ -69,13 +47,13 @@ export function buildStrata(scores: Float64Array, thresholds: readonly number[] 
   const rest = N - fromTop;
   const pieces = Math.ceil(rest / maxRows);
   for (let k = 1; k < pieces; k++) cuts.add(Math.round((rest * k) / pieces));
-  for (const t of thresholds) if (Number.isFinite(t)) cuts.add(firstAtOrAbove(scores, t));
-  const snapped = [...new Set([...cuts].map((cut) => snapToTies(scores, cut)))].filter((c) => c > 0 && c < N).sort((a, b) => a - b);
+  for (const t of thresholds) if (Number.isFinite(t)) cuts.add(frame.firstAtOrAbove(t));
+  const snapped = [...new Set([...cuts].map((cut) => snapToTies(frame, cut)))].filter((c) => c > 0 && c < N).sort((a, b) => a - b);
   const bounds = [0, ...snapped, N];
   const strata: AuditStratum[] = [];
   for (let h = 0; h + 1 < bounds.length; h++) {
     const [start, end] = [bounds[h], bounds[h + 1]];
-    strata.push({ start, end, minScore: scores[start], maxScore: scores[end - 1], rows: end - start, sampled: 0 });
+    strata.push({ start, end, minScore: frame.scoreAt(start), maxScore: frame.scoreAt(end - 1), rows: end - start, sampled: 0 });
   }
   return strata;
 }

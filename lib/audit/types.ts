@@ -4,16 +4,23 @@
  */
 
 /**
- * The population an audit is drawn from: the unlabelled rows of a dataset in a time window, sorted
- * by score ascending. Positions in this order name the rows; `ids[i]` is the caller's id of the
- * row at position i. The frame is frozen when the audit is drawn: rows labelled later (by this
- * audit or otherwise) still belong to it.
+ * The population an audit is drawn from: the unlabelled rows of a dataset in a time window, in
+ * ascending (score, id) order. Positions in this order name the rows; `idAt(p)` is the caller's id
+ * of the row at position p. The frame is frozen when the audit is drawn: rows labelled later (by
+ * this audit or otherwise) still belong to it. Held as one sorted array (`sortedFrame`) or as
+ * sorted runs never merged (`runsFrame`, a dataset's segments).
  */
 export interface AuditFrame<Id = number> {
-  /** Scores, ascending (not checked: the caller keeps rows in score order). */
-  scores: Float64Array;
-  /** ids[i] belongs to the row whose score is scores[i]. */
-  ids: ArrayLike<Id>;
+  /** N: rows of the frame. */
+  readonly rows: number;
+  /** The score at position p (ascending in p). */
+  scoreAt(p: number): number;
+  /** The caller's id of the row at position p. */
+  idAt(p: number): Id;
+  /** First position whose score is >= t: the rows not flagged at threshold t. */
+  firstAtOrAbove(t: number): number;
+  /** First position whose score is > t. */
+  firstAbove(t: number): number;
 }
 
 /** One stratum: a run of consecutive positions of the sorted frame, so a run of scores. */

@@ -8,9 +8,10 @@
  * the window, not labelled as of that change (labels set since are read back from LabelChange's
  * oldLabel). Storing the frame's scores instead would cost 8 bytes a row per audit (80 MB for a
  * 10,000,000-row frame, 160 MB with its ids for top-ups); rebuilding it is one pass over the
- * segments the pages keep in memory anyway (bench/audit.ts measures both).
+ * segments the pages keep in memory anyway (bench/audit.ts measures both), and the frame it gives
+ * is the segments' own arrays wherever a whole segment is in it (lib/audit runsFrame).
  */
-import { firstAtOrAbove, prepareEstimates, type AuditDesign, type AuditEstimator, type BuiltFrame } from "../audit";
+import { frameOf, prepareEstimates, type AuditDesign, type AuditEstimator, type AuditFrame, type BuiltFrame } from "../audit";
 import { compute } from "../workers/compute";
 import { cachedByVersion } from "../cache";
 import { store, type AuditItemRecord, type AuditRecord } from "../db";
@@ -42,20 +43,20 @@ export async function rebuildFrame(audit: AuditRecord): Promise<BuiltFrame> {
   if (!index) throw new Error(`dataset ${audit.datasetId} of audit ${audit.id} is gone`);
   const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
   const frame = await compute("auditFrame", rows, index.segments, { lastPredictionId: audit.lastPredictionId, from: audit.windowFrom, to: audit.windowTo }, labelsBefore);
-  if (frame.scores.length !== audit.frameRows) throw new Error(`audit ${audit.id}: its frame had ${audit.frameRows} rows, the dataset now gives ${frame.scores.length}`);
+  if (frame.rows !== audit.frameRows) throw new Error(`audit ${audit.id}: its frame had ${audit.frameRows} rows, the dataset now gives ${frame.rows}`);
   return frame;
 }
 
 const FRAMES = 4;
 
-/** The frame's scores, ascending: all an estimate needs of the frame (rows below a threshold). */
-export async function frameScores(audit: AuditRecord): Promise<Float64Array> {
-  return cachedByVersion("audit-frame", audit.datasetId, 0, async () => (await rebuildFrame(audit)).scores, { part: String(audit.id), limit: FRAMES });
+/** The audit's frame (cached): an estimate asks it for the rows below a threshold. */
+export async function cachedFrame(audit: AuditRecord): Promise<AuditFrame<number>> {
+  return cachedByVersion("audit-frame", audit.datasetId, 0, async () => frameOf(await rebuildFrame(audit)), { part: String(audit.id), limit: FRAMES });
 }
 
 /** Keeps a frame just built (a draw or a top-up) so the first estimate does not rebuild it. */
-export async function rememberFrame(audit: AuditRecord, frame: BuiltFrame): Promise<void> {
-  await cachedByVersion("audit-frame", audit.datasetId, 0, () => frame.scores, { part: String(audit.id), limit: FRAMES });
+export async function rememberFrame(audit: AuditRecord, frame: AuditFrame<number>): Promise<void> {
+  await cachedByVersion("audit-frame", audit.datasetId, 0, () => frame, { part: String(audit.id), limit: FRAMES });
 }
 
 /** An audit's items and its estimator at its current revision (cached by revision). */
@@ -76,8 +77,8 @@ export async function preparedAudit(audit: AuditRecord): Promise<PreparedAudit> 
     audit.datasetId,
     audit.revision,
     async () => {
-      const [items, scores] = await Promise.all([auditItems(audit), frameScores(audit)]);
-      const estimator = prepareEstimates(designOf(audit, items), labelsOf(items), (t) => firstAtOrAbove(scores, t));
+      const [items, frame] = await Promise.all([auditItems(audit), cachedFrame(audit)]);
+      const estimator = prepareEstimates(designOf(audit, items), labelsOf(items), (t) => frame.firstAtOrAbove(t));
       return { audit, items, estimator };
     },
     { part: String(audit.id), limit: 16 },

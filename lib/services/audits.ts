@@ -4,7 +4,7 @@
  * in audit-frames.ts, the queue and labels in audit-review.ts, the estimates in audit-estimates.ts.
  */
 import crypto from "node:crypto";
-import { cohensKappa, drawAudit, kappaPairs, reviewerTallies, topUpAudit, type Agreement, type AuditDesign, type ReviewerTally } from "../audit";
+import { cohensKappa, drawAudit, frameOf, kappaPairs, reviewerTallies, topUpAudit, type Agreement, type AuditDesign, type ReviewerTally } from "../audit";
 import type { DrawBody } from "../audit/schemas";
 import { store, type AuditItemRecord, type AuditRecord, type NewAuditItem } from "../db";
 import { getDatasetIndex } from "../db/score-index";
@@ -126,8 +126,9 @@ export async function drawDatasetAudit(datasetId: number, body: DrawBody): Promi
     if (!index) throw new NotFoundError(`dataset ${datasetId}`);
     const spec = { lastPredictionId: lastIdOf(index), from: body.from ?? null, to: body.to ?? null };
     // A pass over every row (a merge of several segments): off the app's thread for a large dataset.
-    const frame = await compute("auditFrame", index.segments.reduce((sum, s) => sum + s.scores.length, 0), index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
-    const rows = frame.scores.length;
+    const built = await compute("auditFrame", index.segments.reduce((sum, s) => sum + s.scores.length, 0), index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
+    const { rows } = built;
+    const frame = frameOf(built);
     if (rows === 0) throw new InvalidInputError(windowed ? "no unlabelled rows in that time window: there is nothing to audit" : "every row of this dataset is labelled: there is nothing to audit", "nothing_to_audit");
     if (body.size > rows) throw new InvalidInputError(`an audit of ${body.size} rows is more than the ${rows.toLocaleString("en-US")} unlabelled rows${windowed ? " in that window" : ""}`, "audit_too_large");
     const seed = body.seed ?? crypto.randomInt(0, 2 ** 32 - 1);
@@ -140,8 +141,8 @@ export async function drawDatasetAudit(datasetId: number, body: DrawBody): Promi
       windowFrom: spec.from,
       windowTo: spec.to,
       lastLabelChangeId,
-      frameTimeMin: frame.timeMin,
-      frameTimeMax: frame.timeMax,
+      frameTimeMin: built.timeMin,
+      frameTimeMax: built.timeMax,
       design: storedDesign(design),
       items: newItems(design, 0),
     });
@@ -163,7 +164,7 @@ export async function topUpDatasetAudit(datasetId: number, auditId: number, size
     if (size < items.length) throw new InvalidInputError(`an audit of ${items.length} rows cannot shrink to ${size}`, "audit_cannot_shrink");
     if (size > audit.frameRows) throw new InvalidInputError(`an audit of ${size} rows is more than the ${audit.frameRows.toLocaleString("en-US")} rows it is drawn from`, "audit_too_large");
     if (size === items.length) return auditView(audit, items);
-    const frame = await rebuildFrame(audit);
+    const frame = frameOf(await rebuildFrame(audit));
     const design = topUpAudit(designOf(audit, items), frame, size);
     const updated = await store().audits.topUp(auditId, {
       size,

@@ -14,8 +14,8 @@ export interface WantedCode {
 }
 
 export const computeOps = {
-  /** An audit's frame (lib/audit/frame.ts), its ids written out so that it can cross threads. */
-  auditFrame: (segments: ScoreSegment[], spec: FrameSpec, labelsBefore: Map<number, number | null>) => buildFrame(segments, spec, labelsBefore, { writeIds: true }),
+  /** An audit's frame (lib/audit/frame.ts): runs of the segments, as plain data. */
+  auditFrame: (segments: ScoreSegment[], spec: FrameSpec, labelsBefore: Map<number, number | null>) => buildFrame(segments, spec, labelsBefore),
   /** A segment's labelled rows as a cumulative score table. */
   segmentTable: (segment: Pick<ScoreSegment, "scores" | "labels">) => cumulate(segmentTable(segment)),
   /** The merged cumulative table of disjoint segments' tables. */

@@ -1,17 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { allocate, buildStrata, drawAudit, topUpAudit, type AuditDesign } from "../../lib/audit";
+import { allocate, buildStrata, drawAudit, sortedFrame, topUpAudit, type AuditDesign } from "../../lib/audit";
 
 const ranks = (n: number) => Float64Array.from({ length: n }, (_, i) => i / n);
-const frameOf = (scores: Float64Array) => ({ scores, ids: Array.from(scores, (_, i) => `row-${i}`) });
+const frameOf = (scores: Float64Array) => sortedFrame(scores, Array.from(scores, (_, i) => `row-${i}`));
 
 describe("strata", () => {
   test("1,000 distinct scores: 20 top rows, then doubling, then the bulk in strata of at most a quarter", () => {
-    expect(buildStrata(ranks(1000)).map((s) => [s.start, s.end])).toEqual([[0, 233], [233, 467], [467, 700], [700, 860], [860, 940], [940, 980], [980, 1000]]);
+    expect(buildStrata(frameOf(ranks(1000))).map((s) => [s.start, s.end])).toEqual([[0, 233], [233, 467], [467, 700], [700, 860], [860, 940], [940, 980], [980, 1000]]);
   });
 
   test("cuts snap to the start of a run of ties, and a threshold in use becomes a boundary", () => {
     const scores = Float64Array.from([0, 0, 0, 0.1, 0.1, 0.2, 0.3, 0.3, 0.3, 0.3, 0.4, 0.5, 0.5, 0.5, 0.6, 0.7, 0.8, 0.8, 0.9, 0.9]);
-    const strata = buildStrata(scores, [0.55], { topShare: 0, minTopRows: 2, growth: 2, maxShare: 0.25 });
+    const strata = buildStrata(frameOf(scores), [0.55], { topShare: 0, minTopRows: 2, growth: 2, maxShare: 0.25 });
     expect(strata.map((s) => [s.start, s.end, s.minScore, s.maxScore])).toEqual([[0, 5, 0, 0.1], [5, 6, 0.2, 0.2], [6, 14, 0.3, 0.5], [14, 18, 0.6, 0.8], [18, 20, 0.9, 0.9]]);
   });
 
@@ -20,7 +20,7 @@ describe("strata", () => {
     ["every score tied", new Float64Array(500).fill(0.3), 1],
     ["one row", Float64Array.from([0.7]), 1],
   ])("%s", (_, scores, count) => {
-    expect(buildStrata(scores)).toHaveLength(count);
+    expect(buildStrata(frameOf(scores))).toHaveLength(count);
   });
 });
 
@@ -59,7 +59,7 @@ describe("drawing", () => {
       expect(item.position).toBeGreaterThanOrEqual(s.start);
       expect(item.position).toBeLessThan(s.end);
       expect(item.id).toBe(`row-${item.position}`);
-      expect(item.score).toBe(frame.scores[item.position]);
+      expect(item.score).toBe(frame.scoreAt(item.position));
       expect(item.inclusionProbability).toBe(s.sampled / s.rows);
       expect(item.order).toBe(order);
     });

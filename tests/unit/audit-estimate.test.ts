@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, proportionCounts, shareInterval, type AuditDesign } from "../../lib/audit";
+import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, proportionCounts, shareInterval, sortedFrame, type AuditDesign } from "../../lib/audit";
 import { seededRandom } from "../../lib/demo/random";
 
 /**
@@ -97,7 +97,7 @@ describe("a census and an average", () => {
   const random = seededRandom(5);
   const frameScores = Float64Array.from({ length: 3000 }, () => random()).sort();
   const truth = Uint8Array.from(frameScores, (s) => (random() < 0.02 + 0.5 * s ** 4 ? 1 : 0));
-  const frame = { scores: frameScores, ids: Array.from(frameScores, (_, i) => i) };
+  const frame = sortedFrame(frameScores, Array.from(frameScores, (_, i) => i));
   const below = (t: number) => firstAtOrAbove(frameScores, t);
   const truthAt = (t: number) => {
     const c = below(t);

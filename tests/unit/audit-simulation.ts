@@ -4,7 +4,7 @@
  * exact truth at each threshold to check the intervals against.
  */
 import { seededRandom } from "../../lib/demo/random";
-import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, type DrawOptions, type Figure, type IntervalOptions } from "../../lib/audit";
+import { drawAudit, estimateAt, firstAtOrAbove, prepareEstimates, sortedFrame, type DrawOptions, type Figure, type IntervalOptions } from "../../lib/audit";
 
 export interface Population {
   /** Ascending. */
@@ -81,8 +81,8 @@ const check = (f: Figure, truth: number): Check => ({ covered: f.lower <= truth 
 /** Draws `audits` audits of `size` rows from the population and checks each at its three thresholds. */
 export function auditPopulation(pop: Population, audits: number, size: number, seed: number, options: Partial<DrawOptions> = {}, intervals: IntervalOptions = {}): Outcome[] {
   const N = pop.scores.length;
-  const frame = { scores: pop.scores, ids: new Uint8Array(0) as ArrayLike<number> };
-  frame.ids = { length: N } as ArrayLike<number>;
+  // Ids are not needed here: positions name the rows.
+  const frame = sortedFrame(pop.scores, { length: N } as ArrayLike<number>);
   const out: Outcome[] = [];
   for (let a = 0; a < audits; a++) {
     const design = drawAudit(frame, { ...options, size, seed: seed + a });

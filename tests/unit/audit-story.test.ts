@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { auditDailyCounts, auditSentences, cohensKappa, countPhrase, drawAudit, rateWithRange, retrainingCsv, retrainingRows, type AuditEstimate, type ReviewPair } from "../../lib/audit";
+import { auditDailyCounts, auditSentences, cohensKappa, countPhrase, drawAudit, rateWithRange, retrainingCsv, retrainingRows, sortedFrame, type AuditEstimate, type ReviewPair } from "../../lib/audit";
 
 const vocabulary = { itemSingular: "transaction", itemPlural: "transactions", positive: "fraudulent", negative: "valid", flaggedAction: "flagged as fraudulent and sent for manual review" };
 const fig = (estimate: number | null, lower: number, upper: number) => ({ estimate, lower, upper });
@@ -96,7 +96,7 @@ describe("Cohen's κ of the doubly reviewed rows", () => {
 describe("rows for retraining", () => {
   const scores = Float64Array.from({ length: 1000 }, (_, i) => i / 1000);
   const ids = Array.from({ length: 1000 }, (_, i) => (i === 990 ? "=HYPERLINK(1)" : `tx-${i}`));
-  const design = drawAudit({ scores, ids }, { size: 100, seed: 8 });
+  const design = drawAudit(sortedFrame(scores, ids), { size: 100, seed: 8 });
   // Every drawn row labelled but the last 10 in the queue; positive when the score is above 0.9.
   const labels = Uint8Array.from(design.items, (item, i) => (i >= 90 ? 255 : item.score > 0.9 ? 1 : 0));
   const rows = retrainingRows(design, labels);
