@@ -58,8 +58,12 @@ export interface RowStore {
   imageValues(datasetId: number): Promise<string[]>;
   /** The prediction id of each example id the dataset has (ids it lacks are left out). */
   predictionIdsOf(datasetId: number, exampleIds: string[]): Promise<Map<string, number>>;
-  /** The example id of each of the dataset's predictions asked for, in the order asked (null: no id, or not the dataset's). */
-  exampleIdTexts(datasetId: number, predictionIds: ArrayLike<number>): Promise<(string | null)[]>;
+  /**
+   * Whether pairs of rows of two datasets have the same example id: k-th 1 when prediction
+   * `idsA[k]` of dataset `a` and `idsB[k]` of dataset `b` both have one and it is the same text
+   * (a comparison checks the rows its 53-bit keys matched).
+   */
+  sameExampleIds(a: number, idsA: Float64Array, b: number, idsB: Float64Array): Promise<Uint8Array>;
 }
 
 /** The score-sorted segments stored with each dataset: what makes any threshold a binary search. */

@@ -51,27 +51,37 @@ async function preparePair(a: number, b: number, versionA: number, versionB: num
   const keyedB = keyedRows(partsB, 0);
   const candidates = candidatePairs(keyedA, keyedB);
   const base = { a, b, versionA, versionB, rowsA: rowCount(indexA), rowsB: rowCount(indexB), withoutIdA: rowCount(indexA) - keyedA.keys.length, withoutIdB: rowCount(indexB) - keyedB.keys.length };
-  let joined: JoinedRows | null = null;
-  if (candidates.a.length > 0) {
-    // Equal keys are the same id only if the texts agree: read both sides' ids and compare.
-    const idsA = new Float64Array(candidates.a.length);
-    const idsB = new Float64Array(candidates.b.length);
-    for (let k = 0; k < idsA.length; k++) {
-      idsA[k] = keyedA.ids[candidates.a[k]];
-      idsB[k] = keyedB.ids[candidates.b[k]];
-    }
-    const [textsA, textsB] = await Promise.all([store().rows.exampleIdTexts(a, idsA), store().rows.exampleIdTexts(b, idsB)]);
-    const slices = indexA.sliceColumns.map((column, c) => ({ column, values: indexA.sliceValues[c] ?? [] }));
-    const found = joinRows(keyedA, keyedB, candidates, (k) => textsA[k] !== null && textsA[k] === textsB[k], slices);
-    if (found.onlyA < keyedA.keys.length) joined = found;
+  if (candidates.a.length === 0) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
+  // Equal keys are the same id only if the texts agree. The check reads both sides' texts on the
+  // reader thread; meanwhile this thread prepares the comparison as if they all agree (a 53-bit
+  // collision almost never happens), and prepares it again when some pair differs.
+  const idsA = new Float64Array(candidates.a.length);
+  const idsB = new Float64Array(candidates.b.length);
+  for (let k = 0; k < idsA.length; k++) {
+    idsA[k] = keyedA.ids[candidates.a[k]];
+    idsB[k] = keyedB.ids[candidates.b[k]];
   }
-  if (!joined) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
-  // Each dataset's segments keep their rows in score order: the matched rows' orders come from them, unsorted.
+  const checking = store().rows.sameExampleIds(a, idsA, b, idsB);
+  await new Promise((resolve) => setImmediate(resolve)); // the check's request is sent before this thread's work
+  const slices = indexA.sliceColumns.map((column, c) => ({ column, values: indexA.sliceValues[c] ?? [] }));
+  const segmentRows = { a: partsA.map((p) => p.segment.offsets.length), b: partsB.map((p) => p.segment.offsets.length) };
+  const assumed = joinRows(keyedA, keyedB, candidates, () => true, slices);
+  const speculative = assumed.onlyA < keyedA.keys.length ? prepareJoined(assumed, segmentRows) : null;
+  const same = await checking;
+  const allSame = same.every((x) => x === 1);
+  const joined = allSame ? assumed : joinRows(keyedA, keyedB, candidates, (k) => same[k] === 1, slices);
+  if (joined.onlyA === keyedA.keys.length) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
+  const { prepared, grid } = allSame && speculative ? speculative : prepareJoined(joined, segmentRows);
+  return { ...base, joined, prepared, grid, preparedInMs: performance.now() - started };
+}
+
+/** The expensive part of a joined pair: each dataset's segments keep their rows in score order, so the matched rows' orders come from them, unsorted. */
+function prepareJoined(joined: JoinedRows, segmentRows: { a: number[]; b: number[] }): { prepared: PreparedComparison; grid: PairedGrid } {
   const scoreOrders = {
-    a: scoreOrderOf(joined.segmentA, joined.positionA, joined.rows.scoresA, partsA.map((p) => p.segment.offsets.length)),
-    b: scoreOrderOf(joined.segmentB, joined.positionB, joined.rows.scoresB, partsB.map((p) => p.segment.offsets.length)),
+    a: scoreOrderOf(joined.segmentA, joined.positionA, joined.rows.scoresA, segmentRows.a),
+    b: scoreOrderOf(joined.segmentB, joined.positionB, joined.rows.scoresB, segmentRows.b),
   };
-  return { ...base, joined, prepared: prepareComparison(joined.rows, scoreOrders), grid: pairedGrid(joined.rows), preparedInMs: performance.now() - started };
+  return { prepared: prepareComparison(joined.rows, scoreOrders), grid: pairedGrid(joined.rows) };
 }
 
 /** Pairs kept prepared: each holds its matched rows and sorted scores (~60 MB at a million rows). */

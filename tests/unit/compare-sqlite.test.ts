@@ -7,7 +7,7 @@ import { candidatePairs, joinRows, keyedRows, prepareComparison, scoreOrderOf, s
 import { AppendWriter } from "@/lib/db/sqlite/append-writer";
 import { compactDataset } from "@/lib/db/sqlite/compaction";
 import { DatasetWriter } from "@/lib/db/sqlite/dataset-writer";
-import { exampleIdTexts } from "@/lib/db/sqlite/keys";
+import { exampleIdTexts, sameExampleIds } from "@/lib/db/sqlite/keys";
 import { migrate } from "@/lib/db/sqlite/migrate";
 import { listSegments, readSegment, readSegmentKeys } from "@/lib/db/sqlite/segments";
 import type { PredictionRow } from "@/lib/ingest/types";
@@ -76,7 +76,24 @@ describe("joining two stored datasets by example id", () => {
     const many = stored.map((s) => s.id).reverse();
     expect(exampleIdTexts(ids.a, many, db)).toEqual(stored.map((s) => s.exampleId).reverse());
     // B's ids are not A's.
-    expect(exampleIdTexts(ids.a, [(db.prepare(`SELECT MIN(id) AS id FROM "Prediction" WHERE datasetId = ?`).get(ids.b) as { id: number }).id], db)).toEqual([null]);
+    const firstOfB = (db.prepare(`SELECT MIN(id) AS id FROM "Prediction" WHERE datasetId = ?`).get(ids.b) as { id: number }).id;
+    expect(exampleIdTexts(ids.a, [firstOfB], db)).toEqual([null]);
+  });
+
+  test("sameExampleIds: 1 exactly where both rows have an id and it is the same text", () => {
+    const storedA = db.prepare(`SELECT id, exampleId FROM "Prediction" WHERE datasetId = ? ORDER BY id`).all(ids.a) as { id: number; exampleId: string }[];
+    const storedB = db.prepare(`SELECT id, exampleId FROM "Prediction" WHERE datasetId = ? ORDER BY id`).all(ids.b) as { id: number; exampleId: string }[];
+    const idOfB = new Map(storedB.map((r) => [r.exampleId, r.id]));
+    // Every row of A against its twin in B (or B's first row), then a few against another row, and ids of the wrong dataset.
+    const pairs = storedA.map((r, k) => [r.id, k % 97 === 0 ? storedB[(k * 7) % storedB.length].id : idOfB.get(r.exampleId) ?? storedB[0].id] as const);
+    pairs.push([storedB[0].id, storedB[0].id], [99_999_999, storedB[1].id]);
+    const textA = new Map(storedA.map((r) => [r.id, r.exampleId]));
+    const textB = new Map(storedB.map((r) => [r.id, r.exampleId]));
+    const expected = pairs.map(([x, y]) => (textA.has(x) && textA.get(x) === textB.get(y) ? 1 : 0));
+    const same = sameExampleIds(ids.a, Float64Array.from(pairs, (p) => p[0]), ids.b, Float64Array.from(pairs, (p) => p[1]), db);
+    expect(Array.from(same)).toEqual(expected);
+    expect(expected.filter((x) => x === 1).length).toBeGreaterThan(storedA.length / 2);
+    expect(expected.filter((x) => x === 0).length).toBeGreaterThan(storedA.length / 97);
   });
 
   test("A's five segments and B's shuffled rows match as the ids' text says, and the score orders come from the segments", () => {

@@ -57,20 +57,26 @@ export const postgresRows: RowStore = {
 
   predictionIdsOf: (datasetId, exampleIds) => predictionIdsOfExamples(datasetId, exampleIds),
 
-  async exampleIdTexts(datasetId, predictionIds) {
-    const out: (string | null)[] = [];
-    // In the order asked, a chunk of ids per query (an array parameter, joined by position).
-    for (let at = 0; at < predictionIds.length; at += ID_TEXTS_PER_QUERY) {
-      const chunk = Array.from({ length: Math.min(ID_TEXTS_PER_QUERY, predictionIds.length - at) }, (_, i) => predictionIds[at + i]);
-      const rows = await rowsOf<{ exampleId: string | null }>(
-        `SELECT p."exampleId" AS "exampleId" FROM unnest($2::int[]) WITH ORDINALITY AS u("id", "i") LEFT JOIN "Prediction" p ON p."id" = u."id" AND p."datasetId" = $1 ORDER BY u."i"`,
-        [datasetId, chunk],
+  async sameExampleIds(a, idsA, b, idsB) {
+    if (idsA.length !== idsB.length) throw new Error(`${idsA.length} rows of one dataset against ${idsB.length} of the other`);
+    const out = new Uint8Array(idsA.length);
+    // In the order asked, a chunk of pairs per query (two array parameters, joined by position):
+    // the texts are compared in the database, only a boolean a pair comes back.
+    for (let at = 0; at < idsA.length; at += ID_PAIRS_PER_QUERY) {
+      const end = Math.min(idsA.length, at + ID_PAIRS_PER_QUERY);
+      const rows = await rowsOf<{ same: boolean }>(
+        `SELECT COALESCE(pa."exampleId" = pb."exampleId", false) AS "same"
+         FROM unnest($3::int[], $4::int[]) WITH ORDINALITY AS u("a", "b", "i")
+         LEFT JOIN "Prediction" pa ON pa."id" = u."a" AND pa."datasetId" = $1
+         LEFT JOIN "Prediction" pb ON pb."id" = u."b" AND pb."datasetId" = $2
+         ORDER BY u."i"`,
+        [a, b, Array.from(idsA.subarray(at, end)), Array.from(idsB.subarray(at, end))],
       );
-      for (const r of rows) out.push(r.exampleId ?? null);
+      rows.forEach((r, k) => (out[at + k] = r.same ? 1 : 0));
     }
     return out;
   },
 };
 
-/** Prediction ids per query of exampleIdTexts. */
-const ID_TEXTS_PER_QUERY = 100_000;
+/** Pairs of prediction ids per query of sameExampleIds. */
+const ID_PAIRS_PER_QUERY = 100_000;

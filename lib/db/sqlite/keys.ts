@@ -87,3 +87,10 @@ export function exampleIdTexts(datasetId: number, predictionIds: ArrayLike<numbe
   }
   return out;
 }
+
+/** store().rows.sameExampleIds on this connection: both sides' texts read in batches, compared here. */
+export function sameExampleIds(a: number, idsA: ArrayLike<number>, b: number, idsB: ArrayLike<number>, db: Database.Database = sharedSqlite()): Uint8Array {
+  if (idsA.length !== idsB.length) throw new Error(`${idsA.length} rows of one dataset against ${idsB.length} of the other`);
+  const [textsA, textsB] = [exampleIdTexts(a, idsA, db), exampleIdTexts(b, idsB, db)];
+  return Uint8Array.from(textsA, (text, k) => (text !== null && text === textsB[k] ? 1 : 0));
+}

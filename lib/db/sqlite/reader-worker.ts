@@ -2,7 +2,8 @@
  * The SQLite reader thread (started by reader-client.ts): the reads that may take long on a
  * large dataset run here, on this thread's own connection: scans of a dataset's rows (filtered
  * and sorted gallery pages, text search, exports, image lists), segment blobs (read and decoded
- * into shared memory, so the app's thread gets them without a copy) and example-id lookups.
+ * into shared memory, so the app's thread gets them without a copy), example-id lookups and the
+ * comparison's check of matched example ids.
  * Long answers go back in slices, each sent once the app has taken the last (rpc.ts), so the app's
  * thread never spends long on messages and never holds a whole export.
  */
@@ -10,7 +11,7 @@ import { parentPort } from "node:worker_threads";
 import type { ColumnLayout, ExampleQuery } from "../../gallery/kinds";
 import { serveRpc, type SendPart } from "../../workers/rpc";
 import { sharedSqlite } from "./connection";
-import { predictionIdsOfExamples } from "./keys";
+import { predictionIdsOfExamples, sameExampleIds } from "./keys";
 import { idsMatching, imageValues, rowPage, rowsByIds } from "./row-queries";
 import { readSegment } from "./segments";
 import { lowerThreadPriority } from "../../workers/priority";
@@ -39,4 +40,5 @@ serveRpc(port, {
     return { value: [] };
   },
   predictionIdsOf: (_send: SendPart, datasetId: number, exampleIds: string[]) => ({ value: predictionIdsOfExamples(datasetId, exampleIds, sharedSqlite()) }),
+  sameExampleIds: (_send: SendPart, a: number, idsA: Float64Array, b: number, idsB: Float64Array) => ({ value: sameExampleIds(a, idsA, b, idsB, sharedSqlite()) }),
 });

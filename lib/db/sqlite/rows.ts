@@ -1,6 +1,6 @@
 import type { RowStore } from "../store";
 import type { PredictionRecord } from "../types";
-import { exampleIdTexts, predictionIdsOfExamples } from "./keys";
+import { predictionIdsOfExamples, sameExampleIds } from "./keys";
 import { sharedSqlite } from "./connection";
 import { readerCall, readerList, readerSlices } from "./reader-client";
 import { imageValues, rowPage, rowsByIds, rowsMatching } from "./row-queries";
@@ -45,7 +45,8 @@ export const sqliteRows: RowStore = {
     return readerCall("predictionIdsOf", [datasetId, exampleIds], () => predictionIdsOfExamples(datasetId, exampleIds));
   },
 
-  async exampleIdTexts(datasetId, predictionIds) {
-    return exampleIdTexts(datasetId, predictionIds);
+  // Millions of texts read and compared on the reader thread: only the answer's bytes come back.
+  async sameExampleIds(a, idsA, b, idsB) {
+    return readerCall("sameExampleIds", [a, idsA, b, idsB], () => sameExampleIds(a, idsA, b, idsB));
   },
 };
