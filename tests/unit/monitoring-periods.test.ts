@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { confusionAt, cumulate } from "@/lib/metrics";
 import { asScoreTable, coveredDays, groupPeriods, mergeTables, periodStart, periodTableOf } from "@/lib/monitoring";
 import { periodOf } from "./monitoring-fixtures";
+import { seededRandom } from "@/lib/demo/random";
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -26,6 +27,28 @@ describe("mergeTables", () => {
     const b = periodOf([[0.2, 0, 1, 1], [0.5, 2, 0, 1], [0.9, 1, 0, 0]], at("2026-10-12"));
     const c = periodOf([[0.05, 0, 0, 1]], at("2026-10-14"));
     expect(mergeTables([a, b, c])).toEqual(periodOf([[0.05, 0, 0, 1], [0.1, 1, 2, 0], [0.2, 0, 1, 1], [0.5, 2, 1, 4], [0.9, 1, 0, 0]], at("2026-10-12")));
+  });
+
+  test.each([2, 3, 5, 6, 7, 14, 33])("%i tables with scores shared between them: the same as adding up every row's counts by score", (count) => {
+    const random = seededRandom(count);
+    const tables = Array.from({ length: count }, (_, t) => {
+      const scores = [...new Set(Array.from({ length: Math.floor(random() * 200) + (t === 1 ? 0 : 1) }, () => Math.round(random() * 300) / 300))].sort((x, y) => x - y);
+      return periodOf(scores.map((score) => [score, Math.floor(random() * 3), Math.floor(random() * 3), Math.floor(random() * 3)] as [number, number, number, number]), at("2026-10-12") + t * 86_400_000);
+    });
+    const sums = new Map<number, [number, number, number]>();
+    for (const t of tables) t.scores.forEach((score, i) => {
+      const old = sums.get(score) ?? [0, 0, 0];
+      sums.set(score, [old[0] + t.positives[i], old[1] + t.negatives[i], old[2] + t.unlabeled[i]]);
+    });
+    const expected = [...sums.entries()].sort((x, y) => x[0] - y[0]);
+    const merged = mergeTables(tables);
+    expect(Array.from(merged.scores)).toEqual(expected.map((e) => e[0]));
+    expect(Array.from(merged.positives)).toEqual(expected.map((e) => e[1][0]));
+    expect(Array.from(merged.negatives)).toEqual(expected.map((e) => e[1][1]));
+    expect(Array.from(merged.unlabeled)).toEqual(expected.map((e) => e[1][2]));
+    expect(merged.start).toBe(at("2026-10-12"));
+    // The tables given are left as they were.
+    expect(tables[0].scores.length).toBeGreaterThan(0);
   });
 
   test("one table or none", () => {
