@@ -41,8 +41,9 @@ async function dragThreshold(page: Page) {
 /** The explorer's charts are drawn: bars in the distribution, a line on the ROC curve. */
 async function expectChartsDrawn(page: Page) {
   await expect(page.getByTestId("cm-tp-count")).toHaveText("532");
-  expect(await page.getByRole("img", { name: "Histograms of scores by class with the threshold line" }).locator("rect, path").count()).toBeGreaterThan(20);
-  expect(await page.getByRole("img", { name: /^ROC curve/ }).locator("path").count()).toBeGreaterThan(0);
+  // The charts are drawn once the page runs in the browser (the counts above come with the HTML).
+  await expect.poll(() => page.getByRole("img", { name: "Histograms of scores by class with the threshold line" }).locator("rect, path").count()).toBeGreaterThan(20);
+  await expect.poll(() => page.getByRole("img", { name: /^ROC curve/ }).locator("path").count()).toBeGreaterThan(0);
 }
 
 test("every page hydrates and works under the CSP, with no violation reported", async ({ page }) => {
