@@ -24,15 +24,25 @@ function checkTable(t: PeriodTable): void {
 export function prepareTable(t: PeriodTable, kind: PeriodKind = "day"): PreparedTable {
   checkTable(t);
   const n = t.scores.length;
-  const positivesAtOrAbove = new Float64Array(n + 1);
-  const negativesAtOrAbove = new Float64Array(n + 1);
-  const rowsAtOrAbove = new Float64Array(n + 1);
   const [positives, negatives, unlabeled] = [t.positives, t.negatives, t.unlabeled];
-  for (let i = n - 1; i >= 0; i--) {
-    positivesAtOrAbove[i] = positivesAtOrAbove[i + 1] + positives[i];
-    negativesAtOrAbove[i] = negativesAtOrAbove[i + 1] + negatives[i];
-    rowsAtOrAbove[i] = rowsAtOrAbove[i + 1] + positives[i] + negatives[i] + unlabeled[i];
-  }
+  // Fresh memory is most of what a first preparation of many periods pays for: the counts are
+  // 32-bit integers, and doubles only for a period of 2^32 rows or more (found at the end, redone).
+  const suffixSums = (Counts: Uint32ArrayConstructor | Float64ArrayConstructor) => {
+    const [pos, neg, all] = [new Counts(n + 1), new Counts(n + 1), new Counts(n + 1)];
+    let [p, q, r] = [0, 0, 0];
+    for (let i = n - 1; i >= 0; i--) {
+      p += positives[i];
+      q += negatives[i];
+      r += positives[i] + negatives[i] + unlabeled[i];
+      pos[i] = p;
+      neg[i] = q;
+      all[i] = r;
+    }
+    return { pos, neg, all, total: r };
+  };
+  let sums = suffixSums(Uint32Array);
+  if (sums.total >= 2 ** 32) sums = suffixSums(Float64Array);
+  const { pos: positivesAtOrAbove, neg: negativesAtOrAbove, all: rowsAtOrAbove } = sums;
   return {
     start: t.start,
     days: t.days ?? PERIOD_LENGTH_DAYS[kind],

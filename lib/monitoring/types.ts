@@ -31,17 +31,24 @@ export interface PeriodTable {
  * into one binary search. The raw count arrays are not kept (a count at one score is the
  * difference of two suffix sums).
  */
+/** Suffix counts of a prepared table. */
+export type CountArray = Uint32Array | Float64Array;
+
 export interface PreparedTable {
   start: number;
   /** Days the period covers (per-day figures divide by it). */
   days: number;
   scores: Float64Array;
-  /** positivesAtOrAbove[i]: positives with score >= scores[i]; index scores.length holds 0. */
-  positivesAtOrAbove: Float64Array;
+  /**
+   * positivesAtOrAbove[i]: positives with score >= scores[i]; index scores.length holds 0. Counts
+   * (as the two below), held as 32-bit integers (half the memory of doubles; a period of 2^32 rows
+   * or more gets doubles).
+   */
+  positivesAtOrAbove: CountArray;
   /** negativesAtOrAbove[i]: negatives with score >= scores[i]; index scores.length holds 0. */
-  negativesAtOrAbove: Float64Array;
+  negativesAtOrAbove: CountArray;
   /** rowsAtOrAbove[i]: all rows (labelled or not) with score >= scores[i]; index scores.length holds 0. */
-  rowsAtOrAbove: Float64Array;
+  rowsAtOrAbove: CountArray;
   /** All rows, labelled or not. */
   rows: number;
   positives: number;

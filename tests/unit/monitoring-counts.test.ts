@@ -20,6 +20,16 @@ describe("countsAt: flagged = score >= threshold", () => {
     expect(countsAt(period, threshold)).toEqual({ threshold, rows: 23, labeled: 13, positives: 7, negatives: 6, flagged, tp, fp, fn: 7 - tp, tn: 6 - fp });
   });
 
+  test("counts are 32-bit integers, and doubles for a period of 2^32 rows or more, still exact", () => {
+    const small = prepareTable(periodOf([[0.2, 3, 4, 5], [0.7, 1, 0, 2]], 0));
+    expect(small.rowsAtOrAbove).toBeInstanceOf(Uint32Array);
+    expect([small.rows, small.positives, small.negatives]).toEqual([15, 4, 4]);
+    const huge = prepareTable(periodOf([[0.2, 3e9, 2e9, 7], [0.7, 1, 0, 2 ** 32 - 1]], 0));
+    expect(huge.rowsAtOrAbove).toBeInstanceOf(Float64Array);
+    expect([huge.rows, huge.positives, huge.negatives]).toEqual([5e9 + 7 + 2 ** 32, 3e9 + 1, 2e9]);
+    expect(countsAt(huge, 0.5)).toMatchObject({ flagged: 2 ** 32, tp: 1, fp: 0, fn: 3e9 });
+  });
+
   test("an empty period counts zeros", () => {
     expect(countsAt(prepareTable(periodOf([])), 0.5)).toEqual({ threshold: 0.5, rows: 0, labeled: 0, positives: 0, negatives: 0, flagged: 0, tp: 0, fp: 0, fn: 0, tn: 0 });
   });
