@@ -112,7 +112,8 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
  * A request refused part way through its body (a bad upload is answered at its first bad row)
  * leaves the rest of the body unread on the connection: the answer says `Connection: close`, so
  * the client opens a new connection for its next request instead of reusing one the server is
- * about to drop (a health check sent next to a refused upload failed once with ECONNRESET).
+ * about to drop (a health check sent next to a refused upload failed once with ECONNRESET). How
+ * much of a body was read is not known here, so every error answer to a request with a body says so.
  */
 function closingWhenBodyUnread(request: Request, response: Response): Response {
   const hasBody = request.body !== null && (request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0);

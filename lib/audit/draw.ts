@@ -71,7 +71,8 @@ function addRound<Id>(design: AuditDesign<Id>, frame: AuditFrame<Id>, targets: n
     if (extra <= 0) return;
     const start = random();
     drawMore(stratum, takenBy[h], extra, random).forEach((position, i) => {
-      const item: AuditItem<Id> = { id: frame.idAt(position), position, score: frame.scoreAt(position), stratum: h, inclusionProbability: 0, order: 0, doubleReview: false, round: design.rounds };
+      const { id, score } = frame.rowAt(position);
+      const item: AuditItem<Id> = { id, position, score, stratum: h, inclusionProbability: 0, order: 0, doubleReview: false, round: design.rounds };
       fresh.push({ item, key: queueKey(stratum.sampled + i, targets[h], start) });
     });
     stratum.sampled = targets[h];

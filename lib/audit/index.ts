@@ -1,6 +1,7 @@
 export * from "./types";
 export { buildStrata, allocate, mergeStrata, DEFAULT_STRATA, type StrataOptions } from "./strata";
-export { sortedFrame, runsFrame, firstAtOrAbove, firstAbove, type FrameRun } from "./sorted-frame";
+export { sortedFrame, runsFrame, type FrameRun } from "./sorted-frame";
+export { firstAtOrAbove, firstAbove } from "../metrics/score-table";
 export { drawAudit, topUpAudit, DEFAULT_RULE, type DrawOptions } from "./draw";
 export { prepareEstimates, estimateAt, type AuditEstimator, type RowsBelow, type PseudoRow, type IntervalOptions } from "./estimate";
 export { shareInterval, shareQuantile, shareCdf, proportionCounts, type WeightedCount, type IntervalMethod } from "./intervals";

@@ -1,24 +1,5 @@
+import { firstAbove, firstAtOrAbove } from "../metrics/score-table";
 import type { AuditFrame } from "./types";
-
-/** First index of an ascending array whose value is >= t. */
-export function firstAtOrAbove(scores: ArrayLike<number>, t: number, lo = 0, hi = scores.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (scores[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index of an ascending array whose value is > t. */
-export function firstAbove(scores: ArrayLike<number>, t: number, lo = 0, hi = scores.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (scores[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A frame held as one array of scores, ascending, and the ids of its positions. */
 export function sortedFrame<Id>(scores: Float64Array, ids: ArrayLike<Id>): AuditFrame<Id> {
@@ -26,7 +7,7 @@ export function sortedFrame<Id>(scores: Float64Array, ids: ArrayLike<Id>): Audit
   return {
     rows: scores.length,
     scoreAt: (p) => scores[p],
-    idAt: (p) => ids[p],
+    rowAt: (p) => ({ score: scores[p], id: ids[p] }),
     firstAtOrAbove: (t) => firstAtOrAbove(scores, t),
     firstAbove: (t) => firstAbove(scores, t),
   };
@@ -70,7 +51,7 @@ export function runsFrame(runs: readonly FrameRun[]): AuditFrame<number> {
   const used = runs.filter((r) => r.scores.length > 0);
   if (used.length === 1) {
     const [run] = used;
-    return { rows: run.scores.length, scoreAt: (p) => run.scores[p], idAt: (p) => idOf(run, p), firstAtOrAbove: (t) => firstAtOrAbove(run.scores, t), firstAbove: (t) => firstAbove(run.scores, t) };
+    return { rows: run.scores.length, scoreAt: (p) => run.scores[p], rowAt: (p) => ({ score: run.scores[p], id: idOf(run, p) }), firstAtOrAbove: (t) => firstAtOrAbove(run.scores, t), firstAbove: (t) => firstAbove(run.scores, t) };
   }
   const rows = used.reduce((sum, r) => sum + r.scores.length, 0);
   const k = used.length;
@@ -115,9 +96,9 @@ export function runsFrame(runs: readonly FrameRun[]): AuditFrame<number> {
       const [run, i] = locate(p);
       return run.scores[i];
     },
-    idAt: (p) => {
+    rowAt: (p) => {
       const [run, i] = locate(p);
-      return idOf(run, i);
+      return { score: run.scores[i], id: idOf(run, i) };
     },
     firstAtOrAbove: (t) => sum((run) => firstAtOrAbove(run.scores, t)),
     firstAbove: (t) => sum((run) => firstAbove(run.scores, t)),

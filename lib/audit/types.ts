@@ -5,8 +5,8 @@
 
 /**
  * The population an audit is drawn from: the unlabelled rows of a dataset in a time window, in
- * ascending (score, id) order. Positions in this order name the rows; `idAt(p)` is the caller's id
- * of the row at position p. The frame is frozen when the audit is drawn: rows labelled later (by
+ * ascending (score, id) order. Positions in this order name the rows; `rowAt(p)` gives the caller's
+ * id of the row at position p. The frame is frozen when the audit is drawn: rows labelled later (by
  * this audit or otherwise) still belong to it. Held as one sorted array (`sortedFrame`) or as
  * sorted runs never merged (`runsFrame`, a dataset's segments).
  */
@@ -15,8 +15,8 @@ export interface AuditFrame<Id = number> {
   readonly rows: number;
   /** The score at position p (ascending in p). */
   scoreAt(p: number): number;
-  /** The caller's id of the row at position p. */
-  idAt(p: number): Id;
+  /** The score and the caller's id of the row at position p. */
+  rowAt(p: number): { score: number; id: Id };
   /** First position whose score is >= t: the rows not flagged at threshold t. */
   firstAtOrAbove(t: number): number;
   /** First position whose score is > t. */

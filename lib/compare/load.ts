@@ -1,7 +1,7 @@
 /**
  * The same review load: each model's threshold at which it flags at most K of the matched rows.
  */
-import { firstAtOrAbove, type CumulativeTable } from "../metrics/score-table";
+import { firstAbove, firstAtOrAbove, type CumulativeTable } from "../metrics/score-table";
 import { niceThresholdBetween } from "../format";
 
 /** A model's threshold for a load of K flagged rows. */
@@ -15,18 +15,6 @@ export interface LoadThreshold {
    * no threshold in [0, 1] then flags fewer, and the threshold is 1 (flagging those ties).
    */
   withinLoad: boolean;
-}
-
-/** First index in ascending `sorted` whose value is > value (sorted.length when none is). */
-function firstAbove(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] > value) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

@@ -108,3 +108,15 @@ export function firstAtOrAbove(scores: Float64Array, threshold: number): number 
   }
   return lo;
 }
+
+/** Index of the first score of an ascending array > x (scores.length when none is). */
+export function firstAbove(scores: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = scores.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (scores[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

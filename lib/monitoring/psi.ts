@@ -1,3 +1,4 @@
+import { firstAbove } from "../metrics/score-table";
 import { rowsAtOrBelow } from "./prepared";
 import type { PreparedTable } from "./types";
 
@@ -41,18 +42,6 @@ export function quantileLinear(p: PreparedTable, q: number): number | null {
 export function decileEdges(reference: PreparedTable): number[] | null {
   if (reference.rows === 0) return null;
   return DECILES.map((q) => quantileLinear(reference, q) as number);
-}
-
-/** Index of the first distinct score > x (scores.length when none is). */
-function firstAbove(scores: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = scores.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (scores[mid] > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

@@ -33,7 +33,7 @@ function bruteForce(rows: Row[], spec: FrameSpec, before: Map<number, number | n
 function listed(built: BuiltFrame) {
   const frame = frameOf(built);
   expect(frame.rows).toBe(built.rows);
-  return { scores: Array.from({ length: frame.rows }, (_, p) => frame.scoreAt(p)), ids: Array.from({ length: frame.rows }, (_, p) => frame.idAt(p)) };
+  return { scores: Array.from({ length: frame.rows }, (_, p) => frame.scoreAt(p)), ids: Array.from({ length: frame.rows }, (_, p) => frame.rowAt(p).id) };
 }
 
 describe("runsFrame: sorted runs read as one frame, never merged", () => {
@@ -57,13 +57,16 @@ describe("runsFrame: sorted runs read as one frame, never merged", () => {
     all.sort((a, b) => a.score - b.score || a.id - b.id);
     const frame = runsFrame(runs);
     expect(frame.rows).toBe(all.length);
-    for (let p = 0; p < all.length; p++) expect([frame.scoreAt(p), frame.idAt(p)]).toEqual([all[p].score, all[p].id]);
-    const scores = all.map((r) => r.score);
+    for (let p = 0; p < all.length; p++) {
+      expect(frame.rowAt(p)).toEqual({ score: all[p].score, id: all[p].id });
+      expect(frame.scoreAt(p)).toBe(all[p].score);
+    }
+    const scores = Float64Array.from(all, (r) => r.score);
     for (const t of [-1, 0, 0.005, 0.5, 0.37, 0.99, 1, 2]) {
       expect(frame.firstAtOrAbove(t)).toBe(firstAtOrAbove(scores, t));
       expect(frame.firstAbove(t)).toBe(firstAbove(scores, t));
     }
-    expect(() => frame.idAt(all.length)).toThrow(`position ${all.length} is outside the frame's ${all.length} rows`);
+    expect(() => frame.rowAt(all.length)).toThrow(`position ${all.length} is outside the frame's ${all.length} rows`);
   });
 });
 
@@ -143,7 +146,7 @@ describe("buildFrame: the rows an audit was drawn from, rebuilt from segments", 
       expect(b.rows).toBe(a.rows);
       for (let i = 0; i < 2000; i++) {
         const p = Math.floor(random() * a.rows);
-        expect([b.scoreAt(p), b.idAt(p)]).toEqual([a.scoreAt(p), a.idAt(p)]);
+        expect([b.scoreAt(p), b.rowAt(p).id]).toEqual([a.scoreAt(p), a.rowAt(p).id]);
       }
     }
   });

@@ -99,7 +99,7 @@ describe("an audit end to end in one process", () => {
     const frameAfter = await frames.rebuildFrame(audit);
     const idsOf = (built: typeof frameAfter) => {
       const frame = frameOf(built);
-      return Array.from({ length: frame.rows }, (_, p) => frame.idAt(p));
+      return Array.from({ length: frame.rows }, (_, p) => frame.rowAt(p).id);
     };
     expect(idsOf(frameAfter)).toEqual(idsOf(frameBefore));
     expect(frameAfter.rows).toBe(2700);
