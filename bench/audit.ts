@@ -47,10 +47,11 @@ export const benchmark: Benchmark = {
       const random = seededRandom(15);
       const truth = (score: number) => (random() < 0.002 + 0.6 * score ** 3 ? 1 : 0);
       const [buildMs, datasetId] = await time(() => {
-        const writer = new DatasetWriter({ name: "production", positiveLabel: "1", negativeLabel: "0", mapping: { label: "label", score: "score", timestamp: "at" } });
+        const writer = new DatasetWriter({ name: "production", positiveLabel: "1", negativeLabel: "0", mapping: { label: "label", score: "score", timestamp: "at", id: "transaction_id" } });
         const start = Date.UTC(2026, 10, 1);
         for (let i = 0; i < ROWS; i++) {
-          writer.append({ row: i + 2, label: 255, score: random() ** 4, exampleId: null, timestamp: start + Math.floor((i / ROWS) * 28 * DAY), text: null, image: null, slices: null, extras: null });
+          // As exports have them: random-looking ids, timestamps in no particular order.
+          writer.append({ row: i + 2, label: 255, score: random() ** 4, exampleId: `tx-${Math.floor(random() * 2 ** 48).toString(16).padStart(12, "0")}${i.toString(36)}`, timestamp: start + Math.floor(random() * 28 * DAY), text: null, image: null, slices: null, extras: null });
         }
         const id = writer.finish().id;
         // As the server does once an import is answered: copy the import out of the write-ahead log.
@@ -105,7 +106,7 @@ export const benchmark: Benchmark = {
         description: benchmark.description,
         rows,
         notes: [
-          "Data: 10M rows over 28 days, scores u⁴ (u uniform), no labels; the 800 labels come from P(positive) = 0.002 + 0.6·score³. Draws and estimates call lib/services (drawDatasetAudit, auditEstimate) on the SQLite file.",
+          "Data: 10M rows over 28 days in no particular order (random timestamps, random-looking example ids), scores u⁴ (u uniform), no labels; the 800 labels come from P(positive) = 0.002 + 0.6·score³. Draws and estimates call lib/services (drawDatasetAudit, auditEstimate) on the SQLite file.",
           "A draw reads the label mark, the dataset's segments (cached by version), builds the frame (the unlabelled rows in score order: one pass over the segments, one sorted run each, never merged; a position's row is found among the runs by halving their windows), draws with lib/audit and stores the 800 items in one transaction.",
           `The frame is frozen by three numbers per audit (last row id, last label change id, window) and rebuilt when a process first needs it (above); storing it instead would take 8 bytes a row per audit (${(frame.rows * 8 / 1e6).toFixed(0)} MB of scores, twice that with the ids a top-up needs). Estimates keep the frame's runs in memory (4 audits at most): a segment wholly in the frame is its own arrays, no copy.`,
           "An estimate reads the audit's revision, takes the estimator prepared for that revision from the cache, and runs lib/audit estimateAt (a binary search in each run of the frame when the threshold cuts a stratum, a few beta quantiles).",

@@ -1,8 +1,8 @@
 /**
  * Two 1,000,000-row datasets of the same transactions for bench/compare.ts, written straight
- * through the SQLite writer (as bench/gallery.ts does): "float32" in id order, and "int8" (its
- * scores rounded to 1/256 with a little noise) in a shuffled order, so the join cannot lean on
- * the rows' order. Model "fraud", with the int8 version's size and latency facts.
+ * through the SQLite writer (as bench/gallery.ts does): "float32" and "int8" (its scores rounded
+ * to 1/256 with a little noise), random-looking ids, each file in its own shuffled order, so the
+ * join cannot lean on the rows' order. Model "fraud", with the int8 version's size and latency facts.
  */
 import type Database from "better-sqlite3";
 
@@ -25,22 +25,29 @@ export async function writeBenchPair(db: Database.Database, rows: number): Promi
     scoresA[i] = labels[i] ? 1 - u * u * u : u * u * u;
     scoresB[i] = Math.min(1, Math.max(0, Math.round(scoresA[i] * 256) / 256 + (random() - 0.5) * 0.01));
   }
+  // Ids as exports have them: random-looking (a seeded 12-hex-digit code), in no particular order.
+  const ids = Array.from({ length: rows }, (_, i) => `tx-${Math.floor(random() * 2 ** 48).toString(16).padStart(12, "0")}${i.toString(36)}`);
   const mapping = { id: "transaction_id", slices: ["country"], extras: [] as string[] };
   const write = (name: string, version: string, order: (k: number) => number, scores: Float64Array) => {
     const writer = new DatasetWriter({ name, positiveLabel: "1", negativeLabel: "0", mapping, modelName: "fraud", modelVersion: version }, db);
     for (let k = 0; k < rows; k++) {
       const i = order(k);
-      writer.append({ row: k + 2, label: labels[i], score: scores[i], exampleId: `tx-${i}`, timestamp: null, text: null, image: null, slices: JSON.stringify([countries[i % countries.length]]), extras: null });
+      writer.append({ row: k + 2, label: labels[i], score: scores[i], exampleId: ids[i], timestamp: null, text: null, image: null, slices: JSON.stringify([countries[i % countries.length]]), extras: null });
     }
     return writer.finish().id;
   };
-  const shuffled = Uint32Array.from({ length: rows }, (_, i) => i);
-  for (let i = rows - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-  }
-  const a = write("fraud float32 (bench)", "float32", (k) => k, scoresA);
-  const b = write("fraud int8 (bench)", "int8", (k) => shuffled[k], scoresB);
+  const shuffledOrder = () => {
+    const order = Uint32Array.from({ length: rows }, (_, i) => i);
+    for (let i = rows - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
+  // Each file in its own order: neither side is in the other's order, nor in id order.
+  const [orderA, orderB] = [shuffledOrder(), shuffledOrder()];
+  const a = write("fraud float32 (bench)", "float32", (k) => orderA[k], scoresA);
+  const b = write("fraud int8 (bench)", "int8", (k) => orderB[k], scoresB);
   const now = Date.now();
   const facts = db.prepare(`INSERT INTO "ModelVersion" (modelName, version, format, sizeMb, latencyMs, threshold, notes, createdAt, updatedAt) VALUES ('fraud', ?, ?, ?, ?, 0.5, '', ?, ?)`);
   facts.run("float32", "SavedModel", 48, 9.5, now, now);

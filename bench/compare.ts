@@ -1,6 +1,6 @@
 /**
  * Model comparison benchmark: two 1,000,000-row datasets of the same transactions (float32 and its
- * int8 copy, the second shuffled) written straight through the SQLite writer, joined by example id.
+ * int8 copy, each in its own shuffled order, random-looking ids) written straight through the SQLite writer, joined by example id.
  * The first full report (join, id check, DeLong, pictures) and any new threshold or load in the
  * server's code (in this process, caches as a server keeps them), then the page in Chromium on a
  * real `next start`: first load, and frames while the threshold and the review load are dragged.
@@ -62,7 +62,7 @@ async function framesDuring(page: Page, watch: string, drag: () => Promise<void>
 
 export const benchmark: Benchmark = {
   name: "compare",
-  description: `Model comparison of two ${ROWS.toLocaleString("en-US")}-row datasets joined by example id (the second in shuffled order), 3% positives, one slice column.`,
+  description: `Model comparison of two ${ROWS.toLocaleString("en-US")}-row datasets joined by example id (random-looking ids, each file in its own shuffled order), 3% positives, one slice column.`,
   run: async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-bench-compare-"));
     const databaseUrl = `file:${path.join(dir, "bench.db")}`;
