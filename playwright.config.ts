@@ -34,7 +34,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -f ${databaseFile} ${databaseFile}-wal ${databaseFile}-shm && npx next start -p ${port} -H 127.0.0.1`,
+      command: `rm -f ${databaseFile} ${databaseFile}-wal ${databaseFile}-shm && node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -3,7 +3,7 @@
  * int8 copy, each in its own shuffled order, random-looking ids) written straight through the SQLite writer, joined by example id.
  * The first full report (join, id check, DeLong, pictures) and any new threshold or load in the
  * server's code (in this process, caches as a server keeps them), then the page in Chromium on a
- * real `next start`: first load, and frames while the threshold and the review load are dragged.
+ * the real server, `scripts/serve.mjs`: first load, and frames while the threshold and the review load are dragged.
  * Needs a production build (`next build`) and Chromium for the page rows.
  */
 import { spawn } from "node:child_process";
@@ -25,7 +25,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 async function startApp(databaseUrl: string) {
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
     stdio: "ignore",
     detached: true,

@@ -1,6 +1,6 @@
 /**
  * Threshold explorer benchmark at 1,000,000 rows with arbitrary float scores: the page's first
- * load and payload (real `next start`), frame times while dragging the threshold in Chromium, and
+ * load and payload (the real server, `scripts/serve.mjs`), frame times while dragging the threshold in Chromium, and
  * the confusion matrix at a new threshold in Node (binary search) against a full scan.
  * Needs a production build (`next build`, honouring NEXT_DIST_DIR) and Chromium.
  */
@@ -23,7 +23,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function startApp(databaseUrl: string) {
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
     stdio: "ignore",
     detached: true,

@@ -59,12 +59,12 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the built app with `node next start` (so the pid is the server's) on a database: a SQLite file, or a PostgreSQL URL. */
+/** Starts the built app with `node scripts/serve.mjs` (so the pid is the server's) on a database: a SQLite file, or a PostgreSQL URL. */
 export async function startBenchServer(database: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   // BENCH_CPU_PROFILES=<dir>: the server writes a CPU profile of each thread there when it stops.
   const profile = process.env.BENCH_CPU_PROFILES ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILES}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, "scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,7 +1,7 @@
 /**
  * Monitoring benchmark on 10,000,000 rows over 90 days (bench/monitoring-data.ts): every day's
  * counts at a new threshold on the server, KS and PSI for all days (first time, then cached), the
- * Monitoring page's first load and payload (real `next start`), the replay's recompute in
+ * Monitoring page's first load and payload (the real server, `scripts/serve.mjs`), the replay's recompute in
  * Chromium, an alert check after an append, and peak memory. Needs a production build.
  */
 import fs from "node:fs";
@@ -100,7 +100,7 @@ export const benchmark: Benchmark = {
       const [tCheck, check] = await time(() => checkAlerts(id));
       rows.push({ metric: "alert check after a 1,000-row append (after its answer: the new segment's days, that day's KS and PSI, the rules)", value: withCpu(tCheck), reference: `${check?.raised} alerts raised`, goal: "never blocks the append", met: true });
 
-      // The page, served by `next start` on the same database.
+      // The page, served by the real server (`scripts/serve.mjs`) on the same database.
       server = await startBenchServer(file, await freePort());
       const [tCold, coldHtml] = await time(async () => (await fetch(`${server!.url}/datasets/${id}/monitoring`)).text());
       const [tWarm, html] = await time(async () => (await fetch(`${server!.url}/datasets/${id}/monitoring?t=0.3`)).text());

@@ -65,7 +65,7 @@ export function stallSteps(rows: number, warmupRows: number): StallStep[] {
   const json = { measured: labelsJson(labels.measured), warmup: labelsJson(labels.warmup) };
   const appended = { measured: appendBody(rows, 100_000), warmup: appendBody(100_000_000, 100) };
   return [
-    { name: "first request after the server starts (explorer page of a small dataset: loading the code)", cold: true, startUp: true, send: (url, id) => get(`${url}/datasets/${id}`) },
+    { name: "first request after the server starts (explorer page of a small dataset)", cold: true, startUp: true, send: (url, id) => get(`${url}/datasets/${id}`) },
     { name: "explorer page, first view", cold: true, send: (url, id) => get(`${url}/datasets/${id}`) },
     { name: "curves (API)", send: (url, id) => get(api(url, id, "/curves")) },
     { name: "daily impact page", send: (url, id) => get(`${url}/datasets/${id}/impact`) },

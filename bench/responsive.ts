@@ -117,7 +117,8 @@ export const benchmark: Benchmark = {
       const startUp = all.filter((f) => f.name.startsWith("first request after"));
       const figures = all.filter((f) => !startUp.includes(f));
       const worst = figures.reduce((a, b) => (b.worstHealthMs > a.worstHealthMs ? b : a));
-      if (startUp.length) notes.push(`Start-up, not counted above: ${startUp.map((f) => `${f.name}: ${ms(f.worstHealthMs)}`).join("; ")}. Every step above runs once on a small dataset first, so that its code is loaded.`);
+      for (const f of startUp) rows.push({ metric: `${f.name}, before the ${count(size)}-row runs`, value: ms(f.worstHealthMs), reference: `the request itself: ${ms(f.requestMs)}`, goal: `≤ ${STALL_GOAL_MS} ms`, met: f.worstHealthMs <= STALL_GOAL_MS });
+      if (startUp.length) notes.push(`The server warms itself up before it answers (scripts/serve.mjs), so the first request after a start (the row above) finds the app's code loaded. Every later step runs once on a small dataset first, so that what is measured is the dataset's size, not a page's first use.`);
       rows.push({ metric: `longest event-loop hold, ${count(size)} rows (worst: ${worst.name})`, value: ms(worst.worstHealthMs), goal: `≤ ${STALL_GOAL_MS} ms`, met: worst.worstHealthMs <= STALL_GOAL_MS });
       notes.push(`${count(size)} rows, slowest health answer during each request (the request's own time): ${figures.map((f) => `${f.name} ${ms(f.worstHealthMs)} (${ms(f.requestMs)})`).join("; ")}.`);
     }

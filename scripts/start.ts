@@ -3,7 +3,7 @@
  * then serve the app.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { ConfigError, parseConfig, type Config } from "../lib/config";
 import { isWildcardAddress } from "../lib/access/hosts";
 import { needsBuild } from "./lib/build-state";
@@ -38,11 +38,11 @@ if (settings.CUTOFF_TOKEN) console.log(`cutoff: ${settings.CUTOFF_PROTECT_READS 
 if (isWildcardAddress(host) && !settings.CUTOFF_ALLOWED_HOSTS.length) {
   console.log("cutoff: answering only localhost, 127.0.0.1 and [::1]; list the names people reach this machine by in CUTOFF_ALLOWED_HOSTS");
 }
-// Next's own CLI in this Node process's binary, not through npx: npx does not pass signals on, and
-// a stopped `npm start` left next-server serving the port. SIGINT and SIGTERM go to the server; this
-// process exits when the server does (with its status), and forces it after 10 s.
-const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const server = spawn(process.execPath, [nextCli, "start", "-p", String(port), "-H", host], { stdio: "inherit" });
+// The server (Next's, warmed up before it answers: scripts/serve.mjs) in this Node process's binary,
+// not through npx: npx does not pass signals on, and a stopped `npm start` left the server serving
+// the port. SIGINT and SIGTERM go to the server; this process exits when the server does (with its
+// status), and forces it after 10 s.
+const server = spawn(process.execPath, [fileURLToPath(new URL("./serve.mjs", import.meta.url)), "-p", String(port), "-H", host], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     server.kill(signal);

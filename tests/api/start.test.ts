@@ -53,7 +53,7 @@ const portFree = (port: number) =>
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
   });
 
-test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the server: the port is free and no next-server is left", async () => {
+test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the server: the port is free and no server process is left", async () => {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-start-"));
   const child = spawn("npm", ["start"], {
@@ -74,7 +74,7 @@ test.skipIf(process.platform !== "linux")("SIGTERM to `npm start` stops the serv
       await new Promise((r) => setTimeout(r, 250));
     }
     tree = descendants(child.pid!);
-    expect(tree.some((pid) => /next-server|next\/dist\/bin\/next/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") + (fs.existsSync(`/proc/${pid}/comm`) ? fs.readFileSync(`/proc/${pid}/comm`, "utf8") : "")))).toBe(true);
+    expect(tree.some((pid) => /cutoff-server|scripts\/serve\.mjs/.test(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ") + (fs.existsSync(`/proc/${pid}/comm`) ? fs.readFileSync(`/proc/${pid}/comm`, "utf8") : "")))).toBe(true);
     child.kill("SIGTERM");
     await exited;
     for (let i = 0; i < 40 && tree.some(alive); i++) await new Promise((r) => setTimeout(r, 250));

@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL-backed app for the browser tests (Playwright's second webServer, project
- * "postgres"): a PostgreSQL server in a temporary folder, one database, `next start` on it with
+ * "postgres"): a PostgreSQL server in a temporary folder, one database, the app (`scripts/serve.mjs`) on it with
  * the demo seeded. Stops both on SIGTERM or SIGINT (Playwright's graceful shutdown) and when the
  * app exits. `node --import tsx tests/e2e/postgres-server.ts PORT` (not through npx or the tsx CLI:
  * their wrappers end this process before PostgreSQL is stopped).
@@ -14,7 +14,7 @@ const port = process.argv[2] ?? "3108";
 const postgres = await startPostgres();
 const dataDir = path.join(postgres.dir, "app-data");
 fs.mkdirSync(dataDir);
-const app = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
+const app = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], {
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: await postgres.createDatabase("cutoff_e2e"), CUTOFF_DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1" },
   stdio: "inherit",
   detached: true,

@@ -50,7 +50,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the built app (`next start`) on a free port and waits until /api/health answers: against
+ * Starts the built app (`scripts/serve.mjs`, as `npm start` does) on a free port and waits until /api/health answers: against
  * a new temporary SQLite file, or against `options.database` (a SQLite file or a PostgreSQL URL, e.g.
  * another server's: two instances on one database, or a file a crashed server left; it is then left
  * in place), with its data folder in a new temporary folder (or `options.dataDir`, e.g. a folder two
@@ -62,7 +62,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
   const database = options.database ?? options.databaseFile ?? path.join(dir, "cutoff.db");
   const dataDir = options.dataDir ?? dir;
   const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
