@@ -1,7 +1,7 @@
 /**
  * "No request holds the event loop for more than 100 ms": every kind of request a user or a
  * script sends (first page views, curves, slices, filtered gallery queries and text search,
- * exports, appends, late labels, tags, deletes) against a dataset of N rows, while a probe
+ * exports, monitoring, comparisons, appends, late labels, tags, deletes) against a dataset of N rows, while a probe
  * process asks for /api/health every 5 ms. Each step's figure is the slowest health answer
  * during the request and the half second after it (work the server does once it has answered,
  * like checkpoints and compaction, counts too). "Cold" steps restart the server first, so that
@@ -23,8 +23,8 @@ export interface StallStep {
   cold?: boolean;
   /** Measured on the small dataset right after a start, without a warm-up: what loading the code costs. */
   startUp?: boolean;
-  /** Sends the request; resolves with its status once the whole answer is read. */
-  send: (url: string, datasetId: number, target: Target) => Promise<number>;
+  /** Sends the request; resolves with its status once the whole answer is read. `twin`: a second import of the same file. */
+  send: (url: string, datasetId: number, target: Target, twin: number) => Promise<number>;
   /** Statuses that count as success (200 by default). */
   ok?: number[];
 }
@@ -78,6 +78,11 @@ export function stallSteps(rows: number, warmupRows: number): StallStep[] {
     { name: "gallery page, first view", cold: true, send: (url, id) => get(`${url}/datasets/${id}/gallery`) },
     { name: "brief page, first view", cold: true, send: (url, id) => get(`${url}/datasets/${id}/brief`) },
     { name: "slices, first view (API)", cold: true, send: (url, id) => get(api(url, id, "/slices?threshold=0.5")) },
+    { name: "monitoring page, first view (days, reference, KS, PSI, replay grids)", cold: true, send: (url, id) => get(`${url}/datasets/${id}/monitoring`) },
+    { name: "monitoring at a new threshold (API)", send: (url, id) => get(api(url, id, "/monitoring?threshold=0.3&period=day")) },
+    { name: "monitoring by week, first time (API)", send: (url, id) => get(api(url, id, "/monitoring?threshold=0.3&period=week")) },
+    { name: "comparison with a second import of the file, first report (API: join by id, DeLong, pictures)", cold: true, send: (url, id, _target, twin) => get(`${url}/api/compare?a=${id}&b=${twin}&threshold=0.5`) },
+    { name: "comparison at a new review load (API)", send: (url, id, _target, twin) => get(`${url}/api/compare?a=${id}&b=${twin}&flagged=5000`) },
     { name: "gallery: one slice value, score order", send: (url, id) => get(api(url, id, "/examples?threshold=0.5&kind=fp&slice.country=FR")) },
     { name: "gallery: one slice value, sorted by amount (SQL scan)", send: (url, id) => get(api(url, id, "/examples?threshold=0.5&kind=fp&slice.country=FR&sort=amount&order=desc")) },
     { name: "gallery: text search (SQL scan)", send: (url, id) => get(api(url, id, "/examples?threshold=0.5&kind=tn&q=shop%20307")) },
@@ -103,10 +108,11 @@ export function stallSteps(rows: number, warmupRows: number): StallStep[] {
 }
 
 /**
- * Runs the steps against a server on `databaseFile` holding dataset `datasetId`; restarts it for
+ * Runs the steps against a server on `databaseFile` holding dataset `datasetId` (and `twins`, a second
+ * import of the measured and of the small file, for comparisons); restarts it for
  * cold steps. Returns each step's figure; the server is stopped at the end.
  */
-export async function measureStalls(databaseFile: string, datasetId: number, warmupId: number, steps: StallStep[], log: (line: string) => void): Promise<StallFigure[]> {
+export async function measureStalls(databaseFile: string, datasetId: number, warmupId: number, steps: StallStep[], log: (line: string) => void, twins = { measured: 0, warmup: 0 }): Promise<StallFigure[]> {
   let server: BenchServer | null = null;
   const figures: StallFigure[] = [];
   // With BENCH_CPU_PROFILES, each step's window on the monotonic clock (µs, as CPU profiles count
@@ -121,12 +127,12 @@ export async function measureStalls(databaseFile: string, datasetId: number, war
       }
       // Loads the step's code (a route's first request loads its chunks and Prisma plans its
       // queries) on the small dataset: the figure is then the large dataset's, not the start-up's.
-      if (!step.startUp) await step.send(server.url, warmupId, "warmup");
+      if (!step.startUp) await step.send(server.url, warmupId, "warmup", twins.warmup);
       const probe = await startProbe(server.url, ["/api/health"], PROBE_INTERVAL_MS);
       await new Promise((r) => setTimeout(r, 200));
       const from = epochNow();
       const fromUs = monotonicUs();
-      const status = await step.send(server.url, step.startUp ? warmupId : datasetId, step.startUp ? "warmup" : "measured");
+      const status = step.startUp ? await step.send(server.url, warmupId, "warmup", twins.warmup) : await step.send(server.url, datasetId, "measured", twins.measured);
       const answered = epochNow();
       await new Promise((r) => setTimeout(r, AFTER_MS));
       windows.push({ name: step.name, from: fromUs, to: monotonicUs() });

@@ -88,19 +88,23 @@ async function stalls(rows: number): Promise<StallFigure[]> {
   let id: number;
   let warmupId: number;
   let warmupRows: number;
+  // A second import of each file: the other side of a comparison joined by example id.
+  const twins = { measured: 0, warmup: 0 };
   try {
     const small = path.join(TMP, "responsive-warmup.csv");
     fs.writeFileSync(small, firstLines(file, 1 << 20));
     const { body } = await postFile(server.url, small, `name=warmup&${MAPPING}`);
     warmupId = body.id as number;
     warmupRows = body.rows as number;
+    twins.warmup = (await postFile(server.url, small, `name=warmup-twin&${MAPPING}`)).body.id as number;
     id = await importFile(server.url, file, `stalls-${rows}`, rows);
+    twins.measured = await importFile(server.url, file, `stalls-${rows}-twin`, rows);
   } finally {
     await server.stop();
   }
   console.log(`  ${count(rows)} rows:`);
   const only = process.env.RESPONSIVE_STEPS ? new RegExp(process.env.RESPONSIVE_STEPS, "i") : null;
-  return measureStalls(databaseFile, id, warmupId, stallSteps(rows, warmupRows).filter((s) => !only || only.test(s.name)), console.log);
+  return measureStalls(databaseFile, id, warmupId, stallSteps(rows, warmupRows).filter((s) => !only || only.test(s.name)), console.log, twins);
 }
 
 export const benchmark: Benchmark = {

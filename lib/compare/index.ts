@@ -18,3 +18,4 @@ export * from "./join";
 export * from "./grid";
 export * from "./grid-report";
 export * from "./query";
+export * from "./pair";

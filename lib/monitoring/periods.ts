@@ -1,4 +1,5 @@
 import type { ScoreTable } from "../metrics/score-table";
+import { copyOf, float64s } from "../metrics/typed-arrays";
 import type { PeriodKind, PeriodTable } from "./types";
 
 export const DAY_MS = 86_400_000;
@@ -24,7 +25,7 @@ export function emptyTable(start: number): PeriodTable {
 
 /** Arrays of `size` entries held in buffers of `capacity`: views when little would be wasted, else compact copies. */
 function trimmed(arrays: Float64Array[], size: number, capacity: number): Float64Array[] {
-  return arrays.map((x) => (size * 2 >= capacity ? x : x.slice()));
+  return arrays.map((x) => (size * 2 >= capacity ? x : copyOf(x)));
 }
 
 /** Four columns (scores, positives, negatives, unlabeled) and where a run of rows starts in them. */
@@ -92,7 +93,7 @@ export function mergeTables(tables: readonly PeriodTable[], start = Math.min(...
     return { ...only, start };
   }
   const total = tables.reduce((sum, t) => sum + t.scores.length, 0);
-  const buffers = [0, 1].map(() => [0, 1, 2, 3].map(() => new Float64Array(total)));
+  const buffers = [0, 1].map(() => [0, 1, 2, 3].map(() => float64s(total)));
   let room = 0;
   let layer: Run[] = tables.map((t) => {
     const run = { columns: [t.scores, t.positives, t.negatives, t.unlabeled], at: 0, length: t.scores.length, room };

@@ -1,4 +1,5 @@
 import { firstAtOrAbove } from "../metrics/score-table";
+import { float64s, uint32s } from "../metrics/typed-arrays";
 import { PERIOD_LENGTH_DAYS } from "./periods";
 import type { PeriodCounts, PeriodKind, PeriodTable, PreparedTable } from "./types";
 
@@ -27,8 +28,8 @@ export function prepareTable(t: PeriodTable, kind: PeriodKind = "day"): Prepared
   const [positives, negatives, unlabeled] = [t.positives, t.negatives, t.unlabeled];
   // Fresh memory is most of what a first preparation of many periods pays for: the counts are
   // 32-bit integers, and doubles only for a period of 2^32 rows or more (found at the end, redone).
-  const suffixSums = (Counts: Uint32ArrayConstructor | Float64ArrayConstructor) => {
-    const [pos, neg, all] = [new Counts(n + 1), new Counts(n + 1), new Counts(n + 1)];
+  const suffixSums = (counts: (length: number) => Uint32Array | Float64Array) => {
+    const [pos, neg, all] = [counts(n + 1), counts(n + 1), counts(n + 1)];
     let [p, q, r] = [0, 0, 0];
     for (let i = n - 1; i >= 0; i--) {
       p += positives[i];
@@ -40,8 +41,8 @@ export function prepareTable(t: PeriodTable, kind: PeriodKind = "day"): Prepared
     }
     return { pos, neg, all, total: r };
   };
-  let sums = suffixSums(Uint32Array);
-  if (sums.total >= 2 ** 32) sums = suffixSums(Float64Array);
+  let sums = suffixSums(uint32s);
+  if (sums.total >= 2 ** 32) sums = suffixSums(float64s);
   const { pos: positivesAtOrAbove, neg: negativesAtOrAbove, all: rowsAtOrAbove } = sums;
   return {
     start: t.start,

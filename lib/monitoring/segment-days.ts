@@ -1,4 +1,5 @@
 import type { RowCounts, ScoreSegment } from "../metrics/segment";
+import { float64s } from "../metrics/typed-arrays";
 import { DAY_MS, mergeTables } from "./periods";
 import type { PeriodTable } from "./types";
 
@@ -43,7 +44,7 @@ export function bucketTables(segment: Pick<ScoreSegment, "scores" | "labels">, b
   const first = new Int32Array(buckets + 1);
   for (let b = 0; b < buckets; b++) first[b + 1] = first[b] + distinct[b];
   const size = first[buckets];
-  const [S, P, N, U] = [new Float64Array(size), new Float64Array(size), new Float64Array(size), new Float64Array(size)];
+  const [S, P, N, U] = [float64s(size), float64s(size), float64s(size), float64s(size)];
   const at = Int32Array.from(first.subarray(0, buckets), (x) => x - 1);
   last.fill(NaN);
   for (let i = 0; i < n; i++) {
@@ -107,8 +108,8 @@ export function segmentDays(segment: SegmentRows): DayTables {
   return { days: bucketTables(segment, bucket, lastDay - first + 1, (b) => (first + b) * DAY_MS), undated };
 }
 
-/** Day tables of several segments' rows merged: a day's table holds its rows from every segment. */
-export function mergeDays(parts: readonly DayTables[]): DayTables {
+/** The day tables of several segments grouped by day, oldest first, and their rows without a time summed. */
+export function dayGroups(parts: readonly DayTables[]): { groups: { start: number; tables: PeriodTable[] }[]; undated: RowCounts } {
   const undated = noRows();
   const byStart = new Map<number, PeriodTable[]>();
   for (const part of parts) {
@@ -122,8 +123,14 @@ export function mergeDays(parts: readonly DayTables[]): DayTables {
       else byStart.set(day.start, [day]);
     }
   }
-  const days = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([start, list]) => (list.length === 1 ? list[0] : mergeTables(list, start)));
-  return { days, undated };
+  const groups = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([start, tables]) => ({ start, tables }));
+  return { groups, undated };
+}
+
+/** Day tables of several segments' rows merged: a day's table holds its rows from every segment (a day in one segment keeps its table). */
+export function mergeDays(parts: readonly DayTables[]): DayTables {
+  const { groups, undated } = dayGroups(parts);
+  return { days: groups.map((g) => (g.tables.length === 1 ? g.tables[0] : mergeTables(g.tables, g.start))), undated };
 }
 
 /** The day tables of a dataset's segments (every row in its UTC day; rows without a time apart). */

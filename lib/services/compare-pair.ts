@@ -6,12 +6,10 @@
  * either side make a new pair.
  */
 import { cachedByVersion } from "../cache";
-import {
-  candidatePairs, joinRows, keyedRows, pairedGrid, prepareComparison, scoreOrderOf,
-  type JoinedRows, type KeyedSegment, type PairedGrid, type PreparedComparison,
-} from "../compare";
+import type { JoinedRows, KeyedSegment, PairedGrid, PreparedComparison } from "../compare";
 import { store } from "../db";
 import { datasetVersion, getDatasetIndex, type DatasetIndex } from "../db/score-index";
+import { compute } from "../workers/compute";
 
 /** A prepared pair: joined rows when the datasets share ids, else an A/B test's two arms. */
 export interface PreparedPair {
@@ -47,41 +45,21 @@ async function preparePair(a: number, b: number, versionA: number, versionB: num
   const [indexA, indexB] = await Promise.all([getDatasetIndex(a), getDatasetIndex(b)]);
   if (!indexA || !indexB) return null;
   const [partsA, partsB] = await Promise.all([keyedSegments(indexA), keyedSegments(indexB)]);
-  const keyedA = keyedRows(partsA, indexA.sliceColumns.length);
-  const keyedB = keyedRows(partsB, 0);
-  const candidates = candidatePairs(keyedA, keyedB);
-  const base = { a, b, versionA, versionB, rowsA: rowCount(indexA), rowsB: rowCount(indexB), withoutIdA: rowCount(indexA) - keyedA.keys.length, withoutIdB: rowCount(indexB) - keyedB.keys.length };
-  if (candidates.a.length === 0) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
+  const size = rowCount(indexA) + rowCount(indexB);
+  // The long steps run in the compute worker (plain data over shared memory both ways).
+  const c = await compute("pairCandidates", size, partsA, partsB, indexA.sliceColumns.length);
+  const base = { a, b, versionA, versionB, rowsA: rowCount(indexA), rowsB: rowCount(indexB), withoutIdA: rowCount(indexA) - c.keyedA.keys.length, withoutIdB: rowCount(indexB) - c.keyedB.keys.length };
+  const unpaired = { ...base, joined: null, prepared: null, grid: null };
+  if (c.candidates.a.length === 0) return { ...unpaired, preparedInMs: performance.now() - started };
   // Equal keys are the same id only if the texts agree. The check reads both sides' texts on the
-  // reader thread; meanwhile this thread prepares the comparison as if they all agree (a 53-bit
-  // collision almost never happens), and prepares it again when some pair differs.
-  const idsA = new Float64Array(candidates.a.length);
-  const idsB = new Float64Array(candidates.b.length);
-  for (let k = 0; k < idsA.length; k++) {
-    idsA[k] = keyedA.ids[candidates.a[k]];
-    idsB[k] = keyedB.ids[candidates.b[k]];
-  }
-  const checking = store().rows.sameExampleIds(a, idsA, b, idsB);
-  await new Promise((resolve) => setImmediate(resolve)); // the check's request is sent before this thread's work
-  const slices = indexA.sliceColumns.map((column, c) => ({ column, values: indexA.sliceValues[c] ?? [] }));
+  // reader thread; meanwhile the compute worker prepares the comparison as if they all agree (a
+  // 53-bit collision almost never happens), and prepares it again when some pair differs.
+  const slices = indexA.sliceColumns.map((column, k) => ({ column, values: indexA.sliceValues[k] ?? [] }));
   const segmentRows = { a: partsA.map((p) => p.segment.offsets.length), b: partsB.map((p) => p.segment.offsets.length) };
-  const assumed = joinRows(keyedA, keyedB, candidates, () => true, slices);
-  const speculative = assumed.onlyA < keyedA.keys.length ? prepareJoined(assumed, segmentRows) : null;
-  const same = await checking;
-  const allSame = same.every((x) => x === 1);
-  const joined = allSame ? assumed : joinRows(keyedA, keyedB, candidates, (k) => same[k] === 1, slices);
-  if (joined.onlyA === keyedA.keys.length) return { ...base, joined: null, prepared: null, grid: null, preparedInMs: performance.now() - started };
-  const { prepared, grid } = allSame && speculative ? speculative : prepareJoined(joined, segmentRows);
-  return { ...base, joined, prepared, grid, preparedInMs: performance.now() - started };
-}
-
-/** The expensive part of a joined pair: each dataset's segments keep their rows in score order, so the matched rows' orders come from them, unsorted. */
-function prepareJoined(joined: JoinedRows, segmentRows: { a: number[]; b: number[] }): { prepared: PreparedComparison; grid: PairedGrid } {
-  const scoreOrders = {
-    a: scoreOrderOf(joined.segmentA, joined.positionA, joined.rows.scoresA, segmentRows.a),
-    b: scoreOrderOf(joined.segmentB, joined.positionB, joined.rows.scoresB, segmentRows.b),
-  };
-  return { prepared: prepareComparison(joined.rows, scoreOrders), grid: pairedGrid(joined.rows) };
+  const candidates = { keyedA: c.keyedA, keyedB: c.keyedB, candidates: c.candidates };
+  const [same, speculative] = await Promise.all([store().rows.sameExampleIds(a, c.idsA, b, c.idsB), compute("joinPair", size, candidates, null, slices, segmentRows)]);
+  const pair = same.every((x) => x === 1) ? speculative : await compute("joinPair", size, candidates, same, slices, segmentRows);
+  return { ...(pair ? { ...base, ...pair } : unpaired), preparedInMs: performance.now() - started };
 }
 
 /** Pairs kept prepared: each holds its matched rows and sorted scores (~60 MB at a million rows). */

@@ -2,12 +2,11 @@ import { cachedByVersion } from "../cache";
 import { store, type DatasetView } from "../db";
 import { getDatasetIndex } from "../db/score-index";
 import { InvalidInputError } from "../errors";
+import { compute } from "../workers/compute";
 import {
-  allRowsTable,
   DAY_MS,
   defaultReference,
   formatReference,
-  mergeTables,
   parseReference,
   windowLabel,
   windowOf,
@@ -33,16 +32,16 @@ export interface LoadedReference {
   days: number | null;
   /** Why the asked or saved reference was not used (the default stands in), else null. */
   notice: string | null;
-  /** Its rows as one table (a window's is merged from its days on first call: the preparation is cached, so it rarely is). */
-  table: () => PeriodTable;
+  /** Its rows as one table (a window's is merged from its days on first call, in the compute worker: the preparation is cached, so it rarely is). */
+  table: () => Promise<PeriodTable>;
   /** Tells cached preparations apart: the spec, and the other dataset's version. */
   cacheKey: string;
 }
 
 /** `compute` run on the first call only. */
-function once<T>(compute: () => T): () => T {
+function once<T>(make: () => T): () => T {
   let value: { v: T } | null = null;
-  return () => (value ??= { v: compute() }).v;
+  return () => (value ??= { v: make() }).v;
 }
 
 /** Whole UTC days from the first to the last instant, both included. */
@@ -53,7 +52,8 @@ const daysSpanned = (min: string | null, max: string | null) =>
 async function datasetReference(spec: Extract<ReferenceSpec, { kind: "dataset" }>, other: DatasetView): Promise<LoadedReference | null> {
   const index = await getDatasetIndex(other.id);
   if (!index) return null;
-  const table = await cachedByVersion("monitoring-reference", other.id, index.version, () => allRowsTable(index.segments), { limit: 8 });
+  const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
+  const table = await cachedByVersion("monitoring-reference", other.id, index.version, () => compute("allRowsTable", rows, index.segments), { limit: 8 });
   return {
     spec: formatReference(spec),
     kind: "dataset",
@@ -64,22 +64,26 @@ async function datasetReference(spec: Extract<ReferenceSpec, { kind: "dataset" }
     to: null,
     days: daysSpanned(other.timestampMin, other.timestampMax),
     notice: null,
-    table: () => table,
+    table: async () => table,
     cacheKey: `dataset:${other.id}@${index.version}`,
   };
 }
 
+type MergedWindow = { sources: PeriodTable[]; table: Promise<PeriodTable> };
+
 /** The last merged window of each (dataset, spec), with the day tables it was merged from. */
-const windows: Map<string, { sources: PeriodTable[]; table: PeriodTable }> = ((globalThis as unknown as { cutoffReferenceWindows?: Map<string, { sources: PeriodTable[]; table: PeriodTable }> }).cutoffReferenceWindows ??= new Map());
+const windows: Map<string, MergedWindow> = ((globalThis as unknown as { cutoffReferenceWindows?: Map<string, MergedWindow> }).cutoffReferenceWindows ??= new Map());
 
 /**
- * The merge of a window's day tables; the same object as last time when they are the same
- * objects (an append to a later day leaves the window alone, and its KS and PSI are kept).
+ * The merge of a window's day tables (in the compute worker); the same object as last time when
+ * they are the same objects (an append to a later day leaves the window alone, and its KS and PSI
+ * are kept).
  */
-function windowTable(key: string, inside: PeriodTable[]): PeriodTable {
+function windowTable(key: string, inside: PeriodTable[]): Promise<PeriodTable> {
   const last = windows.get(key);
   if (last && last.sources.length === inside.length && last.sources.every((t, i) => t === inside[i])) return last.table;
-  const table = mergeTables(inside, 0);
+  const table = compute("mergePeriodTables", inside.reduce((sum, t) => sum + t.scores.length, 0), inside, 0);
+  table.catch(() => windows.delete(key));
   windows.delete(key);
   if (windows.size >= 16) windows.delete(windows.keys().next().value as string);
   windows.set(key, { sources: inside, table });

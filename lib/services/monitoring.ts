@@ -8,25 +8,26 @@ import { store, type DatasetView } from "../db";
 import { getDatasetIndex } from "../db/score-index";
 import { InvalidInputError, NotFoundError } from "../errors";
 import {
-  chooseReplaySteps,
+  assemblePreparation,
   coveredDays,
-  mergeDays,
-  segmentDays,
+  dayGroups,
   DAY_MS,
   DEFAULT_DRIFT_RULE,
   monitoringAt,
   parseMonitoringSettings,
   PERIOD_LENGTH_DAYS,
-  prepareMonitoringReusing,
+  planPreparation,
   type PreparationMemo,
   type DayTables,
   type MonitoringReport,
   type PeriodKind,
+  type PeriodTable,
   type PreparedMonitoring,
   type ReplayGrid,
   type ResolvedMonitoringSettings,
 } from "../monitoring";
 import type { RowCounts } from "../metrics/segment";
+import { compute } from "../workers/compute";
 import { settingsView } from "../story/settings";
 import type { ResolvedSettings } from "../story/settings";
 import { loadReference, type LoadedReference } from "./monitoring-reference";
@@ -46,8 +47,8 @@ export const hasTimestamps = (d: Pick<DatasetView, "mapping" | "timestampMin">) 
 /**
  * A dataset's rows by UTC day, cached by its version; null when it does not exist. Each segment's
  * days are cached by the segment's revision, so a new version walks only new or relabelled
- * segments, and the days of the others stay the same objects (prepareMonitoringReusing keeps
- * their KS and PSI).
+ * segments, and the days of the others stay the same objects (the preparation keeps their KS and
+ * PSI). The walks and merges run in the compute worker.
  */
 export async function loadDays(datasetId: number): Promise<{ version: number; days: DayTables } | null> {
   const index = await getDatasetIndex(datasetId);
@@ -56,11 +57,28 @@ export async function loadDays(datasetId: number): Promise<{ version: number; da
     "monitoring-days",
     datasetId,
     index.version,
-    async () => mergeDays(await Promise.all(index.refs.map((ref, k) => cachedByVersion("monitoring-segment-days", datasetId, ref.revision, () => segmentDays(index.segments[k]), { part: String(ref.id), limit: 512 })))),
+    async () => {
+      const parts = await Promise.all(
+        index.refs.map((ref, k) => {
+          const segment = index.segments[k];
+          return cachedByVersion("monitoring-segment-days", datasetId, ref.revision, () => compute("segmentDays", segment.scores.length, segment), { part: String(ref.id), limit: 512 });
+        }),
+      );
+      return mergeDayParts(parts);
+    },
     { limit: 8 },
   );
   return { version: index.version, days };
 }
+
+/** lib/monitoring's mergeDays, with the merge of each day found in several segments in the compute worker. */
+async function mergeDayParts(parts: readonly DayTables[]): Promise<DayTables> {
+  const { groups, undated } = dayGroups(parts);
+  return { days: await Promise.all(groups.map((g) => (g.tables.length === 1 ? g.tables[0] : compute("mergePeriodTables", tableRows(g.tables), g.tables, g.start)))), undated };
+}
+
+/** Distinct scores of some tables: the size of a pass over them. */
+export const tableRows = (tables: readonly PeriodTable[]) => tables.reduce((sum, t) => sum + t.scores.length, 0);
 
 /** The last preparation of each (dataset, period, reference), whatever its version: what the next one reuses. */
 const memos: Map<string, PreparationMemo> = ((globalThis as unknown as { cutoffMonitoringMemos?: Map<string, PreparationMemo> }).cutoffMonitoringMemos ??= new Map());
@@ -119,10 +137,15 @@ export async function loadMonitoring(datasetId: number, o: { period: PeriodKind;
     "monitoring-prepared",
     datasetId,
     loaded.version,
-    () => {
+    async () => {
       const key = `${datasetId}|${o.period}|${reference.cacheKey.replace(/@\d+$/, "")}`;
       const options = { period: o.period, span: { from: firstDay, now: dataEnd }, referenceDays: reference.days, drift: DEFAULT_DRIFT_RULE };
-      const { prepared, memo } = prepareMonitoringReusing(loaded.days.days, reference.table(), options, memos.get(key));
+      const table = await reference.table();
+      // The memo's periods are kept here; the others (and a new reference) are computed in the compute worker.
+      const plan = planPreparation(loaded.days.days, table, options, memos.get(key));
+      const size = plan.jobs.reduce((sum, job) => sum + tableRows(job.sources), plan.reference ? 0 : table.scores.length);
+      const computed = await compute("preparePeriods", size, table, plan.reference, plan.jobs, { period: options.period, drift: options.drift });
+      const { prepared, memo } = assemblePreparation(plan, table, options, computed);
       rememberMemo(key, memo);
       return prepared;
     },
@@ -176,7 +199,7 @@ export async function replayGrids(c: MonitoringContext): Promise<{ steps: number
     "monitoring-grids",
     c.dataset.id,
     c.version,
-    () => chooseReplaySteps(c.prepared.periods, c.prepared.reference.table, REPLAY_BUDGET_BYTES),
+    () => compute("replayGrids", c.prepared.periods.reduce((sum, p) => sum + p.scores.length, c.prepared.reference.table.scores.length), c.prepared.periods, c.prepared.reference.table, REPLAY_BUDGET_BYTES),
     { part: `${c.prepared.period}|${c.reference.cacheKey}`, limit: 16 },
   );
   // The running period's days are set per request (see clipRunning).

@@ -5,7 +5,9 @@
  * shared memory go to and fro without a copy.
  */
 import { buildFrame, type FrameSpec } from "../audit/frame";
+import { joinPair, pairCandidates } from "../compare/pair";
 import { codeTotals, countAcross, cumulate, curvesReport, explorerData, mergeScoreTables, pageAcross, segmentTable, summarize, type Outcome, type ScoreSegment, type ScoreTable } from "../metrics";
+import { allRowsTable, chooseReplaySteps, mergeTables, preparePeriods, segmentDays } from "../monitoring";
 
 /** A slice column (its index) and the code of the value wanted in it. */
 export interface WantedCode {
@@ -20,6 +22,20 @@ export const computeOps = {
   segmentTable: (segment: Pick<ScoreSegment, "scores" | "labels">) => cumulate(segmentTable(segment)),
   /** The merged cumulative table of disjoint segments' tables. */
   mergedTable: (tables: ScoreTable[]) => cumulate(mergeScoreTables(tables)),
+  /** Monitoring: a segment's rows as one table per UTC day, and those without a time. */
+  segmentDays,
+  /** Monitoring: period tables merged into one (days found in several segments, a reference window). */
+  mergePeriodTables: mergeTables,
+  /** Monitoring: every row of a dataset's segments as one table (a dataset reference). */
+  allRowsTable,
+  /** Monitoring: the reference and the periods of a preparation that are not kept (suffix sums, KS, PSI, drift). */
+  preparePeriods,
+  /** Monitoring: the replay grids of the page within a JSON budget. */
+  replayGrids: chooseReplaySteps,
+  /** Compare: rows keyed by example id and the pairs of equal keys. */
+  pairCandidates,
+  /** Compare: the join of the pairs whose ids agree, and the comparison's expensive part. */
+  joinPair,
   curves: curvesReport,
   explorer: explorerData,
   summary: summarize,

@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
-  candidatePairs, joinRows, keyedRows, prepareComparison, scoreOrderOf, seededRandom,
+  candidatePairs, joinPair, joinRows, keyedRows, pairCandidates, prepareComparison, scoreOrderOf, seededRandom,
   type KeyedRows, type KeyedSegment,
 } from "@/lib/compare";
+import { compute, OFF_THREAD_FROM } from "@/lib/workers/compute";
 import { exampleKey } from "@/lib/ingest/example-key";
 
 /** One stored row of a test dataset: its example id, score, label (255: not labelled) and slice code. */
@@ -175,4 +176,34 @@ test("keyed rows merge several segments in (key, id) order", () => {
   const byId = new Map([[1, 0.1], [2, 0.5], [3, 0.3]]);
   rows.ids.forEach((id, i) => expect(rows.scores[i]).toBe(byId.get(id)));
   expect(Array.from(rows.segment).sort()).toEqual([0, 0, 1]);
+});
+
+test("the pair's two long steps in the compute worker give what they give here, with one text check", async () => {
+  const random = seededRandom(23);
+  const n = 4000;
+  const rowsA: Row[] = Array.from({ length: n }, (_, i) => ({ id: `ex-${i}`, score: Math.round(random() * 1e3) / 1e3, label: random() < 0.05 ? 255 : random() < 0.2 ? 1 : 0, code: i % 3 }));
+  // B: most of A's ids (in another order, other scores), some of its own; "ex-7" and "b-extra-0" share a key (a collision).
+  const rowsB: Row[] = rowsA.filter(() => random() < 0.9).map((r) => ({ id: r.id, score: Math.round(random() * 1e3) / 1e3, label: r.label }));
+  for (let i = 0; i < 100; i++) rowsB.push({ id: `b-extra-${i}`, score: random(), label: 0 });
+  rowsB.sort(() => random() - 0.5);
+  const keyOf = (id: string) => (id === "b-extra-0" ? exampleKey("ex-7") : exampleKey(id));
+  const partsA = [segmentOf(rowsA.slice(0, n / 2), 1, keyOf), segmentOf(rowsA.slice(n / 2), 1 + n / 2, keyOf)];
+  const partsB = [segmentOf(rowsB, 1, keyOf)];
+  const here = pairCandidates(partsA, partsB, 1);
+  const there = await compute("pairCandidates", OFF_THREAD_FROM, partsA, partsB, 1);
+  expect(there).toEqual(here);
+  const textA = new Map(partsA.flatMap((p) => [...p.texts]));
+  const textB = new Map(partsB.flatMap((p) => [...p.texts]));
+  const same = Uint8Array.from(here.idsA, (id, k) => (textA.get(id) === textB.get(here.idsB[k]) ? 1 : 0));
+  expect(same.filter((x) => x === 0).length).toBe(1);
+  const slices = [{ column: "c", values: ["x", "y", "z"] }];
+  const segmentRows = { a: partsA.map((p) => p.segment.offsets.length), b: partsB.map((p) => p.segment.offsets.length) };
+  const joinedHere = joinPair(here, same, slices, segmentRows)!;
+  const joinedThere = (await compute("joinPair", OFF_THREAD_FROM, there, same, slices, segmentRows))!;
+  expect(joinedThere).toEqual(joinedHere);
+  // One set of matched rows, shared by the join and the comparison, as here.
+  expect(joinedThere.prepared.rows).toBe(joinedThere.joined.rows);
+  expect(joinedHere.joined.rows.scoresA.length).toBe(bruteForce(rowsA, rowsB).matched.length);
+  // No check (null) keeps every pair: the speculative join.
+  expect(joinPair(here, null, slices, segmentRows)).toEqual(joinPair(here, same.map(() => 1), slices, segmentRows));
 });

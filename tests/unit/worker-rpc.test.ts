@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Worker } from "node:worker_threads";
 import { buildScoreTable, cumulate, curvesReport } from "@/lib/metrics";
 import { seededRandom } from "@/lib/demo/random";
+import { assemblePreparation, chooseReplaySteps, DAY_MS, mergeDays, mergeTables, planPreparation, prepareMonitoringReusing, segmentDays } from "@/lib/monitoring";
 import { compute, OFF_THREAD_FROM } from "@/lib/workers/compute";
+import { inSharedMemory } from "@/lib/workers/shared-memory";
 import { PARTS_AHEAD, rpcClient, type RpcClient } from "@/lib/workers/rpc";
 import { launchWorker } from "@/lib/workers/start";
 
@@ -83,4 +85,46 @@ test("compute() in the worker gives what the same computation gives here", async
   expect(offThread).toEqual(curvesReport(table));
   const tableThere = await compute("segmentTable", n, { scores: Float64Array.from(scores).sort(), labels });
   expect(tableThere.scores.buffer).toBeInstanceOf(SharedArrayBuffer);
+});
+
+test("monitoring's day walks, merges, preparation and replay grids in the worker give what they give here, in shared memory", async () => {
+  const random = seededRandom(11);
+  const n = OFF_THREAD_FROM * 2;
+  const start = Date.parse("2026-10-05T00:00:00Z");
+  // Two score-sorted segments over the same 20 days, with ties, unlabelled rows and rows without a time.
+  const segment = (drift: number) => {
+    const scores = Float64Array.from({ length: n }, () => Math.round(Math.min(1, random() + drift * random()) * 1e4) / 1e4).sort();
+    const labels = Uint8Array.from(scores, (s) => (random() < 0.1 ? 2 : random() < s ? 1 : 0));
+    const times = Float64Array.from(scores, () => (random() < 0.01 ? NaN : start + Math.floor(random() * 20 * DAY_MS)));
+    return { scores, labels, times };
+  };
+  const segments = [segment(0), segment(0.2)];
+  const parts = await Promise.all(segments.map((s) => compute("segmentDays", n, s)));
+  expect(parts).toEqual(segments.map(segmentDays));
+  expect(parts[0].days[0].scores.buffer).toBeInstanceOf(SharedArrayBuffer);
+  const days = mergeDays(segments.map(segmentDays)).days;
+  expect(await compute("mergePeriodTables", 2 * n, [parts[0].days[3], parts[1].days[3]], days[3].start)).toEqual(days[3]);
+  const reference = mergeTables(days.slice(0, 7), 0);
+  const referenceThere = await compute("mergePeriodTables", 2 * n, days.slice(0, 7), 0);
+  expect(referenceThere).toEqual(reference);
+  // 10,001 distinct scores: 80 KB a column, over SHARED_FROM_BYTES.
+  expect(referenceThere.scores.buffer).toBeInstanceOf(SharedArrayBuffer);
+  const o = { period: "day" as const, span: { from: start, now: start + 20 * DAY_MS }, referenceDays: 7 };
+  const plan = planPreparation(days, reference, o);
+  const computed = await compute("preparePeriods", 2 * n, reference, plan.reference, plan.jobs, o);
+  const there = assemblePreparation(plan, reference, o, computed).prepared;
+  const here = prepareMonitoringReusing(days, reference, o).prepared;
+  expect(there).toEqual(here);
+  expect(await compute("replayGrids", 2 * n, there.periods, there.reference.table, 200_000)).toEqual(chooseReplaySteps(here.periods, here.reference.table, 200_000));
+});
+
+test("inSharedMemory moves what a value holds twice once, and it stays one", () => {
+  const big = Float64Array.from({ length: 10_000 }, (_, i) => i);
+  const rows = { scores: big };
+  const moved = inSharedMemory({ joined: { rows }, prepared: { rows }, again: big, small: new Uint8Array(4) });
+  expect(moved.prepared.rows).toBe(moved.joined.rows);
+  expect(moved.again).toBe(moved.joined.rows.scores);
+  expect(moved.again.buffer).toBeInstanceOf(SharedArrayBuffer);
+  expect(Array.from(moved.again.subarray(0, 3))).toEqual([0, 1, 2]);
+  expect(moved.small.buffer).not.toBeInstanceOf(SharedArrayBuffer);
 });
