@@ -68,13 +68,16 @@ export const benchmark: Benchmark = {
       const firstCpu = lastCpu;
       const [tCached] = await time(() => services.loadMonitoring(id, { period: "day" }));
       const cachedCpu = lastCpu;
+      // By week before the pure reference below: that one runs on this thread and leaves a
+      // gigabyte of garbage, whose collection would compete with the compute worker.
+      const [tWeek] = await time(() => services.loadMonitoring(id, { period: "week" }));
+      const weekCpu = lastCpu;
       const reference = mergeTables(days.days.slice(0, 14), 0);
       const [tPure] = await time(() => prepareMonitoring(days.days, reference, { period: "day" }));
       rows.push({ metric: "KS and PSI for all 90 days, first time (reference merged, suffix sums, KS, PSI, drift)", value: `${ms(tFirst)} (CPU ${ms(firstCpu)})`, reference: `the pure preparation alone: ${withCpu(tPure)}`, goal: "≤ 1 s", met: Math.min(tFirst, firstCpu) <= 1000 });
       rows.push({ metric: "… then cached by the dataset's version", value: `${ms(tCached)} (CPU ${ms(cachedCpu)})`, goal: "cached", met: tCached <= 20 });
       rows.push({ metric: "day tables from the segments (one walk, first time)", value: `${ms(tDays)} (CPU ${ms(daysCpu)})`, reference: `${ms(tIndex)} to read the ${index!.segments.length} segments from SQLite`, goal: "—" });
-      const [tWeek] = await time(() => services.loadMonitoring(id, { period: "week" }));
-      rows.push({ metric: "the same by ISO week, first time (days merged into weeks)", value: withCpu(tWeek), goal: "≤ 1 s", met: Math.min(tWeek, lastCpu) <= 1000 });
+      rows.push({ metric: "the same by ISO week, first time (days merged into weeks)", value: `${ms(tWeek)} (CPU ${ms(weekCpu)})`, goal: "≤ 1 s", met: Math.min(tWeek, weekCpu) <= 1000 });
 
       const thresholds = Array.from({ length: 101 }, (_, i) => (i * 0.37) % 1);
       const counts: number[] = [];

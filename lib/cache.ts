@@ -82,3 +82,11 @@ export function invalidateDataset(datasetId: number): void {
   const prefix = `${datasetId}\u0000`;
   for (const kind of kinds.values()) for (const key of kind.entries.keys()) if (key.startsWith(prefix)) kind.entries.delete(key);
 }
+
+/** Forgets the cached values of one kind and dataset whose part `keep` refuses (e.g. segments a compaction replaced). */
+export function forgetParts(kind: string, datasetId: number, keep: (part: string) => boolean): void {
+  const entries = kinds.get(kind)?.entries;
+  if (!entries) return;
+  const prefix = `${datasetId}\u0000`;
+  for (const key of entries.keys()) if (key.startsWith(prefix) && !keep(key.slice(prefix.length))) entries.delete(key);
+}

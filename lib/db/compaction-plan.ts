@@ -11,6 +11,14 @@ import type { SegmentRef } from "./types";
 /** Segments of about the same size (a tier) that are merged into one. */
 export const SEGMENTS_PER_TIER = 4;
 
+/**
+ * Segments of this many rows or more are not merged again: four of them would make a segment of
+ * 256K rows or more, and such a merge holds all of them and the result at once in the writer and
+ * then the readers (a stream's peak memory rose ~150 MB with each merge into a 1M-row segment). A
+ * stream's rows end in segments of 64K–256K rows: a threshold is still one binary search each.
+ */
+export const MERGED_FROM_BELOW_ROWS = MAX_SEGMENT_ROWS / 16;
+
 /** A segment's size tier: segments within a factor of 4 of each other share one. */
 const tierOf = (rows: number) => Math.floor(Math.log(Math.max(rows, 1)) / Math.log(SEGMENTS_PER_TIER));
 
@@ -21,8 +29,7 @@ const tierOf = (rows: number) => Math.floor(Math.log(Math.max(rows, 1)) / Math.l
  */
 export function segmentsToMerge(refs: SegmentRef[]): SegmentRef[] | null {
   const tiers = new Map<number, SegmentRef[]>();
-  // Segments of half the largest size or more are left as they are: merged they would be split again.
-  for (const ref of refs.filter((r) => r.rows < MAX_SEGMENT_ROWS / 2)) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
+  for (const ref of refs.filter((r) => r.rows < MERGED_FROM_BELOW_ROWS)) tiers.set(tierOf(ref.rows), [...(tiers.get(tierOf(ref.rows)) ?? []), ref]);
   const full = [...tiers.entries()].filter(([, group]) => group.length >= SEGMENTS_PER_TIER).sort((a, b) => a[0] - b[0])[0];
   return full ? full[1] : null;
 }

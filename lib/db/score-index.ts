@@ -5,7 +5,7 @@
  * threshold stays a binary search per segment however the dataset grew, and a second process
  * never serves numbers of rows that changed.
  */
-import { cachedByVersion } from "../cache";
+import { cachedByVersion, forgetParts } from "../cache";
 import { segmentedTable, sliceCountsAt, type CumulativeTable, type ScoreSegment, type SegmentedTable, type SliceCountsReport } from "../metrics";
 import { compute } from "../workers/compute";
 import { inSharedMemory } from "../workers/shared-memory";
@@ -56,6 +56,20 @@ async function loadSegment(datasetId: number, ref: SegmentRef, sliceColumns: num
   );
 }
 
+/**
+ * Drops the cached segments (and their day tables) that a compaction or a rewrite replaced: ids
+ * up to the newest listed that are no longer listed. The segment cache holds up to 512 entries, and
+ * a stream's compactions replace segments all the time: kept, the replaced ones held hundreds of MB.
+ * (An id above the newest listed may be a segment written since the listing: it stays.)
+ */
+function forgetReplacedSegments(datasetId: number, refs: readonly SegmentRef[]): void {
+  const listed = new Set(refs.map((r) => String(r.id)));
+  const newest = refs.reduce((max, r) => Math.max(max, r.id), 0);
+  const keep = (part: string) => listed.has(part) || Number(part) > newest;
+  forgetParts("segment", datasetId, keep);
+  forgetParts("monitoring-segment-days", datasetId, keep);
+}
+
 /** A dataset's segments at its current version; null when it does not exist. */
 export async function getDatasetIndex(datasetId: number): Promise<DatasetIndex | null> {
   const version = await datasetVersion(datasetId);
@@ -71,6 +85,7 @@ async function buildIndex(datasetId: number, version: number): Promise<DatasetIn
     // A compaction between listing and reading replaced a segment: list again.
     if (loaded.some((l) => l === null)) continue;
     const parts = loaded as LoadedSegment[];
+    forgetReplacedSegments(datasetId, refs);
     return {
       version,
       refs,

@@ -14,7 +14,7 @@
  * the process and writes through a DatasetWriter. This index is Node-only (zlib, streams); the
  * browser imports `./preview`, `./detect` and `./roles` directly.
  */
-export { ingestCsv, nameFromFile, type IngestResult } from "./ingest";
+export { ingestCsv, nameFromFile, WORKER_FROM_BYTES, type IngestResult } from "./ingest";
 export { IngestError, MAX_PROBLEMS, describeProblem, type IngestErrorCode } from "./errors";
 export { ENCODINGS, encodingFromName, type CsvEncoding } from "./encodings";
 export { MAX_COLUMNS, MAX_COLUMN_NAME_CHARS, MAX_HEADER_BYTES } from "./header";

@@ -78,3 +78,23 @@ export function previewCsv(sample: string, complete: boolean, request: MappingRe
   const labelIndex = mapping.label === null ? -1 : columns.indexOf(mapping.label);
   return { delimiter, columns, rows, mapping, labelValues: labelIndex >= 0 ? distinctValues(rows, labelIndex) : [] };
 }
+
+/** Lines of a sample an append's preview reads (the header and a few rows: its mapping is the dataset's). */
+export const APPEND_PREVIEW_LINES = 64;
+
+/**
+ * previewCsv of an append's sample: the format and the header from its first lines only. A full
+ * preview parses every row of the sample, which is the whole body of a small append; an append
+ * needs no mapping detection (the dataset's is matched by name) nor the sample's labels. A header
+ * with a quote (it may span lines) gets the full preview.
+ */
+export function appendPreview(sample: string, complete: boolean): CsvPreview {
+  let at = -1;
+  for (let k = 0; k < APPEND_PREVIEW_LINES; k++) {
+    at = sample.indexOf("\n", at + 1);
+    if (at < 0) return previewCsv(sample, complete);
+  }
+  const headerEnd = sample.indexOf("\n");
+  if (sample.slice(0, headerEnd).includes('"')) return previewCsv(sample, complete);
+  return previewCsv(sample.slice(0, at + 1), complete && at + 1 === sample.length);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cachedByVersion, invalidateDataset, peekByVersion } from "@/lib/cache";
+import { cachedByVersion, forgetParts, invalidateDataset, peekByVersion } from "@/lib/cache";
 
 describe("cachedByVersion", () => {
   test("computes once per (dataset, version), again when the version moves", async () => {
@@ -32,4 +32,15 @@ describe("cachedByVersion", () => {
     expect(peekByVersion("test-d", 7, 0, "country\u0000FR")).toBeUndefined();
     expect(peekByVersion("test-c", 8, 0)).toBe("other");
   });
+});
+
+test("forgetParts drops the refused parts of one kind and dataset only", async () => {
+  for (const part of ["1", "2", "3"]) await cachedByVersion("forget-test", 41, 1, () => `seg ${part}`, { part, limit: 16 });
+  await cachedByVersion("forget-test", 42, 1, () => "other dataset", { part: "1", limit: 16 });
+  await cachedByVersion("forget-other-kind", 41, 1, () => "other kind", { part: "1" });
+  forgetParts("forget-test", 41, (part) => part === "3");
+  expect(["1", "2", "3"].map((part) => peekByVersion("forget-test", 41, 1, part))).toEqual([undefined, undefined, "seg 3"]);
+  expect(peekByVersion("forget-test", 42, 1, "1")).toBe("other dataset");
+  expect(peekByVersion("forget-other-kind", 41, 1, "1")).toBe("other kind");
+  forgetParts("never-used", 41, () => false);
 });

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { isGzip, sniffDelimiter, stripBom } from "@/lib/ingest/detect";
 import { readScore, readTimestamp, jsonStringArray } from "@/lib/ingest/cells";
 import { LabelReader, knownCoding } from "@/lib/ingest/labels";
-import { previewCsv } from "@/lib/ingest/preview";
+import { previewCsv, appendPreview, APPEND_PREVIEW_LINES } from "@/lib/ingest/preview";
 import { detectMapping, resolveMapping } from "@/lib/ingest/roles";
 import { IngestError } from "@/lib/ingest/errors";
 import { UNLABELED } from "@/lib/ingest/types";
@@ -187,4 +187,22 @@ describe("role detection", () => {
 test("preview of an empty file", () => {
   expect(() => previewCsv("", true)).toThrow("the file is empty");
   expect(() => previewCsv("\ufeff\n", true)).toThrow("the file is empty");
+});
+
+describe("an append's preview reads the first lines only", () => {
+  const lines = (n: number, header = "id;score;label") => [header, ...Array.from({ length: n }, (_, i) => `ex-${i};0.${i % 10};${i % 2}`)].join("\n") + "\n";
+  test("the same delimiter and columns as the full preview, from at most APPEND_PREVIEW_LINES lines", () => {
+    const sample = lines(1000);
+    const full = previewCsv(sample, true);
+    const head = appendPreview(sample, true);
+    expect({ delimiter: head.delimiter, columns: head.columns }).toEqual({ delimiter: full.delimiter, columns: full.columns });
+    expect(head.delimiter).toBe(";");
+    expect(head.rows.length).toBeLessThan(APPEND_PREVIEW_LINES);
+    expect(full.rows.length).toBe(1000);
+  });
+  test("a short body and a quoted header get the full preview", () => {
+    expect(appendPreview(lines(10), true)).toEqual(previewCsv(lines(10), true));
+    const quoted = lines(500, '"id";"score";"label"');
+    expect(appendPreview(quoted, true)).toEqual(previewCsv(quoted, true));
+  });
 });

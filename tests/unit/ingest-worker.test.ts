@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { IngestError, MAX_PROBLEMS, SAMPLE_BYTES, ingestCsv, type IngestOptions } from "@/lib/ingest";
+import { IngestError, MAX_PROBLEMS, SAMPLE_BYTES, WORKER_FROM_BYTES, ingestCsv, type IngestOptions } from "@/lib/ingest";
 import { startParseWorker } from "@/lib/ingest/parse-host";
 import { MemorySink } from "../support/memory-sink";
 
@@ -44,6 +44,21 @@ async function ingest(csv: string | Uint8Array, options: IngestOptions = {}) {
 
 const expectedPositives = Array.from({ length: ROWS }, (_, i) => i % 11 !== 0 && i % 7 === 0).filter(Boolean).length;
 const expectedUnlabeled = Math.ceil(ROWS / 11);
+
+test("a body that fits in the sample goes to the worker from WORKER_FROM_BYTES (an append of a thousand rows), a smaller one is parsed here; both alike", async () => {
+  const thousand = bigCsv(1000);
+  const bytes = new TextEncoder().encode(thousand).length;
+  expect(bytes).toBeGreaterThan(WORKER_FROM_BYTES);
+  expect(bytes).toBeLessThan(SAMPLE_BYTES);
+  const there = await ingest(thousand);
+  const here = await ingest(thousand, { worker: false });
+  expect(there.result?.parsedIn).toBe("worker");
+  expect(there.sink.rows).toEqual(here.sink.rows);
+  expect(there.result).toMatchObject({ rows: 1000, positives: here.result!.positives, negatives: here.result!.negatives, unlabeled: here.result!.unlabeled });
+  const small = await ingest(bigCsv(100));
+  expect(small.result?.parsedIn).toBe("thread");
+  expect(small.result?.rows).toBe(100);
+});
 
 describe("a file larger than the sample is parsed in a worker thread", () => {
   test("vitest runs the worker from source through tsx", async () => {

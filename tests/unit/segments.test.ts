@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { seededRandom } from "@/lib/demo/random";
 import { compactDataset } from "@/lib/db/sqlite/compaction";
+import { MERGED_FROM_BELOW_ROWS, segmentsToMerge } from "@/lib/db/compaction-plan";
 import { DatasetWriter } from "@/lib/db/sqlite/dataset-writer";
 import { AppendWriter } from "@/lib/db/sqlite/append-writer";
 import { writeLabels } from "@/lib/db/sqlite/labels";
@@ -199,4 +200,13 @@ describe("splitSegment", () => {
     }
     expect(splitSegment(segment, null, 5000)).toEqual([{ segment, keys: null }]);
   });
+});
+
+test("compaction merges four segments of one size tier, smallest tier first, and leaves segments of MERGED_FROM_BELOW_ROWS rows or more", () => {
+  const ref = (id: number, rows: number) => ({ id, revision: 0, firstId: id * 1e6, lastId: id * 1e6 + rows - 1, rows });
+  expect(segmentsToMerge([ref(1, 1000), ref(2, 1000), ref(3, 900), ref(4, 5000)])).toBeNull();
+  expect(segmentsToMerge([ref(1, 1000), ref(2, 1000), ref(3, 900), ref(4, 1020), ref(5, 5000), ref(6, 5000), ref(7, 5000), ref(8, 5000)])?.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+  const big = MERGED_FROM_BELOW_ROWS;
+  expect(segmentsToMerge([ref(1, big), ref(2, big), ref(3, big), ref(4, big)])).toBeNull();
+  expect(segmentsToMerge([ref(1, big - 1), ref(2, big - 1), ref(3, big - 1), ref(4, big - 1)])?.length).toBe(4);
 });
