@@ -94,6 +94,26 @@ export function preparePeriods(reference: PeriodTable, prepared: DriftReference 
   return { reference: ref, done };
 }
 
+/**
+ * The jobs in at most `parts` runs of neighbours with about the same rows each (to prepare them on
+ * several threads; `preparePeriods` of each run, joined in order, is `preparePeriods` of all). At
+ * least one run, empty when there are no jobs.
+ */
+export function splitJobs(jobs: readonly PeriodJob[], parts: number): PeriodJob[][] {
+  const rows = jobs.map((j) => j.sources.reduce((sum, t) => sum + t.scores.length, 0));
+  const total = rows.reduce((a, b) => a + b, 0);
+  const runs: PeriodJob[][] = [[]];
+  let done = 0;
+  jobs.forEach((job, k) => {
+    const run = runs[runs.length - 1];
+    // A new run once this one holds its share, while runs are left.
+    if (run.length && runs.length < parts && done >= (total * runs.length) / parts) runs.push([job]);
+    else run.push(job);
+    done += rows[k];
+  });
+  return runs;
+}
+
 /** The preparation and its memo from a plan and what its jobs computed. */
 export function assemblePreparation(plan: PreparationPlan, reference: PeriodTable, o: PrepareOptions, computed: PreparedPeriods): { prepared: PreparedMonitoring; memo: PreparationMemo } {
   const next: PreparationMemo = { reference, prepared: computed.reference, periods: new Map() };

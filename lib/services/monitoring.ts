@@ -17,6 +17,11 @@ import {
   parseMonitoringSettings,
   PERIOD_LENGTH_DAYS,
   planPreparation,
+  splitJobs,
+  type DriftReference,
+  type PeriodJob,
+  type PrepareOptions,
+  type PreparedPeriods,
   type PreparationMemo,
   type DayTables,
   type MonitoringReport,
@@ -27,7 +32,7 @@ import {
   type ResolvedMonitoringSettings,
 } from "../monitoring";
 import type { RowCounts } from "../metrics/segment";
-import { compute } from "../workers/compute";
+import { compute, COMPUTE_WORKERS } from "../workers/compute";
 import { settingsView } from "../story/settings";
 import type { ResolvedSettings } from "../story/settings";
 import { loadReference, type LoadedReference } from "./monitoring-reference";
@@ -79,6 +84,18 @@ async function mergeDayParts(parts: readonly DayTables[]): Promise<DayTables> {
 
 /** Distinct scores of some tables: the size of a pass over them. */
 export const tableRows = (tables: readonly PeriodTable[]) => tables.reduce((sum, t) => sum + t.scores.length, 0);
+
+/**
+ * preparePeriods in the compute workers, the jobs split in runs of about equal rows, one per
+ * worker (each run prepares the reference too when it is new: a pass over it, against the periods'
+ * many).
+ */
+async function preparePeriodsAcross(reference: PeriodTable, prepared: DriftReference | null, jobs: PeriodJob[], o: Pick<PrepareOptions, "period" | "drift">): Promise<PreparedPeriods> {
+  const runs = splitJobs(jobs, COMPUTE_WORKERS);
+  const referenceRows = prepared ? 0 : reference.scores.length;
+  const results = await Promise.all(runs.map((run) => compute("preparePeriods", run.reduce((sum, job) => sum + tableRows(job.sources), referenceRows), reference, prepared, run, o)));
+  return { reference: results[0].reference, done: results.flatMap((r) => r.done) };
+}
 
 /** The last preparation of each (dataset, period, reference), whatever its version: what the next one reuses. */
 const memos: Map<string, PreparationMemo> = ((globalThis as unknown as { cutoffMonitoringMemos?: Map<string, PreparationMemo> }).cutoffMonitoringMemos ??= new Map());
@@ -143,8 +160,7 @@ export async function loadMonitoring(datasetId: number, o: { period: PeriodKind;
       const table = await reference.table();
       // The memo's periods are kept here; the others (and a new reference) are computed in the compute worker.
       const plan = planPreparation(loaded.days.days, table, options, memos.get(key));
-      const size = plan.jobs.reduce((sum, job) => sum + tableRows(job.sources), plan.reference ? 0 : table.scores.length);
-      const computed = await compute("preparePeriods", size, table, plan.reference, plan.jobs, { period: options.period, drift: options.drift });
+      const computed = await preparePeriodsAcross(table, plan.reference, plan.jobs, { period: options.period, drift: options.drift });
       const { prepared, memo } = assemblePreparation(plan, table, options, computed);
       rememberMemo(key, memo);
       return prepared;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DAY_MS, mergeTables, prepareMonitoring, prepareMonitoringReusing, type PeriodTable } from "@/lib/monitoring";
+import { DAY_MS, mergeTables, planPreparation, prepareMonitoring, prepareMonitoringReusing, preparePeriods, splitJobs, type PeriodTable } from "@/lib/monitoring";
 import { fourDecimalSampler, seededRandom } from "./monitoring-fixtures";
 
 const WEDNESDAY = Date.parse("2026-10-07T00:00:00Z");
@@ -44,4 +44,23 @@ describe("a preparation reusing the last one's unchanged periods", () => {
     expect(again.prepared).toEqual(prepareMonitoring(days, other, o));
     expect(again.prepared.periods.every((p, i) => p === first.prepared.periods[i])).toBe(true);
   });
+});
+
+test("jobs split in runs of about equal rows, prepared run by run, give the preparation of all of them", () => {
+  const days = stream(9);
+  const reference = mergeTables(days.slice(0, 7), 0);
+  const o = { period: "day" as const };
+  const { jobs } = planPreparation(days, reference, o);
+  const all = preparePeriods(reference, null, jobs, o);
+  for (const parts of [1, 2, 3, 4]) {
+    const runs = splitJobs(jobs, parts);
+    expect(runs.length).toBe(Math.min(parts, jobs.length));
+    expect(runs.flat()).toEqual(jobs);
+    const rows = runs.map((run) => run.reduce((sum, j) => sum + j.sources.reduce((s, t) => s + t.scores.length, 0), 0));
+    // No run holds more than its share and one more period.
+    expect(Math.max(...rows)).toBeLessThanOrEqual(rows.reduce((a, b) => a + b, 0) / parts + 700);
+    const joined = runs.map((run) => preparePeriods(reference, null, run, o));
+    expect({ reference: joined[0].reference, done: joined.flatMap((r) => r.done) }).toEqual(all);
+  }
+  expect(splitJobs([], 2)).toEqual([[]]);
 });
