@@ -39,9 +39,9 @@ export interface SegmentKeys {
 export const encodeKeys = (keys: SegmentKeys | null) => ({ keys: keys && toBytes(keys.keys), keyOffsets: keys && toBytes(keys.offsets) });
 
 /** Stored keys back as typed arrays, or null. */
-export function decodeKeys(keys: Uint8Array | null, keyOffsets: Uint8Array | null): SegmentKeys | null {
+export function decodeKeys(keys: Uint8Array | null, keyOffsets: Uint8Array | null, { shared = false } = {}): SegmentKeys | null {
   if (!keys || !keyOffsets) return null;
-  return { keys: new Float64Array(aligned(keys)), offsets: new Uint32Array(aligned(keyOffsets)) };
+  return { keys: new Float64Array(aligned(keys, shared)), offsets: new Uint32Array(aligned(keyOffsets, shared)) };
 }
 
 export function encodeSegment(segment: ScoreSegment): StoredSegmentColumns {

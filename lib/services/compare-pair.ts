@@ -58,7 +58,7 @@ async function preparePair(a: number, b: number, versionA: number, versionB: num
   const segmentRows = { a: partsA.map((p) => p.segment.offsets.length), b: partsB.map((p) => p.segment.offsets.length) };
   const candidates = { keyedA: c.keyedA, keyedB: c.keyedB, candidates: c.candidates };
   const [same, speculative] = await Promise.all([store().rows.sameExampleIds(a, c.idsA, b, c.idsB), compute("joinPair", size, candidates, null, slices, segmentRows)]);
-  const pair = same.every((x) => x === 1) ? speculative : await compute("joinPair", size, candidates, same, slices, segmentRows);
+  const pair = same.indexOf(0) < 0 ? speculative : await compute("joinPair", size, candidates, same, slices, segmentRows);
   return { ...(pair ? { ...base, ...pair } : unpaired), preparedInMs: performance.now() - started };
 }
 

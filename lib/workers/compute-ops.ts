@@ -6,6 +6,7 @@
  */
 import { buildFrame, type FrameSpec } from "../audit/frame";
 import { joinPair, pairCandidates } from "../compare/pair";
+import { compareAt, type PreparedComparison } from "../compare/report";
 import { codeTotals, countAcross, cumulate, curvesReport, explorerData, mergeScoreTables, pageAcross, segmentTable, summarize, type Outcome, type ScoreSegment, type ScoreTable } from "../metrics";
 import { allRowsTable, chooseReplaySteps, mergeTables, preparePeriods, segmentDays } from "../monitoring";
 
@@ -14,6 +15,8 @@ export interface WantedCode {
   column: number;
   code: number;
 }
+
+type Tail<T extends unknown[]> = T extends [unknown, ...infer R] ? R : never;
 
 export const computeOps = {
   /** An audit's frame (lib/audit/frame.ts): runs of the segments, as plain data. */
@@ -36,6 +39,11 @@ export const computeOps = {
   pairCandidates,
   /** Compare: the join of the pairs whose ids agree, and the comparison's expensive part. */
   joinPair,
+  /**
+   * Compare: the report at a threshold or a load. With its own scratch: the prepared pair's is in
+   * shared memory, and another worker may be answering another request from it.
+   */
+  compareAt: (prepared: PreparedComparison, ...rest: Tail<Parameters<typeof compareAt>>) => compareAt({ ...prepared, cellCodes: new Uint8Array(prepared.cellCodes.length) }, ...rest),
   curves: curvesReport,
   explorer: explorerData,
   summary: summarize,

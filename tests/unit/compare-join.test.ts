@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
-  candidatePairs, joinPair, joinRows, keyedRows, pairCandidates, prepareComparison, scoreOrderOf, seededRandom,
+  candidatePairs, compareAt, joinPair, joinRows, keyedRows, pairCandidates, prepareComparison, scoreOrderOf, seededRandom,
   type KeyedRows, type KeyedSegment,
 } from "@/lib/compare";
 import { compute, OFF_THREAD_FROM } from "@/lib/workers/compute";
@@ -204,6 +204,11 @@ test("the pair's two long steps in the compute worker give what they give here, 
   // One set of matched rows, shared by the join and the comparison, as here.
   expect(joinedThere.prepared.rows).toBe(joinedThere.joined.rows);
   expect(joinedHere.joined.rows.scoresA.length).toBe(bruteForce(rowsA, rowsB).matched.length);
+  // The report at a threshold and at a load, in the worker (with its own scratch), as here.
+  const traffic = { volumePerDay: 10_000, prevalence: 0.2 };
+  for (const point of [{ threshold: 0.5 }, { flagged: 500 }]) {
+    expect(await compute("compareAt", OFF_THREAD_FROM, joinedThere.prepared, point, traffic, { seed: 3 })).toEqual(compareAt(joinedHere.prepared, point, traffic, { seed: 3 }));
+  }
   // No check (null) keeps every pair: the speculative join.
   expect(joinPair(here, null, slices, segmentRows)).toEqual(joinPair(here, same.map(() => 1), slices, segmentRows));
 });

@@ -13,7 +13,7 @@ import { serveRpc, type SendPart } from "../../workers/rpc";
 import { sharedSqlite } from "./connection";
 import { predictionIdsOfExamples, sameExampleIds } from "./keys";
 import { idsMatching, imageValues, rowPage, rowsByIds } from "./row-queries";
-import { readSegment } from "./segments";
+import { readSegment, readSegmentKeys } from "./segments";
 import { lowerThreadPriority } from "../../workers/priority";
 
 const port = parentPort;
@@ -26,6 +26,7 @@ const RECORDS_PER_PART = 2000;
 
 serveRpc(port, {
   segment: (_send: SendPart, segmentId: number, sliceColumns: number) => ({ value: readSegment(segmentId, sliceColumns, sharedSqlite(), { shared: true }) }),
+  segmentKeys: (_send: SendPart, segmentId: number) => ({ value: readSegmentKeys(segmentId, sharedSqlite(), { shared: true }) }),
   page: (_send: SendPart, datasetId: number, query: ExampleQuery, layout: ColumnLayout, limit: number, offset: number) => ({ value: rowPage(sharedSqlite(), datasetId, query, layout, limit, offset) }),
   // The scan sorts the ids first; each part's rows are read by id once the last part was taken
   // (no statement stays open meanwhile).

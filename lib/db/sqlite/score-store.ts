@@ -19,7 +19,8 @@ export const sqliteScores: ScoreStore = {
     const stored = parseJsonObject(row.sliceValues);
     return Object.fromEntries(Object.entries(stored).map(([column, values]) => [column, Array.isArray(values) ? values.map(String) : []]));
   },
+  // 12 bytes a row (a comparison reads every segment's): on the reader thread, into shared memory.
   async keys(segmentId) {
-    return readSegmentKeys(segmentId);
+    return readerCall("segmentKeys", [segmentId], () => readSegmentKeys(segmentId));
   },
 };

@@ -23,9 +23,9 @@ export function insertSegments(db: Database.Database, datasetId: number, segment
 }
 
 /** A stored segment's example-id keys (with its first id), or null when it has none or is gone. */
-export function readSegmentKeys(segmentId: number, db: Database.Database = sharedSqlite()): (SegmentKeys & { firstId: number }) | null {
+export function readSegmentKeys(segmentId: number, db: Database.Database = sharedSqlite(), options: { shared?: boolean } = {}): (SegmentKeys & { firstId: number }) | null {
   const row = db.prepare(`SELECT firstId, keys, keyOffsets FROM "Segment" WHERE id = ?`).get(segmentId) as { firstId: number; keys: Uint8Array | null; keyOffsets: Uint8Array | null } | undefined;
-  const keys = row && decodeKeys(row.keys, row.keyOffsets);
+  const keys = row && decodeKeys(row.keys, row.keyOffsets, options);
   return keys ? { ...keys, firstId: row!.firstId } : null;
 }
 
