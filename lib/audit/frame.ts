@@ -1,3 +1,4 @@
+import { totalScores } from "../metrics/score-table";
 import { NOT_LABELLED, type ScoreSegment } from "../metrics/segment";
 import { runsFrame, type FrameRun } from "./sorted-frame";
 import type { AuditFrame } from "./types";
@@ -82,5 +83,5 @@ export function buildFrame(segments: readonly ScoreSegment[], spec: FrameSpec, l
     return { scores, firstId, offsets, rows };
   });
   const finite = Number.isFinite(timeMin);
-  return { runs, rows: runs.reduce((sum, r) => sum + r.scores.length, 0), timeMin: finite ? timeMin : null, timeMax: finite ? timeMax : null };
+  return { runs, rows: totalScores(runs), timeMin: finite ? timeMin : null, timeMax: finite ? timeMax : null };
 }

@@ -1,4 +1,4 @@
-import { firstAbove, firstAtOrAbove } from "../metrics/score-table";
+import { firstAbove, firstAtOrAbove, totalScores } from "../metrics/score-table";
 import type { AuditFrame } from "./types";
 
 /** A frame held as one array of scores, ascending, and the ids of its positions. */
@@ -53,7 +53,7 @@ export function runsFrame(runs: readonly FrameRun[]): AuditFrame<number> {
     const [run] = used;
     return { rows: run.scores.length, scoreAt: (p) => run.scores[p], rowAt: (p) => ({ score: run.scores[p], id: idOf(run, p) }), firstAtOrAbove: (t) => firstAtOrAbove(run.scores, t), firstAbove: (t) => firstAbove(run.scores, t) };
   }
-  const rows = used.reduce((sum, r) => sum + r.scores.length, 0);
+  const rows = totalScores(used);
   const k = used.length;
   const lo = new Float64Array(k);
   const hi = new Float64Array(k);

@@ -6,7 +6,7 @@
  */
 import { checkColumns, hasTimeWindow, isUnfiltered, scoreDirection, type ColumnLayout, type ExampleQuery } from "../gallery/kinds";
 import { MAX_EXPORT, MAX_PAGE, type Example, type ExamplePage } from "../gallery/types";
-import { confusionAt, pageAcross } from "../metrics";
+import { confusionAt, pageAcross, totalScores } from "../metrics";
 import { compute } from "../workers/compute";
 import type { WantedCode } from "../workers/compute-ops";
 import { store } from "./index";
@@ -70,7 +70,7 @@ async function pageIds(datasetId: number, query: ExampleQuery, layout: ColumnLay
       const filter = rowFilter(index, query);
       if (!filter) return { ids: [], total: 0 };
       // A filtered walk may pass over every row: off this thread for a large dataset.
-      const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
+      const rows = totalScores(index.segments);
       return compute("filteredPage", rows, index.segments, kind, threshold, direction, offset, limit, filter.wanted, filter.window);
     }
   }

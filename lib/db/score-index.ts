@@ -6,7 +6,7 @@
  * never serves numbers of rows that changed.
  */
 import { cachedByVersion, forgetParts } from "../cache";
-import { segmentedTable, sliceCountsAt, type CumulativeTable, type ScoreSegment, type SegmentedTable, type SliceCountsReport } from "../metrics";
+import { segmentedTable, sliceCountsAt, totalScores, type CumulativeTable, type ScoreSegment, type SegmentedTable, type SliceCountsReport } from "../metrics";
 import { compute } from "../workers/compute";
 import { inSharedMemory } from "../workers/shared-memory";
 import { store } from "./index";
@@ -113,7 +113,7 @@ export async function getScoreTable(datasetId: number): Promise<CumulativeTable 
   const index = await getDatasetIndex(datasetId);
   if (!index) return null;
   if (index.tables.length === 1) return index.tables[0];
-  const size = index.tables.reduce((sum, t) => sum + t.scores.length, 0);
+  const size = totalScores(index.tables);
   return cachedByVersion("score-table", datasetId, index.version, () => compute("mergedTable", size, index.tables), { limit: 16 });
 }
 

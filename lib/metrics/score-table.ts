@@ -109,6 +109,9 @@ export function firstAtOrAbove(scores: Float64Array, threshold: number): number 
   return lo;
 }
 
+/** The scores of several tables, segments or runs together: the size of a pass over them. */
+export const totalScores = (parts: readonly { scores: ArrayLike<number> }[]): number => parts.reduce((sum, p) => sum + p.scores.length, 0);
+
 /** Index of the first score of an ascending array > x (scores.length when none is). */
 export function firstAbove(scores: Float64Array, x: number): number {
   let lo = 0;

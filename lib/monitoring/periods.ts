@@ -1,4 +1,4 @@
-import type { ScoreTable } from "../metrics/score-table";
+import { totalScores, type ScoreTable } from "../metrics/score-table";
 import { copyOf, float64s } from "../metrics/typed-arrays";
 import type { PeriodKind, PeriodTable } from "./types";
 
@@ -92,7 +92,7 @@ export function mergeTables(tables: readonly PeriodTable[], start = Math.min(...
     const { days: _days, ...only } = tables[0];
     return { ...only, start };
   }
-  const total = tables.reduce((sum, t) => sum + t.scores.length, 0);
+  const total = totalScores(tables);
   const buffers = [0, 1].map(() => [0, 1, 2, 3].map(() => float64s(total)));
   let room = 0;
   let layer: Run[] = tables.map((t) => {

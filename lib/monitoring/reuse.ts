@@ -1,3 +1,4 @@
+import { totalScores } from "../metrics/score-table";
 import { driftReference, periodDrift, type DriftReference, type PeriodDrift } from "./drift";
 import { coveredDays, DAY_MS, mergeTables, PERIOD_LENGTH_DAYS, periodStart } from "./periods";
 import { prepareTable } from "./prepared";
@@ -100,7 +101,7 @@ export function preparePeriods(reference: PeriodTable, prepared: DriftReference 
  * least one run, empty when there are no jobs.
  */
 export function splitJobs(jobs: readonly PeriodJob[], parts: number): PeriodJob[][] {
-  const rows = jobs.map((j) => j.sources.reduce((sum, t) => sum + t.scores.length, 0));
+  const rows = jobs.map((j) => totalScores(j.sources));
   const total = rows.reduce((a, b) => a + b, 0);
   const runs: PeriodJob[][] = [[]];
   let done = 0;

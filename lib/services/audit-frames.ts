@@ -16,6 +16,7 @@ import { compute } from "../workers/compute";
 import { cachedByVersion } from "../cache";
 import { store, type AuditItemRecord, type AuditRecord } from "../db";
 import { getDatasetIndex, type DatasetIndex } from "../db/score-index";
+import { totalScores } from "../metrics/score-table";
 import { NOT_LABELLED } from "../metrics/segment";
 
 /** The stored design (without its items) as JSON holds it. */
@@ -41,7 +42,7 @@ export const lastIdOf = (index: DatasetIndex) => index.refs.reduce((max, ref) =>
 export async function rebuildFrame(audit: AuditRecord): Promise<BuiltFrame> {
   const [index, labelsBefore] = await Promise.all([getDatasetIndex(audit.datasetId), store().audits.labelsBefore(audit.datasetId, audit.lastLabelChangeId)]);
   if (!index) throw new Error(`dataset ${audit.datasetId} of audit ${audit.id} is gone`);
-  const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
+  const rows = totalScores(index.segments);
   const frame = await compute("auditFrame", rows, index.segments, { lastPredictionId: audit.lastPredictionId, from: audit.windowFrom, to: audit.windowTo }, labelsBefore);
   if (frame.rows !== audit.frameRows) throw new Error(`audit ${audit.id}: its frame had ${audit.frameRows} rows, the dataset now gives ${frame.rows}`);
   return frame;

@@ -8,6 +8,7 @@ import { cohensKappa, drawAudit, frameOf, kappaPairs, reviewerTallies, topUpAudi
 import type { DrawBody } from "../audit/schemas";
 import { store, type AuditItemRecord, type AuditRecord, type NewAuditItem } from "../db";
 import { getDatasetIndex } from "../db/score-index";
+import { totalScores } from "../metrics/score-table";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { compute } from "../workers/compute";
 import { auditItems, designOf, lastIdOf, rebuildFrame, rememberFrame, type StoredDesign } from "./audit-frames";
@@ -126,7 +127,7 @@ export async function drawDatasetAudit(datasetId: number, body: DrawBody): Promi
     if (!index) throw new NotFoundError(`dataset ${datasetId}`);
     const spec = { lastPredictionId: lastIdOf(index), from: body.from ?? null, to: body.to ?? null };
     // A pass over every row (a merge of several segments): off the app's thread for a large dataset.
-    const built = await compute("auditFrame", index.segments.reduce((sum, s) => sum + s.scores.length, 0), index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
+    const built = await compute("auditFrame", totalScores(index.segments), index.segments, spec, await store().audits.labelsBefore(datasetId, lastLabelChangeId));
     const { rows } = built;
     const frame = frameOf(built);
     if (rows === 0) throw new InvalidInputError(windowed ? "no unlabelled rows in that time window: there is nothing to audit" : "every row of this dataset is labelled: there is nothing to audit", "nothing_to_audit");

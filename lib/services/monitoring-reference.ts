@@ -2,6 +2,7 @@ import { cachedByVersion } from "../cache";
 import { store, type DatasetView } from "../db";
 import { getDatasetIndex } from "../db/score-index";
 import { InvalidInputError } from "../errors";
+import { totalScores } from "../metrics/score-table";
 import { compute } from "../workers/compute";
 import {
   DAY_MS,
@@ -52,8 +53,7 @@ const daysSpanned = (min: string | null, max: string | null) =>
 async function datasetReference(spec: Extract<ReferenceSpec, { kind: "dataset" }>, other: DatasetView): Promise<LoadedReference | null> {
   const index = await getDatasetIndex(other.id);
   if (!index) return null;
-  const rows = index.segments.reduce((sum, s) => sum + s.scores.length, 0);
-  const table = await cachedByVersion("monitoring-reference", other.id, index.version, () => compute("allRowsTable", rows, index.segments), { limit: 8 });
+  const table = await cachedByVersion("monitoring-reference", other.id, index.version, () => compute("allRowsTable", totalScores(index.segments), index.segments), { limit: 8 });
   return {
     spec: formatReference(spec),
     kind: "dataset",
@@ -82,8 +82,9 @@ const windows: Map<string, MergedWindow> = ((globalThis as unknown as { cutoffRe
 function windowTable(key: string, inside: PeriodTable[]): Promise<PeriodTable> {
   const last = windows.get(key);
   if (last && last.sources.length === inside.length && last.sources.every((t, i) => t === inside[i])) return last.table;
-  const table = compute("mergePeriodTables", inside.reduce((sum, t) => sum + t.scores.length, 0), inside, 0);
-  table.catch(() => windows.delete(key));
+  const table = compute("mergePeriodTables", totalScores(inside), inside, 0);
+  // A merge that failed is not kept (unless a newer one has replaced it since).
+  table.catch(() => windows.get(key)?.table === table && windows.delete(key));
   windows.delete(key);
   if (windows.size >= 16) windows.delete(windows.keys().next().value as string);
   windows.set(key, { sources: inside, table });

@@ -31,6 +31,7 @@ import {
   type ReplayGrid,
   type ResolvedMonitoringSettings,
 } from "../monitoring";
+import { totalScores } from "../metrics/score-table";
 import type { RowCounts } from "../metrics/segment";
 import { compute, COMPUTE_WORKERS } from "../workers/compute";
 import { settingsView } from "../story/settings";
@@ -79,11 +80,8 @@ export async function loadDays(datasetId: number): Promise<{ version: number; da
 /** lib/monitoring's mergeDays, with the merge of each day found in several segments in the compute worker. */
 async function mergeDayParts(parts: readonly DayTables[]): Promise<DayTables> {
   const { groups, undated } = dayGroups(parts);
-  return { days: await Promise.all(groups.map((g) => (g.tables.length === 1 ? g.tables[0] : compute("mergePeriodTables", tableRows(g.tables), g.tables, g.start)))), undated };
+  return { days: await Promise.all(groups.map((g) => (g.tables.length === 1 ? g.tables[0] : compute("mergePeriodTables", totalScores(g.tables), g.tables, g.start)))), undated };
 }
-
-/** Distinct scores of some tables: the size of a pass over them. */
-export const tableRows = (tables: readonly PeriodTable[]) => tables.reduce((sum, t) => sum + t.scores.length, 0);
 
 /**
  * preparePeriods in the compute workers, the jobs split in runs of about equal rows, one per
@@ -93,7 +91,7 @@ export const tableRows = (tables: readonly PeriodTable[]) => tables.reduce((sum,
 async function preparePeriodsAcross(reference: PeriodTable, prepared: DriftReference | null, jobs: PeriodJob[], o: Pick<PrepareOptions, "period" | "drift">): Promise<PreparedPeriods> {
   const runs = splitJobs(jobs, COMPUTE_WORKERS);
   const referenceRows = prepared ? 0 : reference.scores.length;
-  const results = await Promise.all(runs.map((run) => compute("preparePeriods", run.reduce((sum, job) => sum + tableRows(job.sources), referenceRows), reference, prepared, run, o)));
+  const results = await Promise.all(runs.map((run) => compute("preparePeriods", run.reduce((sum, job) => sum + totalScores(job.sources), referenceRows), reference, prepared, run, o)));
   return { reference: results[0].reference, done: results.flatMap((r) => r.done) };
 }
 
@@ -215,7 +213,7 @@ export async function replayGrids(c: MonitoringContext): Promise<{ steps: number
     "monitoring-grids",
     c.dataset.id,
     c.version,
-    () => compute("replayGrids", c.prepared.periods.reduce((sum, p) => sum + p.scores.length, c.prepared.reference.table.scores.length), c.prepared.periods, c.prepared.reference.table, REPLAY_BUDGET_BYTES),
+    () => compute("replayGrids", totalScores(c.prepared.periods) + c.prepared.reference.table.scores.length, c.prepared.periods, c.prepared.reference.table, REPLAY_BUDGET_BYTES),
     { part: `${c.prepared.period}|${c.reference.cacheKey}`, limit: 16 },
   );
   // The running period's days are set per request (see clipRunning).
