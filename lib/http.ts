@@ -96,28 +96,100 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     const request = (args as unknown[])[0];
     if (!(request instanceof Request)) throw new TypeError("handle() wraps route handlers: their first argument is the Request");
     const refusal = refusalOf(currentPolicy(), { method: request.method, pathname: new URL(request.url).pathname, headers: request.headers });
-    if (refusal) return refusalResponse(refusal);
+    if (refusal) return afterBody(request, refusalResponse(refusal));
     try {
       return await fn(...args);
     } catch (error) {
       const known = toHttpError(error);
       if (!known) console.error(error);
       const response = known ? errorResponse(known.status, known.code, known.message, known.details) : errorResponse(500, "internal", "something went wrong on the server; the error was logged");
-      return closingWhenBodyUnread(request, response);
+      return afterBody(request, response);
     }
   };
 }
 
+/** How much of a refused request's body is read and dropped before answering; past either, the connection is closed. */
+export const DRAIN_LIMITS = { bytes: 16 * 1024 * 1024, ms: 2000 };
+
+interface BodyRead {
+  reader: ReadableStreamDefaultReader<Uint8Array>;
+  done: boolean;
+}
+
+/** The one reader of each request body read through `requestBody`. */
+const bodyReads = new WeakMap<Request, BodyRead>();
+
+function bodyRead(request: Request): BodyRead | null {
+  let read = bodyReads.get(request);
+  if (!read && request.body) {
+    read = { reader: request.body.getReader(), done: false };
+    bodyReads.set(request, read);
+  }
+  return read ?? null;
+}
+
 /**
- * A request refused part way through its body (a bad upload is answered at its first bad row)
- * leaves the rest of the body unread on the connection: the answer says `Connection: close`, so
- * the client opens a new connection for its next request instead of reusing one the server is
- * about to drop (a health check sent next to a refused upload failed once with ECONNRESET). How
- * much of a body was read is not known here, so every error answer to a request with a body says so.
+ * A request's body as bytes, through one reader that stays with the request. A route that stops
+ * part way (an upload refused at its first bad row, or at the size limit) leaves the rest unread
+ * rather than cancelling the stream: a cancel destroys the socket while the client may still be
+ * sending, and its write fails with EPIPE or ECONNRESET instead of reading the answer. `handle`
+ * reads the rest (`drainBody`) before it answers.
  */
-function closingWhenBodyUnread(request: Request, response: Response): Response {
-  const hasBody = request.body !== null && (request.headers.has("transfer-encoding") || Number(request.headers.get("content-length") ?? 0) > 0);
-  if (hasBody) response.headers.set("Connection", "close");
+export function requestBody(request: Request): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator]: (): AsyncIterator<Uint8Array> => ({
+      async next() {
+        const read = bodyRead(request);
+        if (!read || read.done) return { done: true, value: undefined };
+        const next = await read.reader.read();
+        if (next.done) read.done = true;
+        return next.done ? { done: true, value: undefined } : { done: false, value: next.value };
+      },
+      async return() {
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+}
+
+/**
+ * Reads and drops what is left of a request's body, up to `limits`: true once the body is read to
+ * its end (the connection can then serve the client's next request). A body read by
+ * `request.json()` or `text()` was read to its end. Routes read bodies through `requestBody` or
+ * those methods only, so nothing else holds a reader.
+ */
+export async function drainBody(request: Request, limits = DRAIN_LIMITS): Promise<boolean> {
+  if (request.body === null) return true;
+  if (!bodyReads.has(request) && (request.bodyUsed || request.body.locked)) return request.bodyUsed;
+  const read = bodyRead(request);
+  if (!read) return true;
+  let bytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), limits.ms);
+    timer.unref();
+  });
+  try {
+    while (!read.done) {
+      const next = await Promise.race([read.reader.read(), late]).catch(() => "late" as const);
+      if (next === "late") return false;
+      if (next.done) read.done = true;
+      else if ((bytes += next.value.byteLength) > limits.bytes) return false;
+    }
+    return true;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * An error answer to a request with a body: the rest of the body is read first (a bad upload is
+ * answered at its first bad row, and a client still sending it would see its write fail, not the
+ * answer). A body too long or too slow to read is answered with `Connection: close`, so the client
+ * opens a new connection for its next request instead of reusing one the server is about to drop.
+ */
+async function afterBody(request: Request, response: Response): Promise<Response> {
+  if (request.body !== null && !(await drainBody(request))) response.headers.set("Connection", "close");
   return response;
 }
 

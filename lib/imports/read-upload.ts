@@ -5,8 +5,7 @@
  */
 import busboy from "busboy";
 import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { HttpError } from "../http";
+import { HttpError, requestBody } from "../http";
 import { collectParams, mappingParamsSchema, type MappingParams } from "./mapping-params";
 
 export interface Upload {
@@ -46,12 +45,12 @@ export async function readUpload(request: Request): Promise<Upload> {
   const mediaType = contentType.split(";")[0].trim();
   if (!request.body) throw new HttpError(400, "empty_file", "the request has no body: send the CSV file");
   const queryParams = collectParams(url.searchParams.entries());
-  if (mediaType === "multipart/form-data") return readMultipart(request.body, contentType, queryParams, totalBytes);
+  if (mediaType === "multipart/form-data") return readMultipart(requestBody(request), contentType, queryParams, totalBytes);
   if (mediaType !== "" && !RAW_TYPES.has(mediaType)) {
     throw new HttpError(415, "unsupported_media_type", `send the file as text/csv (or gzip) or as multipart/form-data, not ${mediaType}`);
   }
   const params = parseParams(queryParams);
-  return { source: request.body as unknown as AsyncIterable<Uint8Array>, params, fileName: params.filename ?? null, totalBytes };
+  return { source: requestBody(request), params, fileName: params.filename ?? null, totalBytes };
 }
 
 /** The answer when a form's file part fails: the body ended (or the connection dropped) before the form's end. */
@@ -78,7 +77,7 @@ function filePart(stream: Readable): AsyncIterable<Uint8Array> {
   };
 }
 
-function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, queryParams: Record<string, string | string[]>, totalBytes: number | null): Promise<Upload> {
+function readMultipart(body: AsyncIterable<Uint8Array>, contentType: string, queryParams: Record<string, string | string[]>, totalBytes: number | null): Promise<Upload> {
   return new Promise<Upload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -111,6 +110,6 @@ function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, qu
       if (!settled) reject(new HttpError(400, "missing_file", 'the form has no "file" field (put the mapping fields before the file)'));
       settled = true;
     });
-    Readable.fromWeb(body as WebReadableStream<Uint8Array>).on("error", (error) => parser.destroy(error)).pipe(parser);
+    Readable.from(body, { objectMode: false }).on("error", (error) => parser.destroy(error)).pipe(parser);
   });
 }

@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { store } from "../db";
-import { HttpError } from "../http";
+import { HttpError, requestBody } from "../http";
 import { storeDatasetImages, type StoredImages } from "../images/store";
 import { openDatasetArchive } from "../images/zip";
 import { nameFromFile } from "../ingest";
@@ -24,7 +24,7 @@ async function readZipUpload(request: Request): Promise<Upload> {
   const url = new URL(request.url);
   const parsed = mappingParamsSchema.safeParse(collectParams(url.searchParams.entries()));
   if (!parsed.success) throw new HttpError(400, "invalid_request", `invalid ${String(parsed.error.issues[0].path[0] ?? "parameter")}: ${parsed.error.issues[0].message}`);
-  return { source: request.body as unknown as AsyncIterable<Uint8Array>, params: parsed.data, fileName: url.searchParams.get("filename"), totalBytes: null };
+  return { source: requestBody(request), params: parsed.data, fileName: url.searchParams.get("filename"), totalBytes: null };
 }
 
 /**

@@ -32,6 +32,28 @@ test("a streamed (chunked) body is counted while reading and stopped with a 413"
   expect((await tableCounts(server.database)).datasets).toBe(0);
 });
 
+// The server refuses at byte 2,001 while this client still has most of its body to send: the
+// rest is read before the answer, so the client's writes succeed and it reads the 413 (a server
+// that closed at once failed them with EPIPE), and the connection stays open for the next request.
+test("a refused body still being sent is read to its end, then answered", async () => {
+  const bytes = new TextEncoder().encode(big);
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (sent >= bytes.length) return controller.close();
+      if (sent > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.enqueue(bytes.subarray(sent, sent + 400));
+      sent += 400;
+    },
+  });
+  const response = await fetch(`${server.url}/api/datasets`, { method: "POST", headers: { "content-type": "text/csv" }, body: stream, duplex: "half" } as RequestInit);
+  const answer = (await response.json()) as { error: { code: string } };
+  expect([response.status, answer.error.code]).toEqual([413, "upload_too_large"]);
+  expect(sent).toBeGreaterThanOrEqual(bytes.length);
+  expect(response.headers.get("connection")).not.toBe("close");
+  expect((await tableCounts(server.database)).datasets).toBe(0);
+});
+
 test("a file under the limit imports", async () => {
   const { status, body } = await postCsv(server.url, "label,score\n1,0.5\n0,0.25\n");
   expect([status, body.rows]).toEqual([201, 2]);

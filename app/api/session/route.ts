@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { clearedSessionCookie, sameSecret, sessionCookie } from "@/lib/access/credentials";
 import { currentPolicy, safeReturnPath } from "@/lib/access/policy";
-import { HttpError, fromZodError, handle, refusalResponse } from "@/lib/http";
+import { HttpError, fromZodError, handle, refusalResponse, requestBody } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ const overHttps = (request: Request) => new URL(request.url).protocol === "https
 async function readSmallBody(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of (request.body ?? new ReadableStream<Uint8Array>()) as AsyncIterable<Uint8Array>) {
+  for await (const chunk of requestBody(request)) {
     size += chunk.byteLength;
     if (size > MAX_BODY_BYTES) throw new HttpError(413, "body_too_large", `a sign-in body is at most ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);

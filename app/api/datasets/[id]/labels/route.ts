@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { store } from "@/lib/db";
-import { HttpError, handle, notFound, parseId, parseQuery } from "@/lib/http";
+import { HttpError, handle, notFound, parseId, parseQuery, requestBody } from "@/lib/http";
 import { labelsFromCsv, labelsFromJson, setLabels } from "@/lib/imports/labels";
 import { scheduleAlertCheck } from "@/lib/services/alerts";
 
@@ -29,7 +29,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   } else if (media === "" || media === "text/csv" || media === "text/plain") {
     if (!request.body) throw new HttpError(400, "empty_file", "the request has no body: send the labels");
     const mapping = dataset.mapping as { id?: string; label?: string };
-    labels = await labelsFromCsv(request.body as unknown as AsyncIterable<Uint8Array>, mapping.id ?? "exampleId", mapping.label ?? "label");
+    labels = await labelsFromCsv(requestBody(request), mapping.id ?? "exampleId", mapping.label ?? "label");
   } else {
     throw new HttpError(415, "unsupported_media_type", `send the labels as text/csv or application/json, not ${media}`);
   }

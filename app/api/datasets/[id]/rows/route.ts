@@ -2,7 +2,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { store } from "@/lib/db";
-import { HttpError, handle, parseId, parseQuery } from "@/lib/http";
+import { HttpError, handle, parseId, parseQuery, requestBody } from "@/lib/http";
 import { appendRows, compactAfterAppend, type RowsFormat } from "@/lib/imports/append";
 import { warmDataset } from "@/lib/services/datasets";
 import { checkContentLength } from "@/lib/imports/read-upload";
@@ -38,7 +38,7 @@ export const POST = handle(async (request: Request, { params }: { params: Promis
   const maxBytes = config().MAX_UPLOAD_BYTES;
   checkContentLength(request, maxBytes);
   if (!request.body) throw new HttpError(400, "empty_file", "the request has no body: send the rows");
-  const result = await appendRows(id, request.body as unknown as AsyncIterable<Uint8Array>, { format, duplicates: query.duplicates, sourceFile: query.filename ?? null, encoding: query.encoding, maxBytes });
+  const result = await appendRows(id, requestBody(request), { format, duplicates: query.duplicates, sourceFile: query.filename ?? null, encoding: query.encoding, maxBytes });
   after(async () => {
     store().afterImport();
     await compactAfterAppend(id);
