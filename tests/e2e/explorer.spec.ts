@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { settledBox } from "./layout";
 import { generateFraudDemo } from "../../lib/demo/fraud-demo";
 import { scanConfusion, type Example } from "../unit/metrics-reference";
 
@@ -40,7 +41,7 @@ test("at 0.5 the matrix reads 532 caught, 28 missed, 400 false alarms", async ({
 test("dragging the threshold line with the mouse updates every count exactly", async ({ page }) => {
   await openDemo(page);
   const surface = page.getByTestId("distribution-drag-surface");
-  const box = (await surface.boundingBox())!;
+  const box = await settledBox(surface);
   const xAt = (t: number) => box.x + t * box.width;
   await page.mouse.move(xAt(0.5), box.y + box.height / 2);
   await page.mouse.down();
@@ -83,7 +84,7 @@ test("keyboard and the number box move the same threshold; ?t= reproduces the vi
 test("clicking the ROC curve moves the threshold to a point on it", async ({ page }) => {
   await openDemo(page, "?t=0.5");
   const surface = page.getByTestId("roc-click-surface");
-  const box = (await surface.boundingBox())!;
+  const box = await settledBox(surface);
   // Upper left of the plot: few false alarms, most positives caught, a different point from 0.5.
   await surface.click({ position: { x: box.width * 0.02, y: box.height * 0.2 } });
   const picked = await sliderValue(page);

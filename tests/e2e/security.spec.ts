@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { settledBox } from "./layout";
 import { generateFraudDemo } from "../../lib/demo/fraud-demo";
 import { scanConfusion } from "../unit/metrics-reference";
 import { startServer, type RunningServer } from "../support/server";
@@ -24,7 +25,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 /** Drags the distribution's threshold line from 0.5 to about 0.3; the counts must follow exactly. */
 async function dragThreshold(page: Page) {
   const surface = page.getByTestId("distribution-drag-surface");
-  const box = (await surface.boundingBox())!;
+  const box = await settledBox(surface);
   const xAt = (t: number) => box.x + t * box.width;
   await page.mouse.move(xAt(0.5), box.y + box.height / 2);
   await page.mouse.down();
