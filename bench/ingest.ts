@@ -97,6 +97,17 @@ export const benchmark: Benchmark = {
     } finally {
       await cold.stop();
     }
+    // A 5M-row import as the first work of a freshly started server: its peak RSS from start, and
+    // its first views while the writer still copies the import's log into the database file.
+    const fresh5m = files.find((f) => f.rows === 5_000_000)!;
+    const freshServer5m = await freshServer("fresh-5m");
+    const freshBaseline = memoryOf(freshServer5m.pid).rss;
+    let freshPair: Pair;
+    try {
+      freshPair = await pair(freshServer5m, fresh5m.file, fresh5m.rows, "fresh-5m");
+    } finally {
+      await freshServer5m.stop();
+    }
     const server = await freshServer("server");
     const baseline = memoryOf(server.pid).rss;
     const medians: Record<string, number> = {};
@@ -127,6 +138,9 @@ export const benchmark: Benchmark = {
     }
     const growth = medians["random-ids-5000000"] / medians["random-ids-1000000"];
     rows.push({ metric: "5M-row import time ÷ 1M-row import time (random ids)", value: `${growth.toFixed(2)}×`, goal: "≤ 5.5×", met: growth <= 5.5 });
+    rows.push({ metric: "a 5M-row import as a fresh server's first work: peak RSS through it and its first views", value: megabytes(freshPair.peak), reference: `${megabytes(freshBaseline)} at start`, goal: "≤ 500 MB", met: freshPair.peak <= 500 * 1024 ** 2 });
+    rows.push({ metric: "the same: first slice report / first gallery page", value: `${freshPair.slices.toFixed(0)} ms / ${freshPair.gallery.toFixed(0)} ms`, goal: "≤ 1 s", met: freshPair.slices <= 1000 && freshPair.gallery <= 1000 });
+    notes.push(`A fresh server's first 5M-row import: API ${seconds(freshPair.ours)}, .import ${seconds(freshPair.reference)}. Its first slice report waits for the dataset's segments: on the reader thread, reading them took about 2 s inside SQLite while the writer thread copied the import's 650 MB write-ahead log into the database file (a passive checkpoint, 2–3 s); the same read from a copy of that database takes 0.1–0.35 s, also while another process checkpoints it, so the wait is not yet explained.`);
     const coldRatio = coldPair.ours / coldPair.reference;
     rows.push({ metric: "first import after a fresh start (1M rows, time-sorted)", value: seconds(coldPair.ours), reference: `${seconds(coldPair.reference)} (.import)`, ratio: `${coldRatio.toFixed(2)}×`, goal: "≤ 2×", met: coldRatio <= 2 });
     notes.push(
