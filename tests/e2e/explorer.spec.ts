@@ -91,3 +91,24 @@ test("clicking the ROC curve moves the threshold to a point on it", async ({ pag
   expect(picked).not.toBe(0.5);
   await expectMatrix(page, picked);
 });
+
+test("a tab clicked the moment the threshold moves opens at that threshold, even on a slow network", async ({ page }) => {
+  await openDemo(page);
+  // Every navigation takes 800 ms, so the URL write the threshold schedules (150 ms after it
+  // moved) falls inside the tab's navigation: a history write then would cancel it.
+  await page.route(
+    (url) => url.searchParams.has("_rsc"),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue().catch(() => undefined);
+    },
+  );
+  await page.getByRole("slider", { name: "Threshold" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.getByRole("link", { name: "Failures" }).click();
+  await expect(page).toHaveURL(/\/gallery\?t=0\.51$/);
+  await expect(page.getByText(/false alarms at threshold 0\.51$/)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/datasets\/\d+\?t=0\.51$/);
+  await expectMatrix(page, 0.51);
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 const TABS = [
@@ -13,12 +13,15 @@ const TABS = [
   { path: "/review", label: "Review" },
 ] as const;
 
-/** The dataset's sections (Monitoring only with timestamps); the threshold (`?t=`) travels with every link. */
+/**
+ * The dataset's sections (Monitoring only with timestamps); the threshold (`?t=`) travels with
+ * every link, including one moved a moment ago and not yet written to the URL.
+ */
 export function DatasetTabs({ datasetId, timestamps = false }: { datasetId: number; timestamps?: boolean }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  const t = search.get("t");
-  const query = t ? `?t=${encodeURIComponent(t)}` : "";
+  const router = useRouter();
+  const withThreshold = (path: string, t: string | null) => (t ? `${path}?t=${encodeURIComponent(t)}` : path);
   const nav = useRef<HTMLElement | null>(null);
   // On a phone the tabs scroll sideways: keep the current one in view.
   useEffect(() => {
@@ -29,8 +32,17 @@ export function DatasetTabs({ datasetId, timestamps = false }: { datasetId: numb
     <nav className="tabs" aria-label="Dataset sections" ref={nav}>
       {TABS.filter((tab) => timestamps || !("needsTimestamps" in tab)).map((tab) => {
         const href = `/datasets/${datasetId}${tab.path}`;
+        const rendered = withThreshold(href, search.get("t"));
+        // A threshold moved a moment ago is in the URL by the time of the click (replace-url
+        // flushes its writes first) but maybe not yet in this render's `search`.
+        const onNavigate = (event: { preventDefault: () => void }) => {
+          const now = withThreshold(href, new URL(window.location.href).searchParams.get("t"));
+          if (now === rendered) return;
+          event.preventDefault();
+          router.push(now);
+        };
         return (
-          <Link key={tab.path} href={href + query} className="tab" aria-current={pathname === href ? "page" : undefined}>
+          <Link key={tab.path} href={rendered} onNavigate={onNavigate} className="tab" aria-current={pathname === href ? "page" : undefined}>
             {tab.label}
           </Link>
         );

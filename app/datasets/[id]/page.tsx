@@ -76,7 +76,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         <Stat label={<Term word="ROC AUC" />} value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
       {data ? (
-        <ThresholdProvider initial={link.threshold} notice={link.notice}>
+        <ThresholdProvider linked={Array.isArray(t) ? t[0] : t} initial={link.threshold} notice={link.notice}>
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}

@@ -3,6 +3,7 @@
 import type { PaginationState, SortingState } from "@tanstack/react-table";
 import { useCallback, useEffect, useState } from "react";
 import { useThreshold } from "../threshold-context";
+import { replaceUrlLater } from "@/app/ui/replace-url";
 import { ExamplesTable, type ColumnsShown } from "./examples-table";
 import { FailureModesPanel } from "./failure-modes-panel";
 import { GalleryToolbar } from "./gallery-toolbar";
@@ -27,16 +28,17 @@ export interface GalleryProps {
 
 /** Keeps the gallery's own filters in the URL next to `?t=`, so a link reproduces the view. */
 function useUrlState(kind: ExampleKind, slices: Record<string, string>, q: string, timeWindow: TimeWindow | null) {
-  useEffect(() => {
-    const url = new URL(window.location.href);
-    for (const key of [...url.searchParams.keys()]) if (key === "kind" || key === "q" || key === "from" || key === "to" || key.startsWith("slice.")) url.searchParams.delete(key);
-    const own = galleryParams({ threshold: 0, kind, slices, q, window: timeWindow });
-    own.delete("threshold");
-    if (kind === "fp") own.delete("kind");
-    for (const [key, value] of own) url.searchParams.set(key, value);
-    // A null state lets Next sync useSearchParams (as the threshold provider does).
-    window.history.replaceState(null, "", url);
-  }, [kind, slices, q, timeWindow]);
+  useEffect(
+    () =>
+      replaceUrlLater((url) => {
+        for (const key of [...url.searchParams.keys()]) if (key === "kind" || key === "q" || key === "from" || key === "to" || key.startsWith("slice.")) url.searchParams.delete(key);
+        const own = galleryParams({ threshold: 0, kind, slices, q, window: timeWindow });
+        own.delete("threshold");
+        if (kind === "fp") own.delete("kind");
+        for (const [key, value] of own) url.searchParams.set(key, value);
+      }, 0),
+    [kind, slices, q, timeWindow],
+  );
 }
 
 /** The failure-mode gallery: the examples of one outcome at the current threshold, tagged into failure modes. */

@@ -46,7 +46,7 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
       .map(([key, value]) => [key.slice(6), first(value) ?? ""]),
   );
   return (
-    <ThresholdProvider initial={link.threshold} notice={link.notice}>
+    <ThresholdProvider linked={first(search.t)} initial={link.threshold} notice={link.notice}>
       {audit ? (
         <p className="alert" role="note" data-testid="weighted-labels-note">
           {audit.auditedRows.toLocaleString("en-US")} of the labelled rows come from the audit “{audit.audit.name}”, a weighted sample: the examples below are real, but their counts and the failure modes&apos; figures a day count the labelled rows as they are, not the {words.itemPlural} the model sees.

@@ -32,7 +32,7 @@ export default async function ImpactPage({ params, searchParams }: { params: Pro
   const threshold = link.threshold;
   const shared = settingsFromParam(first(search.s));
   return (
-    <ThresholdProvider initial={threshold} notice={link.notice}>
+    <ThresholdProvider linked={first(search.t)} initial={threshold} notice={link.notice}>
       <ImpactView
         datasetId={dataset.id}
         grid={explorer.grid}

@@ -57,7 +57,7 @@ export default async function MonitoringPage({ params, searchParams }: { params:
   const snapped = snapToGrid(initial, data.steps);
   const notice = asked !== null && snapped !== asked ? `The link’s threshold ${asked} is shown as ${snapped}: this page moves in steps of ${1 / data.steps}.` : null;
   return (
-    <ThresholdProvider initial={snapped} notice={notice}>
+    <ThresholdProvider linked={first(search.t)} initial={snapped} notice={notice}>
       <MonitoringView
         datasetId={dataset.id}
         datasetName={dataset.name}

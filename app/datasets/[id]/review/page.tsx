@@ -33,7 +33,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const resolved = settingsView(dataset).resolved;
   const mapping = dataset.mapping;
   return (
-    <ThresholdProvider initial={link.threshold} notice={link.notice}>
+    <ThresholdProvider linked={first(search.t)} initial={link.threshold} notice={link.notice}>
       <ReviewView
         datasetId={dataset.id}
         initialAudits={audits}
