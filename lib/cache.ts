@@ -15,13 +15,15 @@ interface Entry {
 interface Kind {
   limit: number;
   entries: Map<string, Entry>;
+  /** Computations under way: a second caller of the same key and version waits for the first's. */
+  running: Map<string, { version: number; value: Promise<unknown> }>;
 }
 
 const kinds = ((globalThis as unknown as { cutoffCaches?: Map<string, Kind> }).cutoffCaches ??= new Map());
 
 function kindOf(name: string, limit: number): Kind {
   let kind = kinds.get(name);
-  if (!kind) kinds.set(name, (kind = { limit, entries: new Map() }));
+  if (!kind) kinds.set(name, (kind = { limit, entries: new Map(), running: new Map() }));
   return kind;
 }
 
@@ -31,6 +33,8 @@ const keyOf = (datasetId: number, part: string) => `${datasetId}\u0000${part}`;
  * The value of `compute()` for (kind, dataset, version, part), computed once and kept while the
  * dataset stays at that version; at most `limit` entries of a kind are kept (least recently used
  * go first). `part` tells apart several values of one kind and dataset (e.g. a slice value).
+ * Callers asking while it is being computed share that computation (two views opened at once
+ * after an import read and decode each segment once, not twice).
  */
 export async function cachedByVersion<T>(
   kind: string,
@@ -47,11 +51,23 @@ export async function cachedByVersion<T>(
     cache.entries.set(key, hit);
     return hit.value as T;
   }
-  const value = await compute();
+  const running = cache.running.get(key);
+  if (running && running.version === version) return running.value as Promise<T>;
+  const value = Promise.resolve().then(compute);
+  cache.running.set(key, { version, value });
+  try {
+    const done = await value;
+    remember(cache, key, version, done);
+    return done;
+  } finally {
+    if (cache.running.get(key)?.value === value) cache.running.delete(key);
+  }
+}
+
+function remember(cache: Kind, key: string, version: number, value: unknown): void {
   cache.entries.delete(key);
   while (cache.entries.size >= cache.limit) cache.entries.delete(cache.entries.keys().next().value as string);
   cache.entries.set(key, { version, value });
-  return value;
 }
 
 /** cachedByVersion for a computation that is synchronous (the same entries, the same limits). */
@@ -65,9 +81,7 @@ export function cachedByVersionSync<T>(kind: string, datasetId: number, version:
     return hit.value as T;
   }
   const value = compute();
-  cache.entries.delete(key);
-  while (cache.entries.size >= cache.limit) cache.entries.delete(cache.entries.keys().next().value as string);
-  cache.entries.set(key, { version, value });
+  remember(cache, key, version, value);
   return value;
 }
 
@@ -80,7 +94,10 @@ export function peekByVersion<T>(kind: string, datasetId: number, version: numbe
 /** Forgets every cached value of a dataset, of every kind. */
 export function invalidateDataset(datasetId: number): void {
   const prefix = `${datasetId}\u0000`;
-  for (const kind of kinds.values()) for (const key of kind.entries.keys()) if (key.startsWith(prefix)) kind.entries.delete(key);
+  for (const kind of kinds.values()) {
+    for (const key of kind.entries.keys()) if (key.startsWith(prefix)) kind.entries.delete(key);
+    for (const key of kind.running.keys()) if (key.startsWith(prefix)) kind.running.delete(key);
+  }
 }
 
 /** Forgets the cached values of one kind and dataset whose part `keep` refuses (e.g. segments a compaction replaced). */

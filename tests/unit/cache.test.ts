@@ -23,6 +23,32 @@ describe("cachedByVersion", () => {
     expect(seen).toEqual([1, 2, 3, 4]);
   });
 
+  test("callers asking while a value is computed share that computation; a failure is not kept", async () => {
+    let computed = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = async () => {
+      computed++;
+      await gate;
+      return "segment";
+    };
+    const first = cachedByVersion("test-share", 5, 1, slow);
+    const second = cachedByVersion("test-share", 5, 1, slow);
+    const otherVersion = cachedByVersion("test-share", 5, 2, slow);
+    release();
+    expect(await Promise.all([first, second, otherVersion])).toEqual(["segment", "segment", "segment"]);
+    expect(computed).toBe(2); // version 1 once, version 2 once
+
+    let attempts = 0;
+    const failing = async () => {
+      attempts++;
+      throw new Error("read failed");
+    };
+    await expect(Promise.all([cachedByVersion("test-share", 6, 1, failing), cachedByVersion("test-share", 6, 1, failing)])).rejects.toThrow("read failed");
+    expect(attempts).toBe(1);
+    expect(await cachedByVersion("test-share", 6, 1, () => "read again")).toBe("read again");
+  });
+
   test("invalidateDataset forgets every kind and part of one dataset only", async () => {
     await cachedByVersion("test-c", 7, 0, () => "table");
     await cachedByVersion("test-d", 7, 0, () => "slice", { part: "country\u0000FR" });
