@@ -10,6 +10,7 @@ import { segmentedTable, sliceCountsAt, totalScores, type CumulativeTable, type 
 import { compute } from "../workers/compute";
 import { inSharedMemory } from "../workers/shared-memory";
 import { store } from "./index";
+import { takeOfferedSegment } from "./segment-handoff";
 import type { SegmentRef } from "./types";
 
 /** A dataset at one version: its segments, each with its cumulative score table. */
@@ -45,7 +46,8 @@ async function loadSegment(datasetId: number, ref: SegmentRef, sliceColumns: num
     datasetId,
     ref.revision,
     async () => {
-      const read = await store().scores.segment(ref.id, sliceColumns);
+      // Just imported in this process: the segment as it was written, else read from the store.
+      const read = takeOfferedSegment(datasetId, ref.id, ref.revision) ?? (await store().scores.segment(ref.id, sliceColumns));
       if (!read) return null;
       // In shared memory (a backend may read it there already), so that computations on it run in
       // the compute worker without copying it; its table is computed there (lib/workers/compute.ts).

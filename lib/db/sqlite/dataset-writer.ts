@@ -7,6 +7,7 @@ import { sliceValuesJson } from "../views";
 import { BatchWriter, type FinishInput } from "./batch-writer";
 import type { RowInserter } from "./row-inserter";
 import { insertSegments } from "./segments";
+import type { StoredParts } from "./writer-protocol";
 
 /**
  * Writes one new dataset in a single transaction (see BatchWriter): the rows, then at the end
@@ -33,13 +34,21 @@ export class DatasetWriter extends BatchWriter {
   /** Written segments' keys (for the repeated-id check at the end) and row counts; the first segment, for the summary. */
   private written: { keys: KeyOrder[]; counts: { positives: number; negatives: number }; first: BuiltSegment | null; segments: number } = { keys: [], counts: { positives: 0, negatives: 0 }, first: null, segments: 0 };
 
+  /** The ids each part was stored under (a part of more than MAX_SEGMENT_ROWS rows is split), in the order taken. */
+  private stored: number[][] = [];
+
+  /** Where the parts went: their stored segments' ids, part by part, and the first row's id (their firstId). */
+  storedParts(): StoredParts {
+    return { firstId: this.inserter?.firstId ?? 0, ids: this.stored };
+  }
+
   /** Stores each segment as it completes, so an import holds no more than one segment's rows however long its file. */
   protected takePart(part: BuiltSegment): void {
     const rows = this.inserter!;
     const { segment, keys } = part;
     let last = 0;
     for (let i = 0; i < segment.offsets.length; i++) if (segment.offsets[i] > last) last = segment.offsets[i];
-    insertSegments(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.firstId + last, keys && { keys: keys.keys, offsets: keys.positions });
+    this.stored.push(insertSegments(this.db, this.datasetId, { ...segment, firstId: rows.firstId }, rows.firstId + last, keys && { keys: keys.keys, offsets: keys.positions }));
     const counts = segmentCounts(segment);
     const w = this.written;
     w.counts = { positives: w.counts.positives + counts.positives, negatives: w.counts.negatives + counts.negatives };

@@ -12,7 +12,10 @@ import type { DatasetMeta, DatasetSink, PredictionRow, WrittenDataset } from "..
 import { builtSegmentBuffers, type BuiltSegment } from "../../metrics/segment-builder";
 import { launchWorker } from "../../workers/start";
 import type { DuplicatePolicy } from "../store";
-import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+import { splitSegment, type ScoreSegment } from "../../metrics/segment";
+import { sharedCopy } from "../../workers/shared-memory";
+import { offerSegments } from "../segment-handoff";
+import type { Finished, FromWriter, SentError, StoredParts, ToWriter, WriterCall } from "./writer-protocol";
 
 /** The error a worker sent, as the class the rest of the app knows. */
 function revived(e: SentError): Error {
@@ -84,6 +87,16 @@ export function writerThread(): Promise<Writer | null> {
   return globalForWriter.cutoffWriterThread;
 }
 
+/** The stored segments of the parts sent (as the writer split them), by id, with their ids' first. */
+function storedSegments(parts: ScoreSegment[], stored: StoredParts): { id: number; segment: ScoreSegment }[] {
+  if (parts.length !== stored.ids.length) return [];
+  return parts.flatMap((part, k) => {
+    const pieces = splitSegment(part, null);
+    if (pieces.length !== stored.ids[k].length) return [];
+    return pieces.map((piece, p) => ({ id: stored.ids[k][p], segment: { ...piece.segment, firstId: stored.firstId } }));
+  });
+}
+
 /** Runs one write job on the writer thread; `here` runs it in this thread when there is none. */
 export async function writerCall<T>(call: WriterCall, here: () => T | Promise<T>): Promise<T> {
   const writer = await writerThread();
@@ -102,6 +115,11 @@ export class WriterThreadSink implements DatasetSink {
   private fallback: DatasetSink | null = null;
   private jobId = 0;
   private rows: PredictionRow[] = [];
+  /**
+   * A new dataset's segments, in shared memory, in the order sent: once its import commits they
+   * are offered to the score index (segment-handoff.ts), so its first views read nothing back.
+   */
+  private kept: ScoreSegment[] = [];
   /** The last message sent: the next waits for it, so errors surface in order. */
   private sending: Promise<unknown> = Promise.resolve();
 
@@ -135,18 +153,33 @@ export class WriterThreadSink implements DatasetSink {
   appendSegment(part: BuiltSegment): Promise<void> | void {
     if (this.fallback) return this.fallback.appendSegment?.(part);
     this.sendRows();
+    this.keep([part]);
     return this.send({ type: "segment", job: this.jobId, part }, builtSegmentBuffers([part])).then(() => undefined);
   }
 
   async finish(final: Parameters<DatasetSink["finish"]>[0]): Promise<WrittenDataset> {
     if (this.fallback) return this.fallback.finish(final);
     this.sendRows();
-    return (await this.send({ type: "finish", job: this.jobId, final }, builtSegmentBuffers(final.scores?.parts ?? []))) as WrittenDataset;
+    this.keep(final.scores?.parts ?? []);
+    const { stored, ...written } = (await this.send({ type: "finish", job: this.jobId, final }, builtSegmentBuffers(final.scores?.parts ?? []))) as Finished;
+    if (stored) offerSegments(written.id, storedSegments(this.kept, stored));
+    this.kept = [];
+    return written;
+  }
+
+  /** Copies of a new dataset's parts in shared memory (the parts themselves go to the writer). */
+  private keep(parts: BuiltSegment[]): void {
+    if (this.target !== null) return;
+    // Every array copied (small ones too): the originals are transferred to the writer.
+    for (const { segment: s } of parts) {
+      this.kept.push({ firstId: s.firstId, offsets: sharedCopy(s.offsets), scores: sharedCopy(s.scores), labels: sharedCopy(s.labels), times: s.times && sharedCopy(s.times), slices: s.slices.map(sharedCopy) });
+    }
   }
 
   async abort(): Promise<void> {
     if (this.fallback) return this.fallback.abort();
     this.rows = [];
+    this.kept = [];
     await this.sending.catch(() => undefined);
     await this.writer?.request({ type: "abort", job: this.jobId });
   }

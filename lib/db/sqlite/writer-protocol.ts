@@ -29,6 +29,18 @@ export type ToWriter = { request: number; job: number } & (
   | { type: "call"; call: WriterCall }
 );
 
+/**
+ * A new dataset's parts as stored: part k (in the order sent) became the segments ids[k] (split
+ * along the score order, MAX_SEGMENT_ROWS rows each), whose ids start at firstId.
+ */
+export interface StoredParts {
+  firstId: number;
+  ids: number[][];
+}
+
+/** The answer to "finish": what was written, and for a new dataset where its parts went. */
+export type Finished = WrittenDataset & { stored?: StoredParts };
+
 /** An error as it crosses threads. */
 export interface SentError {
   name: string;

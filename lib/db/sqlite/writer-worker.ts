@@ -11,7 +11,7 @@ import { checkpointWal, writerSqlite } from "./connection";
 import { DatasetWriter } from "./dataset-writer";
 import { saveSummaryRow } from "./summary";
 import { writeLabels } from "./labels";
-import type { FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
+import type { Finished, FromWriter, SentError, ToWriter, WriterCall } from "./writer-protocol";
 import { collectWhenIdle } from "../../workers/idle-gc";
 import { lowerThreadPriority } from "../../workers/priority";
 
@@ -72,7 +72,8 @@ async function handle(m: ToWriter): Promise<unknown> {
       // The commit left the rows in the write-ahead log; copy them into the database file now,
       // here, while the app's thread answers.
       setImmediate(checkpointWal);
-      return written;
+      const finished: Finished = sink instanceof DatasetWriter ? { ...written, stored: sink.storedParts() } : written;
+      return finished;
     }
     case "abort": {
       const sink = sinks.get(m.job);
