@@ -218,6 +218,8 @@ export interface Store {
   migrationCount(): Promise<number>;
   /** Housekeeping once an import's answer is sent (SQLite copies its write-ahead log into the file). */
   afterImport(): void;
+  /** Starts what imports write through (SQLite: its writer thread), so the first one need not wait for it. */
+  beforeImports(): void;
   /**
    * Copies the whole database as of one commit into `target` (a new file), or a temporary file
    * next to it that the caller removes; imports and reviews go on meanwhile. Backends that have

@@ -1,6 +1,6 @@
 import { store } from "../db";
 import { toHttpError } from "../http";
-import { ingestCsv, type IngestOptions, type IngestResult } from "../ingest";
+import { ingestCsv, prestartParseWorker, type IngestOptions, type IngestResult } from "../ingest";
 import { trackImport, updateImport } from "./progress";
 import { serialized } from "./queue";
 
@@ -42,4 +42,14 @@ export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequ
       throw error;
     }
   });
+}
+
+/**
+ * Starts the threads an import runs on (the parse worker, the backend's writer), idle, so that the
+ * first import after a start does not wait for them. Called from the server's warm-up (its request
+ * for the dataset list); calling it again does nothing.
+ */
+export function prepareForImports(): void {
+  prestartParseWorker();
+  store().beforeImports();
 }

@@ -4,7 +4,7 @@
  * the import (one write at a time), reports progress, and runs the ingest core (lib/ingest) into
  * the backend's dataset writer (lib/db). Nothing here parses CSV or writes SQL.
  */
-export { importCsv, type ImportRequest } from "./import-csv";
+export { importCsv, prepareForImports, type ImportRequest } from "./import-csv";
 export { serialized } from "./queue";
 export { getImportProgress, trackImport, updateImport, PROGRESS_KEY, type ImportProgress } from "./progress";
 export { importUpload, type ImportedDataset } from "./upload";

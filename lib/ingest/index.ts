@@ -15,6 +15,7 @@
  * browser imports `./preview`, `./detect` and `./roles` directly.
  */
 export { ingestCsv, nameFromFile, WORKER_FROM_BYTES, type IngestResult } from "./ingest";
+export { prestartParseWorker } from "./parse-host";
 export { IngestError, MAX_PROBLEMS, describeProblem, type IngestErrorCode } from "./errors";
 export { ENCODINGS, encodingFromName, type CsvEncoding } from "./encodings";
 export { MAX_COLUMNS, MAX_COLUMN_NAME_CHARS, MAX_HEADER_BYTES } from "./header";

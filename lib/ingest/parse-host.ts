@@ -34,6 +34,14 @@ export async function startParseWorker(): Promise<Worker | null> {
   return worker;
 }
 
+/** Starts a worker to wait idle for the first import (none is started when one is idle already). */
+export function prestartParseWorker(): void {
+  globalForWorker.cutoffIdleParseWorker ??= launch().then((worker) => {
+    worker?.unref();
+    return worker;
+  });
+}
+
 /**
  * Hands a worker back after an import: kept for the next one when its parse ended normally (its
  * next "setup" resets it), terminated otherwise or when another is already idle.

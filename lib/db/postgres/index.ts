@@ -55,5 +55,7 @@ export function createPostgresStore(): Store {
     },
     // PostgreSQL has no write-ahead log to fold into a file: nothing to do after an import.
     afterImport: () => undefined,
+    // Imports write through the pool, which connects on first use.
+    beforeImports: () => undefined,
   };
 }

@@ -60,6 +60,7 @@ export function createSqliteStore(): Store {
     migrationCount: async () => appliedMigrationCount(sharedSqlite()),
     // The writer thread copies the write-ahead log into the file after each commit itself.
     afterImport: () => void writerThread().then((thread) => thread ?? checkpointWal()),
+    beforeImports: () => void writerThread(),
     // On a thread and a connection of its own (backup.ts), not the writer's: mid-import that one holds uncommitted rows.
     backup: (target) => backupDatabase(target),
   };
