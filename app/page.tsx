@@ -3,12 +3,13 @@ import { listDatasets } from "@/lib/services/datasets";
 import { store } from "@/lib/db";
 import { formatCount, formatDate, formatDecimal, formatPercent } from "@/lib/format";
 import { Term } from "@/app/ui/term";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   const [datasets, { deleted }, alerts] = await Promise.all([listDatasets(), searchParams, store().alerts.activeCounts()]);
-  const deletedName = Array.isArray(deleted) ? deleted[0] : deleted;
+  const deletedName = firstParam(deleted);
   return (
     <div className="stack">
       <div className="page-header">

@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { compareQuerySchema, type CompareQuery } from "@/lib/compare/query";
 import { compareDatasets, type CompareResult } from "@/lib/services/compare";
 import type { CompareView } from "./compare-api";
+import { firstParam } from "@/app/ui/search-params";
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Default non-inferiority margin on misses (items a day) when the link sets none. */
 const DEFAULT_MISSED_MARGIN = 1;
@@ -15,15 +15,15 @@ const DEFAULT_MISSED_MARGIN = 1;
  * `missedMargin=` asks for none.
  */
 export function parseCompareSearch(search: Search): { query: CompareQuery; view: Omit<CompareView, "threshold" | "reviews"> } | { problem: string } {
-  const missed = first(search.missedMargin);
+  const missed = firstParam(search.missedMargin);
   const raw = {
-    a: first(search.a),
-    b: first(search.b),
-    threshold: first(search.t) ?? first(search.threshold),
-    reviews: first(search.reviews),
-    flagged: first(search.flagged),
+    a: firstParam(search.a),
+    b: firstParam(search.b),
+    threshold: firstParam(search.t) ?? firstParam(search.threshold),
+    reviews: firstParam(search.reviews),
+    flagged: firstParam(search.flagged),
     missedMargin: missed === undefined ? String(DEFAULT_MISSED_MARGIN) : missed,
-    falseAlarmMargin: first(search.falseAlarmMargin),
+    falseAlarmMargin: firstParam(search.falseAlarmMargin),
   };
   const parsed = compareQuerySchema.safeParse(raw);
   if (!parsed.success) {

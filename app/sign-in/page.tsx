@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentPolicy, safeReturnPath } from "@/lib/access/policy";
+import { firstParam } from "@/app/ui/search-params";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type SearchParams = Promise<{ next?: string | string[]; error?: string | string[] }>;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * Asks once for the token (CUTOFF_TOKEN); POST /api/session keeps it as an HttpOnly cookie and
@@ -15,7 +15,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const { token, protectReads } = currentPolicy();
   const params = await searchParams;
-  const next = safeReturnPath(first(params.next));
+  const next = safeReturnPath(firstParam(params.next));
   if (!token) redirect(next);
   return (
     <div className="card sign-in">
@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         This Cutoff asks for its token {protectReads ? "to show its datasets and to change them" : "to change data (uploads, tags, notes, settings)"}. The
         person who runs it set it as <code>CUTOFF_TOKEN</code>. This browser keeps it for 30 days.
       </p>
-      {first(params.error) === "wrong" && (
+      {firstParam(params.error) === "wrong" && (
         <p role="alert" className="alert alert-error">
           That is not this Cutoff&apos;s token.
         </p>

@@ -15,6 +15,7 @@ import { ThresholdExplorer } from "./threshold-explorer";
 import { History } from "./history";
 import { store } from "@/lib/db";
 import { recentUnlabelled } from "@/lib/services/datasets";
+import { firstParam } from "@/app/ui/search-params";
 
 /** "2,014 of the last 7 days' rows have no label yet" (with timestamps), else the count of rows not labelled. */
 function unlabelledNote(unlabeled: number, recent: Awaited<ReturnType<typeof recentUnlabelled>>): string | undefined {
@@ -43,7 +44,7 @@ function Stat({ label, value, note }: { label: ReactNode; value: string; note?: 
 export default async function DatasetPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ t?: string | string[]; imported?: string | string[] }> }) {
   const [{ id }, { t, imported }] = await Promise.all([params, searchParams]);
   const d = await loadDataset(id);
-  const link = thresholdFromLink(Array.isArray(t) ? t[0] : t);
+  const link = thresholdFromLink(firstParam(t));
   const [data, batches, recent, audit] = await Promise.all([loadExplorerData(d.id), store().batches(d.id), recentUnlabelled(d.id), datasetAudit(d.id)]);
   const markers = data ? recommendedMarkers(data.grid, d) : [];
   const vocabulary = { ...defaultVocabulary(d), ...parseStoredSettings(d.settings).vocabulary };
@@ -76,7 +77,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         <Stat label={<Term word="ROC AUC" />} value={formatDecimal(d.rocAuc, 4)} note={d.rocAuc === null ? "needs both classes" : "1 = perfect ranking, 0.5 = chance"} />
       </section>
       {data ? (
-        <ThresholdProvider linked={Array.isArray(t) ? t[0] : t} initial={link.threshold} notice={link.notice}>
+        <ThresholdProvider linked={firstParam(t)} initial={link.threshold} notice={link.notice}>
           <ThresholdExplorer data={data} positiveName={vocabulary.positive} negativeName={vocabulary.negative} markers={markers} brier={d.brier} />
         </ThresholdProvider>
       ) : null}

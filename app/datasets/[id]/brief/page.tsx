@@ -13,11 +13,11 @@ import { ConfusionMatrix } from "@/app/ui/charts/confusion-matrix";
 import { StaticDistribution } from "@/app/ui/charts/static-distribution";
 import { loadDataset } from "../load";
 import { PrintButton } from "./print-button";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -43,9 +43,9 @@ function Examples({ title, items, empty }: { title: string; items: BriefExample[
 export default async function BriefPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const link = thresholdFromLink(first(search.t));
+  const link = thresholdFromLink(firstParam(search.t));
   const threshold = link.threshold;
-  const shared = settingsFromParam(first(search.s));
+  const shared = settingsFromParam(firstParam(search.s));
   const [brief, explorer] = await Promise.all([loadBrief(dataset.id, threshold, shared), loadExplorerData(dataset.id)]);
   if (!brief || !explorer) notFound();
   const s = brief.settings;

@@ -8,6 +8,7 @@ import { ThresholdProvider } from "../threshold-context";
 import { Gallery } from "./gallery";
 import "./gallery.css";
 import { datasetAudit } from "@/lib/services/audit-estimates";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** A time window from `?from=&to=` (both ISO instants, from before to), else null. */
 function windowOf(from: string | undefined, to: string | undefined): { from: string; to: string } | null {
   const [a, b] = [Date.parse(from ?? ""), Date.parse(to ?? "")];
@@ -32,21 +32,21 @@ const name = (value: unknown) => (typeof value === "string" && value ? value : n
 export default async function GalleryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Search> }) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const dataset = await loadDataset(id);
-  const link = thresholdFromLink(first(search.t));
+  const link = thresholdFromLink(firstParam(search.t));
   const [tags, audit] = await Promise.all([store().tags.list(dataset.id), datasetAudit(dataset.id)]);
   const words = resolveSettings(parseStoredSettings(dataset.settings), dataset).vocabulary;
   const mapping = dataset.mapping;
   const slices = Array.isArray(mapping.slices) ? mapping.slices.map(String) : [];
   const extras = Array.isArray(mapping.extras) ? mapping.extras.map(String) : [];
-  const rawKind = first(search.kind);
+  const rawKind = firstParam(search.kind);
   const kind: ExampleKind = (EXAMPLE_KINDS as readonly string[]).includes(rawKind ?? "") ? (rawKind as ExampleKind) : "fp";
   const initialSlices = Object.fromEntries(
     Object.entries(search)
       .filter(([key]) => key.startsWith("slice.") && slices.includes(key.slice(6)))
-      .map(([key, value]) => [key.slice(6), first(value) ?? ""]),
+      .map(([key, value]) => [key.slice(6), firstParam(value) ?? ""]),
   );
   return (
-    <ThresholdProvider linked={first(search.t)} initial={link.threshold} notice={link.notice}>
+    <ThresholdProvider linked={firstParam(search.t)} initial={link.threshold} notice={link.notice}>
       {audit ? (
         <p className="alert" role="note" data-testid="weighted-labels-note">
           {audit.auditedRows.toLocaleString("en-US")} of the labelled rows come from the audit “{audit.audit.name}”, a weighted sample: the examples below are real, but their counts and the failure modes&apos; figures a day count the labelled rows as they are, not the {words.itemPlural} the model sees.
@@ -59,8 +59,8 @@ export default async function GalleryPage({ params, searchParams }: { params: Pr
         initialTags={tags}
         initialKind={kind}
         initialSlices={initialSlices}
-        initialQ={first(search.q) ?? ""}
-        initialWindow={windowOf(first(search.from), first(search.to))}
+        initialQ={firstParam(search.q) ?? ""}
+        initialWindow={windowOf(firstParam(search.from), firstParam(search.to))}
       />
     </ThresholdProvider>
   );

@@ -8,6 +8,7 @@ import { settingsFromParam, thresholdFromLink, thresholdFromParam } from "@/lib/
 import { ThresholdProvider } from "../threshold-context";
 import { loadDataset } from "../load";
 import { ImpactView } from "./impact-view";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The stakeholder view: what a threshold means every day, in words. `?t=` is the threshold,
@@ -28,11 +28,11 @@ export default async function ImpactPage({ params, searchParams }: { params: Pro
   const dataset = await loadDataset(id);
   const [explorer, scenarios, audit] = await Promise.all([loadExplorerData(dataset.id), store().scenarios.list(dataset.id), datasetAudit(dataset.id)]);
   if (!explorer || !scenarios) notFound();
-  const link = thresholdFromLink(first(search.t));
+  const link = thresholdFromLink(firstParam(search.t));
   const threshold = link.threshold;
-  const shared = settingsFromParam(first(search.s));
+  const shared = settingsFromParam(firstParam(search.s));
   return (
-    <ThresholdProvider linked={first(search.t)} initial={threshold} notice={link.notice}>
+    <ThresholdProvider linked={firstParam(search.t)} initial={threshold} notice={link.notice}>
       <ImpactView
         datasetId={dataset.id}
         grid={explorer.grid}
@@ -47,7 +47,7 @@ export default async function ImpactPage({ params, searchParams }: { params: Pro
         }}
         savedSettings={parseStoredSettings(dataset.settings)}
         sharedSettings={shared}
-        reference={thresholdFromParam(first(search.ref)) ?? threshold}
+        reference={thresholdFromParam(firstParam(search.ref)) ?? threshold}
         scenarios={scenarios}
         audit={audit}
       />

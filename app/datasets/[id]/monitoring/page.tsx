@@ -8,6 +8,7 @@ import { ThresholdProvider } from "../threshold-context";
 import { loadDataset } from "../load";
 import { MonitoringView } from "./monitoring-view";
 import "./monitoring.css";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** A `?reference=` that reads, else undefined (the saved one is used). */
 function askedReference(raw: string | undefined): string | undefined {
@@ -47,17 +47,17 @@ export default async function MonitoringPage({ params, searchParams }: { params:
       </div>
     );
   }
-  const period = first(search.period) === "week" ? "week" : "day";
-  const reference = askedReference(first(search.reference));
+  const period = firstParam(search.period) === "week" ? "week" : "day";
+  const reference = askedReference(firstParam(search.reference));
   const c = await loadMonitoring(dataset.id, { period, reference });
   const [grids, alerts, choices] = await Promise.all([replayGrids(c), store().alerts.list(dataset.id), referenceChoices(dataset.id)]);
   const data = pageDataOf(c.prepared, grids);
-  const asked = thresholdFromParam(first(search.t));
+  const asked = thresholdFromParam(firstParam(search.t));
   const initial = asked ?? c.monitoring.deployedThreshold ?? DEFAULT_MONITORING_THRESHOLD;
   const snapped = snapToGrid(initial, data.steps);
   const notice = asked !== null && snapped !== asked ? `The link’s threshold ${asked} is shown as ${snapped}: this page moves in steps of ${1 / data.steps}.` : null;
   return (
-    <ThresholdProvider linked={first(search.t)} initial={snapped} notice={notice}>
+    <ThresholdProvider linked={firstParam(search.t)} initial={snapped} notice={notice}>
       <MonitoringView
         datasetId={dataset.id}
         datasetName={dataset.name}

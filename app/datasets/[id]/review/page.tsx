@@ -7,6 +7,7 @@ import { ThresholdProvider } from "../threshold-context";
 import { loadDataset } from "../load";
 import { ReviewView } from "./review-view";
 import "./review.css";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,6 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const name = (value: unknown) => (typeof value === "string" && value ? value : null);
 
 /**
@@ -28,12 +28,12 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const dataset = await loadDataset(id);
   const audits = await listAudits(dataset.id);
   if (!audits) notFound();
-  const link = thresholdFromLink(first(search.t));
-  const wanted = Number(first(search.audit));
+  const link = thresholdFromLink(firstParam(search.t));
+  const wanted = Number(firstParam(search.audit));
   const resolved = settingsView(dataset).resolved;
   const mapping = dataset.mapping;
   return (
-    <ThresholdProvider linked={first(search.t)} initial={link.threshold} notice={link.notice}>
+    <ThresholdProvider linked={firstParam(search.t)} initial={link.threshold} notice={link.notice}>
       <ReviewView
         datasetId={dataset.id}
         initialAudits={audits}

@@ -7,11 +7,11 @@ import { DEFAULT_MONITORING_THRESHOLD, hasTimestamps, loadMonitoring, reportAt }
 import { thresholdFromParam } from "@/lib/story/share";
 import { PrintButton } from "../../brief/print-button";
 import { loadDataset } from "../../load";
+import { firstParam } from "@/app/ui/search-params";
 
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
@@ -28,9 +28,9 @@ export default async function WeeklyReportPage({ params, searchParams }: { param
   const dataset = await loadDataset(id);
   if (!hasTimestamps(dataset)) return <p className="card">This dataset has no timestamps: there are no weeks to report on.</p>;
   const [weeks, days] = await Promise.all([loadMonitoring(dataset.id, { period: "week" }), loadMonitoring(dataset.id, { period: "day" })]);
-  const threshold = thresholdFromParam(first(search.t)) ?? weeks.monitoring.deployedThreshold ?? DEFAULT_MONITORING_THRESHOLD;
+  const threshold = thresholdFromParam(firstParam(search.t)) ?? weeks.monitoring.deployedThreshold ?? DEFAULT_MONITORING_THRESHOLD;
   const report = reportAt(weeks, threshold);
-  const asked = first(search.week);
+  const asked = firstParam(search.week);
   const week = report.periods.find((p) => p.start.slice(0, 10) === asked) ?? report.periods[report.periods.length - 1];
   if (!week) return <p className="card">No weeks yet.</p>;
   const w = weeklyReport(report, weeks.settings, week.start);
