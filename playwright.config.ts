@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
+import { serverEnv } from "./scripts/lib/server-env";
 
 // The test runner (scripts/test.ts) chooses the port and Chromium; these defaults serve a manual run.
 const port = Number(process.env.E2E_PORT ?? 3107);
@@ -38,7 +39,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" },
+      env: serverEnv({ DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOST: "127.0.0.1" }),
     },
     ...(postgresPort
       ? [

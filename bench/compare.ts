@@ -16,6 +16,7 @@ import { freePort } from "../tests/support/server";
 import { writeBenchPair } from "./compare-data";
 import { sliderWork } from "./browser-work";
 import type { Benchmark, BenchRow } from "./types";
+import { serverEnv } from "../scripts/lib/server-env";
 
 const ROWS = 1_000_000;
 const RUNS = 21;
@@ -26,7 +27,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 async function startApp(databaseUrl: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
+    env: serverEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" }),
     stdio: "ignore",
     detached: true,
   });

@@ -14,6 +14,7 @@ import { findChromium } from "../tests/support/chromium";
 import { freePort } from "../tests/support/server";
 import { sliderWork } from "./browser-work";
 import type { Benchmark, BenchRow } from "./types";
+import { serverEnv } from "../scripts/lib/server-env";
 
 const ROWS = 1_000_000;
 const ms = (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${x.toFixed(5)} ms`);
@@ -24,7 +25,7 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 async function startApp(databaseUrl: string) {
   const port = await freePort();
   const child = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" },
+    env: serverEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1" }),
     stdio: "ignore",
     detached: true,
   });

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { fraudDemoCsvLines } from "../lib/demo/fraud-demo";
+import { serverEnv } from "../scripts/lib/server-env";
 
 /** 1,000,000 transactions shaped like the demo: 10 days × 100,000, same fraud and error rates. */
 export const BENCH_ROWS = 1_000_000;
@@ -65,7 +66,7 @@ export async function startBenchServer(database: string, port: number, extraEnv:
   // BENCH_CPU_PROFILES=<dir>: the server writes a CPU profile of each thread there when it stops.
   const profile = process.env.BENCH_CPU_PROFILES ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILES}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, "scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
+    env: serverEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DEMO: "false", PORT: String(port), HOST: "127.0.0.1", ...extraEnv }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError, parseConfig, type Config } from "../lib/config";
 import { isWildcardAddress } from "../lib/access/hosts";
 import { needsBuild } from "./lib/build-state";
+import { serverEnv } from "./lib/server-env";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -42,7 +43,7 @@ if (isWildcardAddress(host) && !settings.CUTOFF_ALLOWED_HOSTS.length) {
 // not through npx: npx does not pass signals on, and a stopped `npm start` left the server serving
 // the port. SIGINT and SIGTERM go to the server; this process exits when the server does (with its
 // status), and forces it after 10 s.
-const server = spawn(process.execPath, [fileURLToPath(new URL("./serve.mjs", import.meta.url)), "-p", String(port), "-H", host], { stdio: "inherit" });
+const server = spawn(process.execPath, [fileURLToPath(new URL("./serve.mjs", import.meta.url)), "-p", String(port), "-H", host], { stdio: "inherit", env: serverEnv(process.env) });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     server.kill(signal);

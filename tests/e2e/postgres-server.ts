@@ -9,13 +9,14 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { startPostgres } from "../support/postgres";
+import { serverEnv } from "../../scripts/lib/server-env";
 
 const port = process.argv[2] ?? "3108";
 const postgres = await startPostgres();
 const dataDir = path.join(postgres.dir, "app-data");
 fs.mkdirSync(dataDir);
 const app = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], {
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: await postgres.createDatabase("cutoff_e2e"), CUTOFF_DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1" },
+  env: serverEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: await postgres.createDatabase("cutoff_e2e"), CUTOFF_DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1" }),
   stdio: "inherit",
   detached: true,
 });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { serverEnv } from "../../scripts/lib/server-env";
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -63,7 +64,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, options
   const dataDir = options.dataDir ?? dir;
   const databaseUrl = /^postgres(ql)?:\/\//.test(database) ? database : `file:${database}`;
   const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
+    env: serverEnv({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, CUTOFF_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", ...extraEnv }),
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
