@@ -18,10 +18,47 @@ export type StoredIds = Map<number, { exampleId: string | null; row: number }>;
 /** How many rows an error names at most. */
 export const LISTED = 10;
 
-/** Batch positions (earlier, later) of neighbouring equal keys: candidates for a repeated example id. */
-export function repeatedKeyPositions(keys: KeyOrder): [number, number][] {
+/**
+ * Batch positions (earlier, later) of neighbouring equal keys: candidates for a repeated example
+ * id. Several key orders (one per segment, each sorted, the segments in arrival order) are read
+ * as their merge, ties by segment, which is the order allKeys() sorts them into, without building
+ * it: for 5M rows that merge held 120 MB more at the end of the import.
+ */
+export function repeatedKeyPositions(orders: KeyOrder | readonly KeyOrder[]): [number, number][] {
+  const runs = (Array.isArray(orders) ? orders : [orders]).filter((o) => o.keys.length > 0);
   const pairs: [number, number][] = [];
-  for (let i = 1; i < keys.keys.length; i++) if (keys.keys[i] === keys.keys[i - 1]) pairs.push([keys.positions[i - 1], keys.positions[i]]);
+  // A binary heap of the runs by their next key (ties: the earlier run first).
+  const at = new Uint32Array(runs.length);
+  const heap = runs.map((_, r) => r);
+  const before = (a: number, b: number) => runs[a].keys[at[a]] < runs[b].keys[at[b]] || (runs[a].keys[at[a]] === runs[b].keys[at[b]] && a < b);
+  const down = (from: number) => {
+    for (let i = from; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && before(heap[l], heap[m])) m = l;
+      if (r < heap.length && before(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  let lastKey = NaN;
+  let lastPosition = -1;
+  while (heap.length > 0) {
+    const run = runs[heap[0]];
+    const i = at[heap[0]]++;
+    const key = run.keys[i];
+    if (key === lastKey) pairs.push([lastPosition, run.positions[i]]);
+    lastKey = key;
+    lastPosition = run.positions[i];
+    if (at[heap[0]] === run.keys.length) {
+      heap[0] = heap[heap.length - 1];
+      heap.pop();
+    }
+    down(0);
+  }
   return pairs;
 }
 

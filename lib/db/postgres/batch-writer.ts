@@ -196,7 +196,7 @@ export abstract class PgBatchWriter implements DatasetSink {
   }
 
   /** Rows of the batch whose example id repeats an earlier row of the batch (see lib/db/batch-checks.ts). */
-  protected async repeatedIds(keys: KeyOrder, firstId: number, column: string): Promise<IngestProblem[]> {
+  protected async repeatedIds(keys: KeyOrder | readonly KeyOrder[], firstId: number, column: string): Promise<IngestProblem[]> {
     const pairs = repeatedKeyPositions(keys);
     if (pairs.length === 0) return [];
     return repeatedIdProblems(pairs, await exampleIdsOf(idsOfPairs(pairs, firstId), this.db), firstId, column);

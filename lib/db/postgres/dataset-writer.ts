@@ -3,7 +3,7 @@ import type { DatasetMeta, WrittenDataset } from "../../ingest/types";
 import { summarize } from "../../metrics";
 import { segmentCounts, segmentTable } from "../../metrics/segment";
 import type { BuiltSegment, KeyOrder } from "../../metrics/segment-builder";
-import { allKeys, refuseProblems } from "../batch-checks";
+import { refuseProblems } from "../batch-checks";
 import { sliceValuesJson } from "../views";
 import { PgBatchWriter, type BatchRows, type FinishInput } from "./batch-writer";
 import { insertSegments } from "./segments";
@@ -52,8 +52,8 @@ export class PgDatasetWriter extends PgBatchWriter {
   protected async writeBatch(rows: BatchRows, sliceValues: string[][], final: FinishInput): Promise<WrittenDataset> {
     const meta = { ...this.meta!, ...final };
     const mapping = meta.mapping as { id?: string | null; slices?: string[] };
-    const keys = allKeys(this.written.keys);
-    if (keys) refuseProblems(await this.repeatedIds(keys, rows.firstId, mapping.id ?? "id"));
+    // Each segment's keys, merged as they are read (repeatedKeyPositions).
+    refuseProblems(await this.repeatedIds(this.written.keys, rows.firstId, mapping.id ?? "id"));
     const { positives, negatives } = this.written.counts;
     const summary = this.written.first ? summarize(segmentTable(this.written.first.segment)) : { scoreMin: null, scoreMax: null, rocAuc: null, averagePrecision: null, brier: null };
     const unlabeled = rows.count - positives - negatives;

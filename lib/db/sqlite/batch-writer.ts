@@ -137,7 +137,7 @@ export abstract class BatchWriter implements DatasetSink {
    * Rows of the batch whose example id repeats an earlier row of the batch (equal keys, then the
    * ids compared): the problems to report, in row order, named by `column`.
    */
-  protected repeatedIds(keys: KeyOrder, firstId: number, column: string): IngestProblem[] {
+  protected repeatedIds(keys: KeyOrder | readonly KeyOrder[], firstId: number, column: string): IngestProblem[] {
     const pairs = repeatedKeyPositions(keys);
     if (pairs.length === 0) return [];
     return repeatedIdProblems(pairs, exampleIdsOf(idsOfPairs(pairs, firstId), this.db), firstId, column);

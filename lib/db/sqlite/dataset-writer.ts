@@ -60,8 +60,8 @@ export class DatasetWriter extends BatchWriter {
   protected writeBatch(rows: RowInserter, sliceValues: string[][], final: FinishInput): WrittenDataset {
     const meta = { ...this.meta!, ...final };
     const mapping = meta.mapping as { id?: string | null; slices?: string[] };
-    const keys = this.allKeys(this.written.keys);
-    if (keys) this.refuse(this.repeatedIds(keys, rows.firstId, mapping.id ?? "id"));
+    // Each segment's keys, merged as they are read (repeatedKeyPositions).
+    this.refuse(this.repeatedIds(this.written.keys, rows.firstId, mapping.id ?? "id"));
     const { positives, negatives } = this.written.counts;
     const summary = this.written.first ? summarize(segmentTable(this.written.first.segment)) : { scoreMin: null, scoreMax: null, rocAuc: null, averagePrecision: null, brier: null };
     const unlabeled = rows.count - positives - negatives;
