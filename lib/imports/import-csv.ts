@@ -46,8 +46,8 @@ export function importCsv(source: AsyncIterable<Uint8Array>, request: ImportRequ
 
 /**
  * Starts the threads an import runs on (the parse worker, the backend's writer), idle, so that the
- * first import after a start does not wait for them. Called from the server's warm-up (its request
- * for the dataset list); calling it again does nothing.
+ * first import after a start does not wait for them. Called once the server starts
+ * (instrumentation.ts); calling it again does nothing.
  */
 export function prepareForImports(): void {
   prestartParseWorker();

@@ -1,16 +1,13 @@
 import { after } from "next/server";
 import { store } from "@/lib/db";
 import { handle } from "@/lib/http";
-import { importUpload, importZipUpload, prepareForImports } from "@/lib/imports";
+import { importUpload, importZipUpload } from "@/lib/imports";
 import { listDatasets, warmDataset } from "@/lib/services/datasets";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/datasets — every dataset, newest first. (The server's warm-up asks for it first: the import threads start then.) */
-export const GET = handle(async () => {
-  prepareForImports();
-  return Response.json({ datasets: await listDatasets() });
-});
+/** GET /api/datasets — every dataset, newest first. */
+export const GET = handle(async () => Response.json({ datasets: await listDatasets() }));
 
 /**
  * POST /api/datasets — imports a CSV (or .csv.gz): a `text/csv` body with the mapping as query
