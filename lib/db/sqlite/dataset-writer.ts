@@ -32,7 +32,7 @@ export class DatasetWriter extends BatchWriter {
   }
 
   /** Written segments' keys (for the repeated-id check at the end) and row counts; the first segment, for the summary. */
-  private written: { keys: KeyOrder[]; counts: { positives: number; negatives: number }; first: BuiltSegment | null; segments: number } = { keys: [], counts: { positives: 0, negatives: 0 }, first: null, segments: 0 };
+  private written: { keys: KeyOrder[]; counts: { positives: number; negatives: number }; first: BuiltSegment | null } = { keys: [], counts: { positives: 0, negatives: 0 }, first: null };
 
   /** The ids each part was stored under (a part of more than MAX_SEGMENT_ROWS rows is split), in the order taken. */
   private stored: number[][] = [];
@@ -54,7 +54,7 @@ export class DatasetWriter extends BatchWriter {
     w.counts = { positives: w.counts.positives + counts.positives, negatives: w.counts.negatives + counts.negatives };
     if (keys) w.keys.push(keys);
     // One segment's summary is computed here; several are summarized on first read (from all of them).
-    w.first = w.segments++ === 0 ? part : null;
+    w.first = this.stored.length === 1 ? part : null;
   }
 
   protected writeBatch(rows: RowInserter, sliceValues: string[][], final: FinishInput): WrittenDataset {
