@@ -10,11 +10,17 @@ import { listSegments, readSegment } from "@/lib/db/sqlite/segments";
 // what the import routes use.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-handoff-"));
 const file = path.join(dir, "handoff.db");
+const databaseUrl = process.env.DATABASE_URL;
 process.env.DATABASE_URL = `file:${file}`;
 const db = new Database(file);
 db.pragma("journal_mode = WAL");
 migrate(db);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  // A later test file in this worker process sees the environment it started with.
+  if (databaseUrl === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = databaseUrl;
+});
 
 const { ingestCsv } = await import("@/lib/ingest");
 const { DatasetWriter } = await import("@/lib/db/sqlite/dataset-writer");
