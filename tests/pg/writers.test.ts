@@ -73,6 +73,24 @@ describePostgres("PostgreSQL batch writers (COPY, binary format)", () => {
     );
   });
 
+  test("ASCII text columns come back exactly when each batch's text is shorter than the one before (the encoder reuses its buffers)", async () => {
+    // Batches of 64 rows whose ids and slices shrink batch after batch: a reused buffer holds the
+    // longer text of the batch before beyond this batch's end.
+    const rows = Array.from({ length: 64 * 6 }, (_, i) => {
+      const width = 40 - 6 * Math.floor(i / 64);
+      return row(i, { exampleId: `${i}`.padStart(width, "x"), slices: JSON.stringify(["s".repeat(width - (i % 5)), String(i % 3)]), text: i % 7 === 0 ? null : "t".repeat(1 + (i % 50)) });
+    });
+    const writer = new PgDatasetWriter();
+    await writer.begin(meta("shrinking"));
+    const builder = new RowBatchBuilder(64, [true, true, false, true, false]);
+    for (const r of rows) {
+      builder.add(r);
+      if (builder.full) await writer.appendBatch(builder.take());
+    }
+    const written = await writer.finish();
+    expect(await stored(written.id)).toEqual(rows);
+  });
+
   test("an aborted import leaves nothing, mid-COPY, and frees the write lock at once", async () => {
     const before = { predictions: await count("Prediction"), datasets: await count("Dataset") };
     const writer = new PgDatasetWriter();
