@@ -1,6 +1,6 @@
 // Rows of "Prediction" in COPY's binary format (cheaper for the server to read than text: no
 // number or date parsing, measured by bench/pg-copy.ts), with ids the writer assigns itself.
-import { batchTexts, type RowBatch } from "../../ingest/row-batch";
+import { batchTexts, isCoded, type CodedTexts, type JoinedTexts, type RowBatch } from "../../ingest/row-batch";
 import { UNLABELED, type PredictionRow } from "../../ingest/types";
 
 /** The COPY statement the encoded rows are for (11 columns, in this order). */
@@ -51,12 +51,19 @@ export class PredictionEncoder {
   /**
    * The rows of a parse worker's batch as one chunk of COPY data, written straight into a buffer
    * of the exact size (a DataView for the numbers; a text column of ASCII only is copied from its
-   * joined bytes without a string per cell).
+   * joined bytes without a string per cell, a coded one from its values' bytes).
    */
   encodeBatch(batch: RowBatch): Buffer {
     const n = batch.count;
-    const sizes = batch.texts.map((t) => (t ? Buffer.byteLength(t.joined) : 0));
-    const ascii = batch.texts.map((t, c) => (t && sizes[c] === t.joined.length ? this.asciiBytes(c, t.joined) : null));
+    const coded = batch.texts.map((t) => (t && isCoded(t) ? t.values.map((v) => Buffer.from(v, "utf8")) : null));
+    const sizes = batch.texts.map((t, c) => {
+      if (!t) return 0;
+      if (!isCoded(t)) return Buffer.byteLength(t.joined);
+      let size = 0;
+      for (const code of t.codes) if (code !== 0) size += coded[c]![code - 1].length;
+      return size;
+    });
+    const ascii = batch.texts.map((t, c) => (t && !isCoded(t) && sizes[c] === t.joined.length ? this.asciiBytes(c, t.joined) : null));
     const buf = Buffer.allocUnsafe(n * FIXED_BYTES + sizes.reduce((a, b) => a + b, 0));
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const text = batchTexts(batch);
@@ -72,9 +79,24 @@ export class PredictionEncoder {
         at += 4;
         return;
       }
+      const values = coded[c];
+      if (values) {
+        const code = (packed as CodedTexts).codes[i];
+        if (code === 0) {
+          view.setInt32(at, -1);
+          at += 4;
+        } else {
+          const value = values[code - 1];
+          view.setInt32(at, value.length);
+          at += 4;
+          if (value.length < 48) for (let k = 0; k < value.length; k++) buf[at++] = value[k];
+          else at += value.copy(buf, at);
+        }
+        return;
+      }
       const bytes = ascii[c];
       if (bytes) {
-        const end = packed.ends[i];
+        const end = (packed as JoinedTexts).ends[i];
         const start = starts[c];
         starts[c] = end;
         if (end === start) {
