@@ -12,7 +12,7 @@
  * mapping, returned to the system when freed. Its default threshold grows with each large block
  * freed (up to 32 MB), after which an import's megabyte-sized arrays (row batches, segments, key
  * orders) came from the arenas, which kept their pages once the arrays were gone. A 5M-row import
- * and its first views peaked at 585–590 MB with it and 622–647 MB without (three and five runs,
+ * and its first views peaked at 579–613 MB with it and 622–647 MB without (six and five runs,
  * 2026-12-02), at the same speed.
  */
 export function serverEnv<Env extends Record<string, string | undefined>>(env: Env): Env & { MALLOC_ARENA_MAX: string; MALLOC_MMAP_THRESHOLD_: string } {
