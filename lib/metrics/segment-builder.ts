@@ -33,7 +33,8 @@ function grown<T extends Float64Array | Uint16Array | Uint32Array>(array: T, siz
  * are held, however long the file. With `capacity` (the rows expected) the arrays are allocated once.
  */
 export class SegmentBuilder {
-  private current: SegmentChunk;
+  /** The rows of the segment being filled: allocated at its first row, so a builder never fed (a parser whose rows another thread reads) holds no arrays. */
+  private current: SegmentChunk | null = null;
   private readonly done: BuiltSegment[] = [];
   private count = 0;
 
@@ -42,9 +43,7 @@ export class SegmentBuilder {
     private readonly capacity = 1024,
     private readonly onSegment: ((part: BuiltSegment) => void) | null = null,
     private readonly maxRows = MAX_SEGMENT_ROWS,
-  ) {
-    this.current = new SegmentChunk(shape, Math.min(capacity, maxRows), 0);
-  }
+  ) {}
 
   get size(): number {
     return this.count;
@@ -52,16 +51,17 @@ export class SegmentBuilder {
 
   /** One row: `time` NaN for none, `codes` one per slice column, `key` NaN when the row has no id. */
   add(score: number, label: number, time: number, codes: ArrayLike<number> | null, key: number): void {
-    this.current.add(score, label, time, codes, key);
+    (this.current ??= new SegmentChunk(this.shape, Math.min(Math.max(1024, this.capacity - this.count), this.maxRows), this.count)).add(score, label, time, codes, key);
     if (++this.count % this.maxRows === 0) {
       this.complete(this.current.build());
-      this.current = new SegmentChunk(this.shape, Math.min(Math.max(1024, this.capacity - this.count), this.maxRows), this.count);
+      this.current = null;
     }
   }
 
   /** The segments not yet handed to onSegment (the last, partial one included); the builder is spent afterwards. */
   finish(): BuiltSegment[] {
-    if (this.current.size > 0 || this.count === 0) this.done.push(this.current.build());
+    if (this.current || this.count === 0) this.done.push((this.current ?? new SegmentChunk(this.shape, 0, this.count)).build());
+    this.current = null;
     return this.done.splice(0);
   }
 

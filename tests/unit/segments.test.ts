@@ -16,6 +16,7 @@ import { sortKeys } from "@/lib/metrics/key-sort";
 import { confusionAt, countAcross, cumulate, mergeScoreTables, mergeSegments, pageAcross, segmentTable, splitSegment, type Outcome, type ScoreSegment } from "@/lib/metrics";
 import type { PredictionRow } from "@/lib/ingest/types";
 import { ingestCsv } from "@/lib/ingest";
+import { RowParser, type ParseSetup } from "@/lib/ingest/row-parser";
 import { summarize } from "@/lib/metrics";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cutoff-segments-"));
@@ -168,6 +169,33 @@ describe("segments in a SQLite file", () => {
     expect(rebuilt).toEqual(original);
     expect(keys()).toEqual(originalKeys);
     expect(upgradeDatasetsWithoutSegments(db)).toEqual([]);
+  });
+});
+
+describe("SegmentBuilder", () => {
+  test("allocates a segment's arrays at its first row: a parser never fed (the importing thread's, while a worker parses) holds none, and a fed one builds every row", () => {
+    const setup: ParseSetup = {
+      delimiter: ",",
+      encoding: "utf-8",
+      mapping: { label: "y", score: "p", id: "id", timestamp: "at", text: null, image: null, slices: ["country"], extras: [], columns: ["id", "at", "country", "p", "y"] },
+      sampleLabels: ["1", "0"],
+      positive: undefined,
+      // A 5M-row file's estimate: a first segment of MAX_SEGMENT_ROWS rows, ~36 MB of columns.
+      expectedRows: 5_000_000,
+    };
+    const before = process.memoryUsage().arrayBuffers;
+    const idle = new RowParser(setup);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(2 ** 20);
+    const fed = new RowParser({ ...setup, expectedRows: 3 });
+    fed.push(new TextEncoder().encode("id,at,country,p,y\na,2026-01-02,FR,0.5,1\nb,2026-01-01,DE,0.25,0\nc,2026-01-03,FR,0.5,0\n"));
+    expect(fed.end().problems).toEqual([]);
+    const [part] = fed.scoreIndexes()!.parts;
+    expect(Array.from(part.segment.offsets)).toEqual([1, 0, 2]);
+    expect(Array.from(part.segment.labels)).toEqual([0, 1, 0]);
+    expect(part.keys!.positions.length).toBe(3);
+    // The idle one still answers: no rows, one empty segment.
+    expect(idle.end().problems).toEqual([]);
+    expect(idle.scoreIndexes()!.parts.map((p) => p.segment.offsets.length)).toEqual([0]);
   });
 });
 
